@@ -1,6 +1,7 @@
 // Builds the plugin bundle (main.js, for desktop and mobile) and the CLI (dist/cli.mjs, for Node).
 import esbuild from 'esbuild';
 import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
 
 const production = process.argv[2] === 'production';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -29,6 +30,7 @@ const cli = {
 	platform: 'node',
 	target: 'node20',
 	packages: 'external',
+	define: { ENVOY_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 	sourcemap: 'linked',
 	logLevel: 'info',
 };

@@ -1,0 +1,111 @@
+// Linking and unlinking across the vault. The ledger remembers which links Envoy added to which note,
+// so `unlink` removes exactly those and gives back the original bytes.
+import { LinkIndex, linkNote, unlinkNote, type LinkRecord, type LinkTarget } from '../link';
+import type { Entity } from '../types';
+import type { EnvoySettings } from './settings';
+import { readEntityNotes, type EntityNoteRecord } from './entities-pass';
+import { noteBasename, type VaultStore } from './store';
+
+const LEDGER = 'links.json';
+
+interface Ledger {
+	version: 1;
+	notes: Record<string, LinkRecord[]>;
+}
+
+export async function loadLedger(store: VaultStore): Promise<Ledger> {
+	const text = await store.readState(LEDGER);
+	if (!text) return { version: 1, notes: {} };
+	try {
+		const parsed = JSON.parse(text) as Ledger;
+		if (parsed && parsed.version === 1 && parsed.notes && typeof parsed.notes === 'object') return parsed;
+	} catch {
+		// fall through: a damaged ledger is replaced rather than blocking every future link run
+	}
+	return { version: 1, notes: {} };
+}
+
+export async function saveLedger(store: VaultStore, ledger: Ledger): Promise<void> {
+	await store.writeState(LEDGER, JSON.stringify(ledger));
+}
+
+export function linkTargetOf(record: EntityNoteRecord): LinkTarget {
+	const entity: Entity = record.entity;
+	const note = noteBasename(record.path);
+	const names = [note, entity.name, ...entity.aliases, ...(entity.metonyms ?? [])];
+	return { note, names: [...new Set(names)], kind: entity.type === 'concept' ? 'concept' : 'proper' };
+}
+
+export async function buildLinkIndex(store: VaultStore, settings: EnvoySettings): Promise<LinkIndex> {
+	const { notes } = await readEntityNotes(store, settings);
+	const ignore = new Set(settings.ignore.map((n) => n.toLowerCase()));
+	const targets = notes.map(linkTargetOf).map((t) => ({ ...t, names: t.names.filter((n) => !ignore.has(n.toLowerCase())) }));
+	return new LinkIndex(targets.filter((t) => t.names.length > 0));
+}
+
+export interface LinkRunResult {
+	notes: { path: string; added: number }[];
+	added: number;
+}
+
+export async function linkVault(
+	store: VaultStore,
+	settings: EnvoySettings,
+	options: { dryRun?: boolean; only?: readonly string[]; onProgress?: (done: number, total: number) => void } = {},
+): Promise<LinkRunResult> {
+	const index = await buildLinkIndex(store, settings);
+	const ledger = await loadLedger(store);
+	const paths = options.only ?? (await store.list(''));
+	const result: LinkRunResult = { notes: [], added: 0 };
+	let done = 0;
+	for (const path of paths) {
+		options.onProgress?.(done++, paths.length);
+		const linkOptions = { scope: settings.linkScope, linkHeadings: settings.linkHeadings, selfNote: noteBasename(path), format: 'wikilink' as const };
+		let added = 0;
+		let records: LinkRecord[] = [];
+		if (options.dryRun) {
+			const text = await store.read(path);
+			if (text === null) continue;
+			added = linkNote(text, index, linkOptions).added;
+		} else {
+			await store.replace(path, (current) => {
+				const linked = linkNote(current, index, linkOptions);
+				added = linked.added;
+				records = linked.records;
+				return linked.text;
+			});
+			if (records.length) ledger.notes[path] = [...(ledger.notes[path] ?? []), ...records];
+		}
+		if (added) {
+			result.notes.push({ path, added });
+			result.added += added;
+		}
+	}
+	options.onProgress?.(paths.length, paths.length);
+	if (!options.dryRun) await saveLedger(store, ledger);
+	return result;
+}
+
+export async function unlinkVault(store: VaultStore): Promise<{ notes: { path: string; removed: number }[]; removed: number }> {
+	const ledger = await loadLedger(store);
+	const result = { notes: [] as { path: string; removed: number }[], removed: 0 };
+	for (const [path, records] of Object.entries(ledger.notes)) {
+		if ((await store.read(path)) === null) {
+			delete ledger.notes[path];
+			continue;
+		}
+		let removed = 0;
+		await store.replace(path, (current) => {
+			const unlinked = unlinkNote(current, records);
+			removed = unlinked.removed;
+			return unlinked.text;
+		});
+		delete ledger.notes[path];
+		if (removed) {
+			result.notes.push({ path, removed });
+			result.removed += removed;
+		}
+	}
+	await saveLedger(store, ledger);
+	return result;
+}

@@ -1,0 +1,115 @@
+// "Import articles…": pick .txt files (a file input attached to the document, so it works on phones)
+// or a vault folder, then run the core pipeline with a progress bar.
+import { AbstractInputSuggest, Modal, ProgressBarComponent, Setting, TFolder, type App, type TAbstractFile } from 'obsidian';
+import type { SourceFile } from '../core/import';
+
+export interface ImportRequest {
+	sources: SourceFile[];
+	onProgress(done: number, total: number): void;
+}
+
+class FolderSuggest extends AbstractInputSuggest<TFolder> {
+	constructor(
+		app: App,
+		private readonly input: HTMLInputElement,
+	) {
+		super(app, input);
+	}
+
+	protected getSuggestions(query: string): TFolder[] {
+		const q = query.toLowerCase();
+		return this.app.vault
+			.getAllLoadedFiles()
+			.filter((f: TAbstractFile): f is TFolder => f instanceof TFolder && f.path.toLowerCase().includes(q))
+			.slice(0, 50);
+	}
+
+	renderSuggestion(folder: TFolder, el: HTMLElement): void {
+		el.setText(folder.path || '/');
+	}
+
+	selectSuggestion(folder: TFolder): void {
+		this.setValue(folder.path);
+		this.input.dispatchEvent(new Event('input'));
+		this.close();
+	}
+}
+
+export class ImportModal extends Modal {
+	private files: File[] = [];
+	private folder: string;
+
+	constructor(
+		app: App,
+		defaultFolder: string,
+		private readonly run: (request: ImportRequest) => Promise<string>,
+	) {
+		super(app);
+		this.folder = defaultFolder;
+	}
+
+	onOpen(): void {
+		const { contentEl } = this;
+		this.setTitle('Import articles');
+		contentEl.createEl('p', { text: 'Choose raw .txt article files, or a vault folder that holds them.' });
+
+		const input = contentEl.createEl('input', { type: 'file', attr: { multiple: '', accept: '.txt,text/plain' } });
+		input.addClass('envoy-file-input');
+		input.addEventListener('change', () => {
+			this.files = Array.from(input.files ?? []);
+		});
+
+		new Setting(contentEl)
+			.setName('Or a vault folder')
+			.setDesc('Every .txt file in it, sub-folders included.')
+			.addSearch((search) => {
+				search.setValue(this.folder).onChange((v) => (this.folder = v));
+				new FolderSuggest(this.app, search.inputEl);
+			});
+
+		const bar = new ProgressBarComponent(contentEl);
+		bar.setValue(0);
+		bar.setVisibility(false);
+		const status = contentEl.createEl('p', { cls: 'envoy-import-status' });
+
+		new Setting(contentEl).addButton((button) =>
+			button
+				.setButtonText('Import')
+				.setCta()
+				.onClick(async () => {
+					button.setDisabled(true);
+					bar.setVisibility(true);
+					try {
+						const sources = this.files.length ? await readPicked(this.files) : await this.readVaultFolder();
+						if (sources.length === 0) {
+							status.setText('No .txt files chosen or found in that folder.');
+							return;
+						}
+						status.setText(`Importing ${sources.length} file(s)…`);
+						const summary = await this.run({ sources, onProgress: (done, total) => bar.setValue(total ? (100 * done) / total : 100) });
+						status.setText(summary);
+					} catch (error) {
+						status.setText(`Import failed: ${(error as Error).message}`);
+					} finally {
+						button.setDisabled(false);
+					}
+				}),
+		);
+	}
+
+	onClose(): void {
+		this.contentEl.empty();
+	}
+
+	private async readVaultFolder(): Promise<SourceFile[]> {
+		const prefix = this.folder.replace(/\/+$/, '');
+		const files = this.app.vault.getFiles().filter((f) => f.extension.toLowerCase() === 'txt' && (prefix === '' || f.path.startsWith(prefix + '/')));
+		const out: SourceFile[] = [];
+		for (const file of files) out.push({ name: file.path.slice(prefix ? prefix.length + 1 : 0), bytes: new Uint8Array(await this.app.vault.readBinary(file)) });
+		return out;
+	}
+}
+
+async function readPicked(files: File[]): Promise<SourceFile[]> {
+	return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+}
