@@ -1,0 +1,127 @@
+// Raw page text → Article: the article body as blocks with their raw offsets, and its metadata.
+
+import type { Article, ArticleBlock } from '../types';
+import { describeLines, selectBody, type LineInfo } from './boilerplate';
+import { toLines } from './blocks';
+import { findJsonBlobs, mergeJsonMeta } from './jsonblocks';
+import { parseByline, parseCopyright, parseDate, parseOriginal, parseSourceLine, parseSupportBanner } from './metadata';
+import { deriveTitle, findTitle, isMetaLine } from './title';
+import { endsSentence, normaliseLine, wordCount } from './text';
+
+export interface ExtractContext {
+	/** Normalised lines seen repeated across several files of the same batch/site: page furniture. */
+	sharedLines?: ReadonlySet<string>;
+}
+
+export { normaliseLine } from './text';
+
+/** Lines short enough to be furniture that recur in at least two of the files. */
+export function findSharedLines(texts: readonly string[]): Set<string> {
+	const shared = new Set<string>();
+	if (texts.length < 2) return shared;
+	const seen = new Map<string, number>();
+	texts.forEach((text, fileIndex) => {
+		for (const raw of text.split('\n')) {
+			const key = normaliseLine(raw);
+			// Long prose recurring across files is the same article copied twice, not furniture.
+			if (!key || key.length > 160 || wordCount(key) > 20) continue;
+			const last = seen.get(key);
+			if (last === undefined) seen.set(key, fileIndex);
+			else if (last !== fileIndex) shared.add(key);
+		}
+	});
+	return shared;
+}
+
+function toBlocks(infos: readonly LineInfo[], keep: readonly number[]): ArticleBlock[] {
+	const blocks: ArticleBlock[] = [];
+	for (let k = 0; k < keep.length; k++) {
+		const info = infos[keep[k]];
+		const { line } = info;
+		const source = { start: line.start, end: line.end };
+		if (line.bullet !== undefined) {
+			const item = line.text.slice(line.bullet.length).trim();
+			const prev = blocks[blocks.length - 1];
+			if (prev?.kind === 'list' && keep[k - 1] === keep[k] - 1 && prev.source) {
+				prev.items.push(item);
+				prev.source.end = line.end;
+			} else blocks.push({ kind: 'list', ordered: /\d/.test(line.bullet), items: [item], source });
+			continue;
+		}
+		const next = infos[keep[k + 1]];
+		if (info.headingLike && info.words <= 14 && next && next.words >= 12) {
+			blocks.push({ kind: 'heading', depth: 2, text: line.text, source });
+			continue;
+		}
+		if (/^[“"«]/u.test(line.text) && /[”"»]\W*$/u.test(line.text) && line.indent >= 2) {
+			blocks.push({ kind: 'quote', text: line.text, source });
+			continue;
+		}
+		blocks.push({ kind: 'paragraph', text: line.text, source });
+	}
+	return blocks;
+}
+
+function firstOf<T>(values: Iterable<T | undefined>): T | undefined {
+	for (const v of values) if (v !== undefined) return v;
+	return undefined;
+}
+
+export function extractArticle(text: string, context?: ExtractContext): Article {
+	const blobs = findJsonBlobs(text);
+	const json = mergeJsonMeta(blobs);
+	const lines = toLines(text).filter((l) => !blobs.some((b) => l.start >= b.start && l.end <= b.end));
+	const infos = describeLines(lines, context?.sharedLines);
+	let keep = selectBody(infos);
+
+	const bodyStart = keep.length ? keep[0] : infos.length;
+	// The headline may have been swallowed by the region: look a few lines into it too.
+	const firstProse = keep.find((i) => infos[i].words >= 15 && endsSentence(infos[i].line.text)) ?? bodyStart;
+	const titleIndex = findTitle(infos, Math.min(firstProse, infos.length - 1), json.title);
+	const header = infos.slice(Math.max(0, titleIndex), firstProse);
+
+	// Headline, byline, date and dek are metadata, not body.
+	keep = keep.filter((i) => !(i <= titleIndex || (i < firstProse && (isMetaLine(infos[i].line.text) || infos[i].words < 15))));
+
+	let subtitle: string | undefined;
+	if (titleIndex >= 0) {
+		const dek = header.slice(1, 4).find((h) => !h.junk && !isMetaLine(h.line.text) && h.words >= 6 && h.words <= 70 && h.line.bullet === undefined);
+		subtitle = dek?.line.text;
+		if (dek) keep = keep.filter((i) => infos[i] !== dek);
+	}
+	subtitle ??= json.description;
+
+	const authors = json.authors.length ? json.authors : (firstOf(infos.slice(Math.max(0, titleIndex - 3), firstProse + 3).map((h) => parseByline(h.line.text) ?? undefined)) ?? []);
+	const dateLines = header.length ? header : infos.slice(Math.max(0, bodyStart - 10), bodyStart + 1);
+	const published = (json.published && parseDate(json.published)) || firstOf(dateLines.filter((h) => h.words <= 20).map((h) => parseDate(h.line.text)));
+
+	const blocks = toBlocks(infos, keep);
+	let title: string;
+	let titleDerived = false;
+	if (titleIndex >= 0) title = infos[titleIndex].line.text;
+	else if (json.title) title = json.title;
+	else {
+		const first = blocks.find((b) => b.kind === 'paragraph');
+		title = first && first.kind === 'paragraph' ? deriveTitle(first.text) : '';
+		titleDerived = true;
+	}
+
+	const originalPublisher = firstOf(infos.map((h) => parseOriginal(h.line.text))) ?? firstOf(header.map((h) => parseSourceLine(h.line.text)));
+	const publisher =
+		json.publisher ??
+		firstOf(infos.filter((h) => h.words <= 30).map((h) => parseSupportBanner(h.line.text))) ??
+		firstOf(
+			infos
+				.slice()
+				.reverse()
+				.filter((h) => h.words <= 30)
+				.map((h) => parseCopyright(h.line.text)),
+		);
+
+	const article: Article = { title, titleDerived, authors, topics: json.topics, regions: json.regions, tags: json.tags, blocks };
+	if (subtitle) article.subtitle = subtitle;
+	if (published) article.published = published;
+	if (publisher) article.publisher = publisher;
+	if (originalPublisher) article.originalPublisher = originalPublisher;
+	return article;
+}

@@ -1,0 +1,104 @@
+// Byline, date and outlet cues as they appear in page text.
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MDY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'i');
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+((?:19|20)\\d\\d)\\b`, 'i');
+const ISO = /\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b/;
+const NUMERIC = /\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b/;
+
+function pad(n: number): string {
+	return n < 10 ? `0${n}` : String(n);
+}
+
+function iso(year: number, month: number, day: number): string | undefined {
+	if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+	return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function monthIndex(name: string): number {
+	return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+/** The first date written in `s`, as `YYYY-MM-DD`. */
+export function parseDate(s: string): string | undefined {
+	let m = ISO.exec(s);
+	if (m) return iso(+m[1], +m[2], +m[3]);
+	m = MDY.exec(s);
+	if (m) return iso(+m[3], monthIndex(m[1]), +m[2]);
+	m = DMY.exec(s);
+	if (m) return iso(+m[3], monthIndex(m[2]), +m[1]);
+	m = NUMERIC.exec(s);
+	if (m) {
+		// Day-first when the first field cannot be a month; otherwise the US order.
+		const a = +m[1];
+		const b = +m[2];
+		return a > 12 ? iso(+m[3], b, a) : iso(+m[3], a, b);
+	}
+	return undefined;
+}
+
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|del|la|le|bin|al-\p{L}+)$/u;
+
+/** A plausible personal or desk name: 1–5 words, capitalised. */
+export function looksLikeName(s: string): boolean {
+	const words = s.split(/\s+/).filter(Boolean);
+	if (words.length < 1 || words.length > 5) return false;
+	return words.every((w) => NAME_WORD.test(w)) && /\p{Lu}/u.test(words[0]);
+}
+
+const BYLINE = /^(?:by|written by|posted by|words by|author:?|authors:?|por|von|par|di)\s+(.{2,160})$/iu;
+
+/** Names in a byline line ("By A", "By A and B", "By A, B & C | Outlet"), or null when the line is no byline. */
+export function parseByline(line: string): string[] | null {
+	const m = BYLINE.exec(line.trim());
+	if (!m || !/^\p{Lu}/u.test(m[1])) return null;
+	let rest = m[1];
+	// Cut what follows the names: a date, a separator, a role.
+	rest = rest.split(/\s+[|–—-]\s+|\s{2,}|\s+(?:on|updated|published)\s+|(?=\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/iu)[0];
+	rest = rest.replace(/[.,;:]+$/u, '');
+	const names = rest
+		.split(/\s*,\s*|\s+(?:and|&|y|und|et|e)\s+/u)
+		.map((s) => s.trim())
+		.filter(Boolean);
+	if (names.length === 0 || !names.every(looksLikeName)) return null;
+	return names;
+}
+
+const ORIGINAL = /\b(?:originally|first)\s+(?:appeared|published|ran|posted)\s+(?:at|in|on|by)\s+(?:the\s+(?=\p{Lu}))?(.{2,80}?)\s*(?:[.,;(]|\s+on\s+|$)/iu;
+
+/** "This article originally appeared at X" → X. */
+export function parseOriginal(line: string): string | undefined {
+	const m = ORIGINAL.exec(line);
+	if (!m) return undefined;
+	const name = m[1].trim();
+	return /^\p{Lu}|^\d/u.test(name) && name.split(/\s+/).length <= 8 ? name : undefined;
+}
+
+/** Picture agencies: a "Source:" naming one is a photo credit, not the text's origin. */
+const PHOTO_AGENCY = /\b(?:getty|shutterstock|istock|alamy|wikimedia|flickr|unsplash|epa|afp|ap photo|photo|image|sputnik images|tass)\b/i;
+
+/** "Source: X" naming an outlet (not a photo credit). */
+export function parseSourceLine(line: string): string | undefined {
+	const m = /^source:\s*(.{2,60})$/iu.exec(line.trim());
+	if (!m) return undefined;
+	const name = m[1].replace(/[.]+$/u, '').trim();
+	if (PHOTO_AGENCY.test(name) || name.split(/\s+/).length > 6 || !/^\p{Lu}/u.test(name)) return undefined;
+	return name;
+}
+
+/** "© 2019 X. All rights reserved." → X. */
+export function parseCopyright(line: string): string | undefined {
+	const m = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?(.{2,80})/iu.exec(line);
+	if (!m) return undefined;
+	let name = m[1].split(/\.\s|\s+all rights|\s+[|–—-]\s+|,\s/iu)[0].trim();
+	name = name.replace(/^(?:by\s+)?/iu, '').replace(/[.,;:]+$/u, '').trim();
+	if (!/^\p{Lu}|^\d/u.test(name) || name.split(/\s+/).length > 8 || /^(?:19|20)\d\d$/.test(name)) return undefined;
+	return name;
+}
+
+/** "Support X – Go Ad-Free!" style banners name the outlet. */
+export function parseSupportBanner(line: string): string | undefined {
+	const m = /^(?:support|donate to|subscribe to)\s+(.{2,50}?)\s*[-–—:|]\s*(?:go ad-free|donate|subscribe|become)/iu.exec(line.trim());
+	return m ? m[1].trim() : undefined;
+}
