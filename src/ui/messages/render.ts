@@ -1,0 +1,535 @@
+// DOM of the "Messages to capitals" view, built with the standard DOM only (createElement, textContent,
+// setAttribute) so the same function runs inside Obsidian and in plain headless Chromium for tests.
+// Text from notes only ever reaches the page as text nodes: nothing here parses HTML.
+
+import type { CapitalMessage, MessagesModel } from '../../core/types';
+import {
+	type SortKey,
+	type ViewState,
+	type VisibleSection,
+	UNKNOWN_SENDER,
+	applyFilters,
+	emptyFilters,
+	filterOptions,
+	hasActiveFilters,
+	matrixModel,
+	senderRecipientMatrix,
+	splitHighlights,
+	visibleCount,
+} from './state';
+
+export type MarkAction = 'confirm' | 'dismiss';
+
+export interface MessagesHandlers {
+	/** Open the passage; newLeaf when the reader asked for a new tab (Ctrl/Cmd or middle click). */
+	onOpen(message: CapitalMessage, newLeaf: boolean): void;
+	/** Called with every new state; the caller persists it. The renderer has already redrawn itself. */
+	onStateChange(state: ViewState): void;
+	onMark?(message: CapitalMessage, action: MarkAction): void;
+	onExport?(): void;
+}
+
+const SORT_LABELS: Record<SortKey, string> = {
+	newest: 'Newest first',
+	oldest: 'Oldest first',
+	outlet: 'Outlet',
+	sender: 'Sender',
+};
+
+const ORIGIN_LABELS: Record<CapitalMessage['origin'], string | null> = {
+	detected: null,
+	confirmed: 'Confirmed',
+	marked: 'Marked by you',
+};
+
+/** Ids must be unique per document even with several views open. */
+let idCounter = 0;
+function nextId(prefix: string): string {
+	idCounter += 1;
+	return `envoy-${prefix}-${idCounter}`;
+}
+
+/**
+ * The two document methods the renderer needs. Deliberately not Obsidian's createEl: the same code
+ * must run in plain Chromium for the tests. Elements come from the container's own document, so
+ * a view moved to a popout window still builds its nodes there.
+ */
+type Dom = Pick<Document, 'createElement' | 'createTextNode'>;
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Dom, tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+	const node = doc.createElement(tag);
+	if (cls !== undefined) node.className = cls;
+	if (text !== undefined) node.textContent = text;
+	return node;
+}
+
+function plural(n: number, one: string, many: string): string {
+	return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+function senderLabel(sender: string | null): string {
+	return sender === null || sender === UNKNOWN_SENDER ? 'Unknown sender' : sender;
+}
+
+// Re-rendering replaces the elements, so the focused control is found again by a stable key
+// (and an input keeps its caret): keyboard users do not lose their place after every change.
+const KEY_ATTR = 'data-envoy-key';
+
+interface FocusMemo {
+	key: string;
+	selection: [number, number] | null;
+}
+
+function captureFocus(container: HTMLElement): FocusMemo | null {
+	const active = container.ownerDocument.activeElement;
+	if (!active || !container.contains(active)) return null;
+	const key = active.getAttribute(KEY_ATTR);
+	if (key === null) return null;
+	let selection: [number, number] | null = null;
+	if (active.tagName === 'INPUT') {
+		const input = active as HTMLInputElement;
+		// selectionStart throws or is null on date inputs; only text-like inputs have a caret.
+		if (input.type === 'search' || input.type === 'text') selection = [input.selectionStart ?? 0, input.selectionEnd ?? 0];
+	}
+	return { key, selection };
+}
+
+function findByKey(container: HTMLElement, key: string): HTMLElement | null {
+	// Compared as attributes rather than built into a selector: note paths may contain quotes.
+	for (const node of Array.from(container.querySelectorAll(`[${KEY_ATTR}]`))) {
+		if (node.getAttribute(KEY_ATTR) === key) return node as HTMLElement;
+	}
+	return null;
+}
+
+function restoreFocus(container: HTMLElement, memo: FocusMemo | null): void {
+	if (memo === null) return;
+	const target = findByKey(container, memo.key);
+	if (!target) return;
+	target.focus({ preventScroll: true });
+	if (memo.selection) (target as HTMLInputElement).setSelectionRange(memo.selection[0], memo.selection[1]);
+}
+
+/**
+ * Renders the whole view into `container`, replacing what was there. `model` null means the index is
+ * still being built. Interactions update the state, redraw in place and report it via onStateChange.
+ */
+export function renderMessages(container: HTMLElement, model: MessagesModel | null, state: ViewState, handlers: MessagesHandlers): void {
+	const doc = container.ownerDocument;
+	const focus = captureFocus(container);
+	container.replaceChildren();
+	const root = el(doc, 'div', 'envoy-messages');
+	container.appendChild(root);
+
+	if (model === null) {
+		const loading = el(doc, 'div', 'envoy-messages-loading');
+		loading.setAttribute('role', 'status');
+		loading.appendChild(el(doc, 'span', 'envoy-spinner')).setAttribute('aria-hidden', 'true');
+		loading.appendChild(el(doc, 'span', undefined, 'Loading messages…'));
+		root.appendChild(loading);
+		return;
+	}
+
+	if (!model.capitals.some((c) => c.messages.length > 0)) {
+		root.appendChild(renderEmpty(doc, model.capitals.length));
+		return;
+	}
+
+	const data: MessagesModel = model; // named so the closures below keep the non-null type
+	let current = state;
+	const messageOf = new WeakMap<Element, CapitalMessage>();
+
+	const rerenderAll = (next: ViewState): void => {
+		handlers.onStateChange(next);
+		renderMessages(container, data, next, handlers);
+	};
+	const rerenderResults = (next: ViewState): void => {
+		current = next;
+		handlers.onStateChange(next);
+		const memo = captureFocus(container);
+		drawResults();
+		restoreFocus(container, memo);
+	};
+
+	root.appendChild(renderToolbar(doc, data, () => current, handlers, rerenderAll, rerenderResults));
+	const results = el(doc, 'div', 'envoy-messages-results');
+	root.appendChild(results);
+
+	function drawResults(): void {
+		results.replaceChildren();
+		const sections = applyFilters(data, current);
+		results.appendChild(renderSummary(doc, sections, current, rerenderAll));
+		const matrix = renderMatrix(doc, data, current, rerenderAll, (next) => rerenderResults(next));
+		if (matrix) results.appendChild(matrix);
+		if (sections.length === 0) {
+			const none = el(doc, 'div', 'envoy-messages-empty');
+			none.appendChild(el(doc, 'p', undefined, 'No messages match these filters.'));
+			const clear = el(doc, 'button', 'envoy-button', 'Clear filters');
+			clear.type = 'button';
+			clear.setAttribute(KEY_ATTR, 'empty:clear');
+			clear.addEventListener('click', () => rerenderAll({ ...current, filters: emptyFilters() }));
+			none.appendChild(clear);
+			results.appendChild(none);
+			return;
+		}
+		for (const section of sections) results.appendChild(renderSection(doc, section, current, handlers, messageOf, rerenderResults, container));
+	}
+
+	// One set of listeners for all cards: a capital with a thousand messages does not need a thousand closures.
+	const cardOf = (evt: Event): { card: HTMLElement; message: CapitalMessage } | null => {
+		const target = evt.target as Element | null;
+		const card = target?.closest<HTMLElement>('.envoy-card-open');
+		const message = card ? messageOf.get(card) : undefined;
+		return card && message ? { card, message } : null;
+	};
+	results.addEventListener('click', (evt) => {
+		const hit = cardOf(evt);
+		if (!hit) return;
+		// A reader selecting words to copy should not be sent away from the view.
+		const selection = doc.getSelection();
+		if (selection && selection.type === 'Range' && hit.card.contains(selection.anchorNode)) return;
+		handlers.onOpen(hit.message, evt.ctrlKey || evt.metaKey);
+	});
+	results.addEventListener('auxclick', (evt) => {
+		const hit = cardOf(evt);
+		if (hit && evt.button === 1) handlers.onOpen(hit.message, true);
+	});
+	results.addEventListener('keydown', (evt) => {
+		if (evt.key !== 'Enter' && evt.key !== ' ') return;
+		const hit = cardOf(evt);
+		if (!hit || evt.target !== hit.card) return;
+		evt.preventDefault(); // Space would scroll the pane.
+		handlers.onOpen(hit.message, evt.ctrlKey || evt.metaKey);
+	});
+
+	drawResults();
+	restoreFocus(container, focus);
+}
+
+function renderEmpty(doc: Dom, capitals: number): HTMLElement {
+	const empty = el(doc, 'div', 'envoy-messages-empty');
+	empty.appendChild(el(doc, 'p', 'envoy-messages-empty-title', 'No messages to capitals yet'));
+	empty.appendChild(
+		el(
+			doc,
+			'p',
+			undefined,
+			capitals === 0
+				? 'Import articles and link entities: once capitals have notes, every passage that addresses one appears here.'
+				: 'Import articles and link entities: passages that address one of your capitals will appear here.',
+		),
+	);
+	return empty;
+}
+
+function labelled(doc: Dom, text: string, control: HTMLElement, cls: string): HTMLLabelElement {
+	const label = el(doc, 'label', `envoy-field ${cls}`);
+	label.appendChild(el(doc, 'span', 'envoy-field-label', text));
+	label.appendChild(control);
+	return label;
+}
+
+function select(doc: Dom, key: string, options: [string, string][], value: string): HTMLSelectElement {
+	const s = el(doc, 'select', 'dropdown envoy-select');
+	s.setAttribute(KEY_ATTR, key);
+	// Keep a value that the model no longer has visible, so the filter stays explainable and clearable.
+	if (value !== '' && !options.some(([v]) => v === value)) options = [...options, [value, senderLabel(value)]];
+	for (const [v, label] of options) {
+		const o = el(doc, 'option', undefined, label);
+		o.value = v;
+		s.appendChild(o);
+	}
+	s.value = value;
+	return s;
+}
+
+function renderToolbar(
+	doc: Dom,
+	model: MessagesModel,
+	current: () => ViewState,
+	handlers: MessagesHandlers,
+	rerenderAll: (s: ViewState) => void,
+	rerenderResults: (s: ViewState) => void,
+): HTMLElement {
+	// The toolbar survives result redraws (so the text field keeps focus and caret while typing);
+	// it always reads the latest state, which other controls may have changed meanwhile.
+	const state = current();
+	const change = (next: ViewState): void => {
+		rerenderResults(next);
+		clear.disabled = !hasActiveFilters(next.filters);
+	};
+	const setFilter = (patch: Partial<ViewState['filters']>): void => change({ ...current(), filters: { ...current().filters, ...patch } });
+
+	const bar = el(doc, 'div', 'envoy-messages-toolbar');
+	bar.setAttribute('role', 'search');
+
+	const text = el(doc, 'input', 'envoy-input envoy-filter-text');
+	text.type = 'search';
+	text.placeholder = 'Filter messages…';
+	text.setAttribute('aria-label', 'Filter messages by text');
+	text.setAttribute(KEY_ATTR, 'filter:text');
+	text.value = state.filters.text;
+	text.addEventListener('input', () => setFilter({ text: text.value }));
+	bar.appendChild(text);
+
+	const opts = filterOptions(model);
+	const row = el(doc, 'div', 'envoy-toolbar-row');
+	const senderOptions: [string, string][] = [['', 'All senders']];
+	if (opts.hasUnknownSender) senderOptions.push([UNKNOWN_SENDER, 'Unknown sender']);
+	for (const s of opts.senders) senderOptions.push([s, s]);
+	const sender = select(doc, 'filter:sender', senderOptions, state.filters.sender);
+	sender.addEventListener('change', () => setFilter({ sender: sender.value }));
+	row.appendChild(labelled(doc, 'Sender', sender, 'envoy-field-sender'));
+
+	const outlet = select(doc, 'filter:outlet', [['', 'All outlets'], ...opts.outlets.map((o): [string, string] => [o, o])], state.filters.outlet);
+	outlet.addEventListener('change', () => setFilter({ outlet: outlet.value }));
+	row.appendChild(labelled(doc, 'Outlet', outlet, 'envoy-field-outlet'));
+
+	const sort = select(
+		doc,
+		'sort',
+		(Object.keys(SORT_LABELS) as SortKey[]).map((k): [string, string] => [k, SORT_LABELS[k]]),
+		state.sort,
+	);
+	sort.addEventListener('change', () => change({ ...current(), sort: sort.value as SortKey }));
+	row.appendChild(labelled(doc, 'Sort by', sort, 'envoy-field-sort'));
+	bar.appendChild(row);
+
+	const dates = el(doc, 'div', 'envoy-toolbar-row');
+	for (const [key, label] of [
+		['dateFrom', 'From'],
+		['dateTo', 'To'],
+	] as const) {
+		const input = el(doc, 'input', 'envoy-input envoy-filter-date');
+		input.type = 'date';
+		input.value = state.filters[key];
+		input.setAttribute(KEY_ATTR, `filter:${key}`);
+		input.addEventListener('change', () => setFilter({ [key]: input.value }));
+		dates.appendChild(labelled(doc, label, input, `envoy-field-${key}`));
+	}
+	bar.appendChild(dates);
+
+	const actions = el(doc, 'div', 'envoy-toolbar-row envoy-toolbar-actions');
+	const all = el(doc, 'input', 'envoy-checkbox');
+	all.type = 'checkbox';
+	all.checked = state.showAllMentions;
+	all.setAttribute(KEY_ATTR, 'show-all');
+	all.addEventListener('change', () => change({ ...current(), showAllMentions: all.checked }));
+	const allLabel = el(doc, 'label', 'envoy-toggle');
+	allLabel.appendChild(all);
+	allLabel.appendChild(el(doc, 'span', undefined, 'Show all mentions'));
+	actions.appendChild(allLabel);
+
+	const clear = el(doc, 'button', 'envoy-button envoy-clear-filters', 'Clear filters');
+	clear.type = 'button';
+	clear.disabled = !hasActiveFilters(state.filters);
+	clear.setAttribute(KEY_ATTR, 'clear');
+	clear.addEventListener('click', () => rerenderAll({ ...current(), filters: emptyFilters() }));
+	actions.appendChild(clear);
+
+	if (handlers.onExport) {
+		const exp = el(doc, 'button', 'envoy-button envoy-export', 'Export to note');
+		exp.type = 'button';
+		exp.setAttribute(KEY_ATTR, 'export');
+		exp.addEventListener('click', () => handlers.onExport?.());
+		actions.appendChild(exp);
+	}
+	bar.appendChild(actions);
+	return bar;
+}
+
+function renderSummary(doc: Dom, sections: VisibleSection[], state: ViewState, rerenderAll: (s: ViewState) => void): HTMLElement {
+	const shown = sections.reduce((n, s) => n + s.messages.length, 0);
+	const total = sections.reduce((n, s) => n + s.total, 0);
+	const summary = el(doc, 'div', 'envoy-messages-summary');
+	const line = el(doc, 'p', 'envoy-summary-text');
+	// Announced to screen readers, so filtering gives feedback without moving focus.
+	line.setAttribute('role', 'status');
+	const capitals = plural(sections.length, 'capital', 'capitals');
+	line.textContent = hasActiveFilters(state.filters)
+		? `${shown.toLocaleString()} matching ${shown === 1 ? 'message' : 'messages'} to ${capitals}`
+		: `${plural(total, 'message', 'messages')} to ${capitals}`;
+	summary.appendChild(line);
+	if (state.filters.recipient !== '') {
+		const chip = el(doc, 'button', 'envoy-chip');
+		chip.type = 'button';
+		chip.setAttribute(KEY_ATTR, 'chip:recipient');
+		chip.setAttribute('aria-label', `Remove filter: only ${state.filters.recipient}`);
+		chip.appendChild(el(doc, 'span', undefined, `Only ${state.filters.recipient}`));
+		chip.appendChild(el(doc, 'span', 'envoy-chip-x', '×')).setAttribute('aria-hidden', 'true');
+		chip.addEventListener('click', () => rerenderAll({ ...state, filters: { ...state.filters, recipient: '' } }));
+		summary.appendChild(chip);
+	}
+	return summary;
+}
+
+function renderMatrix(
+	doc: Dom,
+	model: MessagesModel,
+	state: ViewState,
+	rerenderAll: (s: ViewState) => void,
+	rerenderResults: (s: ViewState) => void,
+): HTMLElement | null {
+	const matrix = senderRecipientMatrix(matrixModel(model, state));
+	if (matrix.senders.length === 0) return null;
+	const box = el(doc, 'section', 'envoy-matrix');
+	const bodyId = nextId('matrix');
+	const toggle = el(doc, 'button', 'envoy-disclosure envoy-matrix-toggle');
+	toggle.type = 'button';
+	toggle.setAttribute('aria-expanded', String(state.matrixOpen));
+	toggle.setAttribute(KEY_ATTR, 'matrix:toggle');
+	toggle.appendChild(el(doc, 'span', 'envoy-chevron')).setAttribute('aria-hidden', 'true');
+	toggle.appendChild(el(doc, 'span', undefined, 'Senders and capitals'));
+	toggle.addEventListener('click', () => rerenderResults({ ...state, matrixOpen: !state.matrixOpen }));
+	box.appendChild(toggle);
+	if (!state.matrixOpen) return box;
+	toggle.setAttribute('aria-controls', bodyId);
+
+	const scroll = el(doc, 'div', 'envoy-matrix-scroll');
+	scroll.id = bodyId;
+	const table = el(doc, 'table', 'envoy-matrix-table');
+	table.appendChild(el(doc, 'caption', 'envoy-sr-only', 'Messages per sender and capital; choose a count to show only those messages'));
+	const headRow = table.appendChild(el(doc, 'thead')).appendChild(el(doc, 'tr'));
+	headRow.appendChild(el(doc, 'th', 'envoy-matrix-corner', 'Sender')).setAttribute('scope', 'col');
+	for (const r of matrix.recipients) headRow.appendChild(el(doc, 'th', undefined, r)).setAttribute('scope', 'col');
+	const body = table.appendChild(el(doc, 'tbody'));
+	matrix.senders.forEach((s, i) => {
+		const tr = body.appendChild(el(doc, 'tr'));
+		tr.appendChild(el(doc, 'th', undefined, senderLabel(s))).setAttribute('scope', 'row');
+		matrix.recipients.forEach((r, j) => {
+			const n = matrix.counts[i][j];
+			const td = tr.appendChild(el(doc, 'td'));
+			if (n === 0) {
+				td.appendChild(el(doc, 'span', 'envoy-matrix-zero', '0'));
+				return;
+			}
+			const active = state.filters.sender === s && state.filters.recipient === r;
+			const cell = el(doc, 'button', 'envoy-matrix-cell', String(n));
+			cell.type = 'button';
+			cell.setAttribute('aria-pressed', String(active));
+			cell.setAttribute('aria-label', `${plural(n, 'message', 'messages')} from ${senderLabel(s)} to ${r}`);
+			cell.setAttribute(KEY_ATTR, `matrix:${s}\u0001${r}`);
+			cell.dataset.sender = s;
+			cell.dataset.recipient = r;
+			// A second click on the active cell lifts the filter again.
+			cell.addEventListener('click', () =>
+				rerenderAll({ ...state, filters: { ...state.filters, sender: active ? '' : s, recipient: active ? '' : r } }),
+			);
+			td.appendChild(cell);
+		});
+	});
+	scroll.appendChild(table);
+	box.appendChild(scroll);
+	return box;
+}
+
+function renderSection(
+	doc: Dom,
+	section: VisibleSection,
+	state: ViewState,
+	handlers: MessagesHandlers,
+	messageOf: WeakMap<Element, CapitalMessage>,
+	rerenderResults: (s: ViewState) => void,
+	container: HTMLElement,
+): HTMLElement {
+	const collapsed = state.collapsed.includes(section.note);
+	const box = el(doc, 'section', 'envoy-capital');
+	box.dataset.capital = section.capital;
+	const heading = box.appendChild(el(doc, 'h3', 'envoy-capital-heading'));
+	const toggle = heading.appendChild(el(doc, 'button', 'envoy-disclosure envoy-capital-toggle'));
+	toggle.type = 'button';
+	toggle.setAttribute('aria-expanded', String(!collapsed));
+	toggle.setAttribute(KEY_ATTR, `toggle:${section.note}`);
+	toggle.appendChild(el(doc, 'span', 'envoy-chevron')).setAttribute('aria-hidden', 'true');
+	toggle.appendChild(el(doc, 'span', 'envoy-capital-name', section.capital));
+	if (section.country) toggle.appendChild(el(doc, 'span', 'envoy-capital-country', section.country));
+	const count = toggle.appendChild(el(doc, 'span', 'envoy-count'));
+	count.appendChild(
+		el(doc, 'span', undefined, section.messages.length === section.total ? String(section.total) : `${section.messages.length} of ${section.total}`),
+	);
+	count.appendChild(el(doc, 'span', 'envoy-sr-only', section.total === 1 ? ' message' : ' messages'));
+	toggle.addEventListener('click', () =>
+		rerenderResults({
+			...state,
+			collapsed: collapsed ? state.collapsed.filter((n) => n !== section.note) : [...state.collapsed, section.note],
+		}),
+	);
+	if (collapsed) return box;
+
+	const bodyId = nextId('capital');
+	toggle.setAttribute('aria-controls', bodyId);
+	const body = box.appendChild(el(doc, 'div', 'envoy-capital-body'));
+	body.id = bodyId;
+	const list = body.appendChild(el(doc, 'ol', 'envoy-cards'));
+	const shown = visibleCount(state, section.note, section.messages.length);
+	for (let i = 0; i < shown; i++) list.appendChild(renderCard(doc, section, section.messages[i], i, handlers, messageOf));
+
+	const rest = section.messages.length - shown;
+	if (rest > 0) {
+		const more = body.appendChild(el(doc, 'button', 'envoy-button envoy-show-more'));
+		more.type = 'button';
+		more.setAttribute(KEY_ATTR, `more:${section.note}`);
+		more.textContent = `Show ${Math.min(rest, state.pageSize).toLocaleString()} more (${rest.toLocaleString()} not shown)`;
+		more.addEventListener('click', () => {
+			const pages = Math.max(1, state.pages[section.note] ?? 1) + 1;
+			rerenderResults({ ...state, pages: { ...state.pages, [section.note]: pages } });
+			// When the last page is out the button is gone: continue with the first card it revealed.
+			if (!findByKey(container, `more:${section.note}`)) findByKey(container, `card:${section.note}#${shown}`)?.focus();
+		});
+	}
+	return box;
+}
+
+function renderCard(
+	doc: Dom,
+	section: VisibleSection,
+	m: CapitalMessage,
+	index: number,
+	handlers: MessagesHandlers,
+	messageOf: WeakMap<Element, CapitalMessage>,
+): HTMLElement {
+	const item = el(doc, 'li', 'envoy-card');
+	item.dataset.origin = m.origin;
+	const open = item.appendChild(el(doc, 'div', 'envoy-card-open'));
+	// A div with button semantics rather than a <button>: the passage is long, selectable text.
+	open.setAttribute('role', 'button');
+	open.tabIndex = 0;
+	open.setAttribute(KEY_ATTR, `card:${section.note}#${index}`);
+	messageOf.set(open, m);
+
+	const route = open.appendChild(el(doc, 'div', 'envoy-card-route'));
+	route.appendChild(el(doc, 'span', m.sender === null ? 'envoy-sender envoy-sender-unknown' : 'envoy-sender', senderLabel(m.sender)));
+	route.appendChild(el(doc, 'span', 'envoy-arrow', '→')).setAttribute('aria-hidden', 'true');
+	route.appendChild(el(doc, 'span', 'envoy-sr-only', ' to '));
+	route.appendChild(el(doc, 'span', 'envoy-recipient', m.recipient));
+	const badge = ORIGIN_LABELS[m.origin];
+	if (badge) route.appendChild(el(doc, 'span', 'envoy-badge', badge));
+
+	const passage = open.appendChild(el(doc, 'p', 'envoy-passage'));
+	for (const piece of splitHighlights(m.text, m.highlights)) {
+		if (piece.kind === null) passage.appendChild(doc.createTextNode(piece.text));
+		else passage.appendChild(el(doc, 'mark', `envoy-mark envoy-mark-${piece.kind}`, piece.text));
+	}
+
+	const source = open.appendChild(el(doc, 'div', 'envoy-source'));
+	source.appendChild(el(doc, 'span', 'envoy-source-title', m.title));
+	if (m.outlet) source.appendChild(el(doc, 'span', 'envoy-source-outlet', m.outlet));
+	if (m.published) {
+		const time = source.appendChild(el(doc, 'time', 'envoy-source-date', m.published));
+		time.dateTime = m.published;
+	}
+
+	if (handlers.onMark && m.origin === 'detected') {
+		const actions = item.appendChild(el(doc, 'div', 'envoy-card-actions'));
+		for (const [action, label] of [
+			['confirm', 'Confirm'],
+			['dismiss', 'Dismiss'],
+		] as const) {
+			const b = actions.appendChild(el(doc, 'button', `envoy-button envoy-action-${action}`, label));
+			b.type = 'button';
+			b.setAttribute('aria-label', `${label}: ${senderLabel(m.sender)} to ${m.recipient}`);
+			b.addEventListener('click', () => handlers.onMark?.(m, action));
+		}
+	}
+	return item;
+}
