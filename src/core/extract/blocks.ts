@@ -40,24 +40,21 @@ function physicalLines(text: string): Physical[] {
 
 /**
  * The column a hard-wrapped dump was wrapped at, or 0 when lines are not wrapped.
- * Wrapped text has almost no line past the width and many lines just short of it.
+ * A wrapper leaves no line past the width that it could have broken at a space, and many
+ * lines just short of it; a paragraph-per-line dump has breakable long lines everywhere.
  */
 export function detectWrapWidth(lines: readonly { raw: string }[]): number {
-	const lengths: number[] = [];
-	for (const l of lines) {
-		const n = l.raw.trimEnd().length;
-		if (n > 0) lengths.push(n);
-	}
-	if (lengths.length < 8) return 0;
 	for (const width of [72, 76, 78, 80, 100, 120]) {
-		let over = 0;
+		let breakable = 0;
 		let near = 0;
-		for (const n of lengths) {
-			if (n > width) over++;
-			else if (n >= width - 14) near++;
+		for (const { raw } of lines) {
+			const text = raw.trimEnd();
+			if (text.length > width) {
+				const indent = text.length - text.trimStart().length;
+				if (text.lastIndexOf(' ', width) > indent) breakable++;
+			} else if (text.length >= width - 12) near++;
 		}
-		// Unbreakable tokens (URLs) may overflow; a real paragraph-per-line dump overflows a lot.
-		if (over <= Math.max(2, lengths.length * 0.01) && near >= Math.max(4, lengths.length * 0.12)) return width;
+		if (near >= 5 && breakable <= near * 0.02) return width;
 	}
 	return 0;
 }
