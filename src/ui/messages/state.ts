@@ -219,7 +219,8 @@ export function senderRecipientMatrix(model: MessagesModel, limit = 8): SenderRe
 	}
 	const busiest = (counts: Map<string, number>): string[] =>
 		[...counts.entries()]
-			.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+			// On a tie the named sender goes first: "unknown" is the least useful row to show.
+			.sort((a, b) => b[1] - a[1] || Number(a[0] === UNKNOWN_SENDER) - Number(b[0] === UNKNOWN_SENDER) || a[0].localeCompare(b[0]))
 			.slice(0, limit)
 			.map(([k]) => k);
 	const senders = busiest(bySender);
