@@ -1,0 +1,137 @@
+// Bytes of a source file → normalised text. Files come from anywhere (web dumps, Word "Save as text",
+// old Windows tools), so the encoding is guessed the way a careful reader would: BOM, then strict
+// UTF-8, then Windows-1252, which decodes every byte. Only TextDecoder is used: it exists in Node,
+// browsers and the mobile apps, unlike Buffer or iconv.
+
+import { htmlToText, looksLikeHtml, sniffHtmlCharset } from './html';
+
+export type DecodeResult =
+	| { ok: true; text: string; encoding: string; html: boolean }
+	| { ok: false; reason: string };
+
+export interface DecodeOptions {
+	/** Files larger than this are refused before any decoding. */
+	maxBytes?: number;
+}
+
+/** 64 MiB: comfortably above the 50 MB a raw page dump can reach, well below what a phone can hold twice over. */
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+/** How much of the file the binary heuristics look at; enough to see a format's header and body. */
+const SNIFF_BYTES = 64 * 1024;
+
+const MAGIC: { name: string; bytes: number[] }[] = [
+	{ name: 'a PDF', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+	{ name: 'a ZIP or Office document', bytes: [0x50, 0x4b, 0x03, 0x04] },
+	{ name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
+	{ name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
+	{ name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
+	{ name: 'a gzip archive', bytes: [0x1f, 0x8b] },
+	{ name: 'an old Word document', bytes: [0xd0, 0xcf, 0x11, 0xe0] },
+];
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+	return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+}
+
+function formatMb(n: number): string {
+	return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Guesses UTF-16 without a BOM from the zero bytes that ASCII text leaves in every other position. */
+function sniffUtf16(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+	if (sample.length < 4) return null;
+	let evenZero = 0;
+	let oddZero = 0;
+	const pairs = Math.floor(sample.length / 2);
+	for (let i = 0; i + 1 < sample.length; i += 2) {
+		if (sample[i] === 0) evenZero++;
+		if (sample[i + 1] === 0) oddZero++;
+	}
+	if (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) return 'utf-16le';
+	if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return 'utf-16be';
+	return null;
+}
+
+/** A NUL, or more than a tenth of C0 controls other than whitespace and form feed, is not text. */
+function looksBinary(sample: Uint8Array): boolean {
+	let controls = 0;
+	for (const b of sample) {
+		if (b === 0) return true;
+		if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1a) || b === 0x7f) controls++;
+	}
+	return controls > sample.length * 0.1;
+}
+
+function decodeWith(label: string, bytes: Uint8Array, fatal = false): string {
+	return new TextDecoder(label, { fatal, ignoreBOM: false }).decode(bytes);
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+	try {
+		decodeWith('utf-8', bytes, true);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** LF only, no BOM, no stray NULs a UTF-16 guess may have let through. */
+function normalise(text: string): string {
+	return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\u0000/g, '');
+}
+
+/**
+ * Decodes a source file. Never throws. HTML documents are converted to plain text crudely (scripts,
+ * styles and tags dropped, block breaks kept) so the text extractor can take it from there.
+ */
+export function decodeSource(bytes: Uint8Array, name: string, options: DecodeOptions = {}): DecodeResult {
+	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+	if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+	if (bytes.length > maxBytes) {
+		return { ok: false, reason: `file too large (${formatMb(bytes.length)}; the limit is ${formatMb(maxBytes)})` };
+	}
+
+	let encoding: string;
+	let body = bytes;
+	if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+		encoding = 'utf-8';
+		body = bytes.subarray(3);
+	} else if (startsWith(bytes, [0xff, 0xfe]) && !startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) {
+		encoding = 'utf-16le';
+		body = bytes.subarray(2);
+	} else if (startsWith(bytes, [0xfe, 0xff])) {
+		encoding = 'utf-16be';
+		body = bytes.subarray(2);
+	} else {
+		const sample = bytes.subarray(0, SNIFF_BYTES);
+		const magic = MAGIC.find((m) => startsWith(bytes, m.bytes));
+		if (magic) return { ok: false, reason: `binary file (looks like ${magic.name})` };
+		const utf16 = sniffUtf16(sample);
+		if (utf16) encoding = utf16;
+		else if (looksBinary(sample)) return { ok: false, reason: 'binary file' };
+		else if (isUtf8(bytes)) encoding = 'utf-8';
+		else encoding = sniffHtmlCharset(sample) ?? 'windows-1252';
+	}
+
+	let text: string;
+	try {
+		text = normalise(decodeWith(encoding, body));
+	} catch {
+		// An HTML page may name a charset this platform's TextDecoder lacks; Windows-1252 never fails.
+		encoding = 'windows-1252';
+		text = normalise(decodeWith(encoding, body));
+	}
+	const html = looksLikeHtml(text, name);
+	if (html) text = htmlToText(text);
+	if (text.trim() === '') return { ok: false, reason: html ? 'empty file (an HTML page with no text)' : 'empty file' };
+	if (hasTooManyControls(text)) return { ok: false, reason: 'binary file' };
+	return { ok: true, text, encoding, html };
+}
+
+/** Second look after decoding: UTF-16 guesses and Windows-1252 can turn binary into control soup. */
+function hasTooManyControls(text: string): boolean {
+	const sample = text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text;
+	const controls = sample.match(/[\u0001-\u0008\u000b\u000e-\u0019\u001b-\u001f\u007f]/g);
+	return controls !== null && controls.length > sample.length * 0.1;
+}

@@ -1,0 +1,224 @@
+// Finding the same article carried by several outlets. Copies differ in leftover boilerplate,
+// paragraph breaks and a few edited sentences, so texts are compared as sets of word shingles:
+// MinHash signatures bucketed by LSH bands propose candidates in near-linear time, and each
+// candidate is confirmed by the exact Jaccard / containment of the two shingle sets.
+
+import type { Article } from '../types';
+import { fnv1a32, hash64, mix32 } from './hash';
+
+export interface DuplicateOptions {
+	/** Words per shingle. Five is long enough that distinct articles rarely share one by chance. */
+	shingleSize?: number;
+	bands?: number;
+	rows?: number;
+	/** Jaccard of the shingle sets at or above which two texts are the same article. */
+	jaccard?: number;
+	/** Share of the smaller text's shingles found in the larger one, for copies cut short. */
+	containment?: number;
+	/** Below this many shingles only an exact copy counts: short texts share phrases by chance. */
+	minShingles?: number;
+}
+
+export interface DuplicateMatch {
+	/** Id of the first text of the group this one joined, or null when it is new. */
+	duplicateOf: string | null;
+	/** Id of the text it matched best (may be a later member of the group). */
+	match: string | null;
+	/** Jaccard of the shingle sets with the best match (1 for an exact copy, 0 when new). */
+	similarity: number;
+	containment: number;
+}
+
+interface Entry {
+	id: string;
+	shingles: Uint32Array;
+	exact: string;
+	root: number;
+}
+
+const DEFAULTS: Required<DuplicateOptions> = { shingleSize: 5, bands: 40, rows: 3, jaccard: 0.5, containment: 0.85, minShingles: 20 };
+
+/** The words of an article body, in order, as one text: what copies have in common. */
+export function articleText(article: Article): string {
+	return article.blocks.map((b) => (b.kind === 'list' ? b.items.join('\n') : b.text)).join('\n');
+}
+
+function words(text: string): number[] {
+	const tokens = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+	return tokens.map(fnv1a32);
+}
+
+/** Sorted, distinct 32-bit hashes of the word n-grams. */
+export function shingleSet(text: string, size = DEFAULTS.shingleSize): Uint32Array {
+	const w = words(text);
+	const set = new Set<number>();
+	const count = w.length < size ? Math.min(1, w.length) : w.length - size + 1;
+	for (let i = 0; i < count; i++) {
+		let h = 0x9e3779b9;
+		for (let j = i; j < Math.min(i + size, w.length); j++) h = Math.imul(h ^ w[j], 0x01000193);
+		set.add(mix32(h));
+	}
+	return Uint32Array.from(set).sort();
+}
+
+function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+	let i = 0;
+	let j = 0;
+	let n = 0;
+	while (i < a.length && j < b.length) {
+		if (a[i] === b[j]) {
+			n++;
+			i++;
+			j++;
+		} else if (a[i] < b[j]) i++;
+		else j++;
+	}
+	return n;
+}
+
+export function similarity(a: Uint32Array, b: Uint32Array): { jaccard: number; containment: number } {
+	const inter = intersectionSize(a, b);
+	const small = Math.min(a.length, b.length);
+	return {
+		jaccard: inter === 0 ? 0 : inter / (a.length + b.length - inter),
+		containment: small === 0 ? 0 : inter / small,
+	};
+}
+
+export class DuplicateFinder {
+	private readonly options: Required<DuplicateOptions>;
+	private readonly seeds: Uint32Array;
+	private readonly entries: Entry[] = [];
+	private readonly byId = new Map<string, number>();
+	private readonly buckets = new Map<number, number[]>();
+	private readonly exact = new Map<string, number>();
+
+	constructor(options: DuplicateOptions = {}) {
+		this.options = { ...DEFAULTS, ...options };
+		const n = this.options.bands * this.options.rows;
+		this.seeds = new Uint32Array(n);
+		for (let i = 0; i < n; i++) this.seeds[i] = mix32(Math.imul(i + 1, 0x9e3779b9));
+	}
+
+	get size(): number {
+		return this.entries.length;
+	}
+
+	has(id: string): boolean {
+		return this.byId.has(id);
+	}
+
+	/** Id of the first member of the group `id` belongs to. */
+	groupOf(id: string): string | null {
+		const index = this.byId.get(id);
+		return index === undefined ? null : this.entries[this.entries[index].root].id;
+	}
+
+	private signature(shingles: Uint32Array): Uint32Array {
+		const sig = new Uint32Array(this.seeds.length).fill(0xffffffff);
+		for (const s of shingles) {
+			for (let i = 0; i < sig.length; i++) {
+				const v = mix32(s ^ this.seeds[i]);
+				if (v < sig[i]) sig[i] = v;
+			}
+		}
+		return sig;
+	}
+
+	private bandKeys(sig: Uint32Array): number[] {
+		const { bands, rows } = this.options;
+		const keys: number[] = [];
+		for (let b = 0; b < bands; b++) {
+			let h = 0x811c9dc5;
+			for (let r = 0; r < rows; r++) h = mix32(Math.imul(h ^ sig[b * rows + r], 0x01000193));
+			// Band number in the high bits keeps bands apart; the result stays a safe integer.
+			keys.push(b * 4294967296 + h);
+		}
+		return keys;
+	}
+
+	private isDuplicate(a: Uint32Array, b: Uint32Array, sim: { jaccard: number; containment: number }): boolean {
+		if (Math.min(a.length, b.length) < this.options.minShingles) return false;
+		return sim.jaccard >= this.options.jaccard || sim.containment >= this.options.containment;
+	}
+
+	private lookup(text: string): { best: number; jaccard: number; containment: number; shingles: Uint32Array; exact: string; keys: number[] } {
+		const shingles = shingleSet(text, this.options.shingleSize);
+		const exact = hash64(words(text).join(' '));
+		const keys = shingles.length ? this.bandKeys(this.signature(shingles)) : [];
+		const exactHit = this.exact.get(exact);
+		if (exactHit !== undefined && shingles.length > 0) return { best: exactHit, jaccard: 1, containment: 1, shingles, exact, keys };
+		let best = -1;
+		let bestSim = { jaccard: 0, containment: 0 };
+		const seen = new Set<number>();
+		for (const key of keys) {
+			for (const candidate of this.buckets.get(key) ?? []) {
+				if (seen.has(candidate)) continue;
+				seen.add(candidate);
+				const other = this.entries[candidate].shingles;
+				const sim = similarity(shingles, other);
+				if (this.isDuplicate(shingles, other, sim) && sim.jaccard + sim.containment > bestSim.jaccard + bestSim.containment) {
+					best = candidate;
+					bestSim = sim;
+				}
+			}
+		}
+		return { best, ...bestSim, shingles, exact, keys };
+	}
+
+	/** The best earlier text `text` duplicates, without recording it. */
+	find(text: string): DuplicateMatch {
+		const hit = this.lookup(text);
+		return this.toMatch(hit.best, hit.jaccard, hit.containment);
+	}
+
+	/** Records `text` under `id` and says which earlier group, if any, it belongs to. Ids must be unique. */
+	add(id: string, text: string | Article): DuplicateMatch {
+		if (this.byId.has(id)) throw new Error(`duplicate id ${id}`);
+		const hit = this.lookup(typeof text === 'string' ? text : articleText(text));
+		const index = this.entries.length;
+		const root = hit.best >= 0 ? this.entries[hit.best].root : index;
+		this.entries.push({ id, shingles: hit.shingles, exact: hit.exact, root });
+		this.byId.set(id, index);
+		if (hit.shingles.length > 0 && !this.exact.has(hit.exact)) this.exact.set(hit.exact, index);
+		for (const key of hit.keys) {
+			const bucket = this.buckets.get(key);
+			if (bucket) bucket.push(index);
+			else this.buckets.set(key, [index]);
+		}
+		return this.toMatch(hit.best, hit.jaccard, hit.containment);
+	}
+
+	private toMatch(best: number, jaccard: number, containment: number): DuplicateMatch {
+		if (best < 0) return { duplicateOf: null, match: null, similarity: 0, containment: 0 };
+		return { duplicateOf: this.entries[this.entries[best].root].id, match: this.entries[best].id, similarity: jaccard, containment };
+	}
+}
+
+/** How much an article says about itself: the richest copy of a group becomes the note. */
+export function metadataRichness(article: Article): number {
+	const present = [
+		article.authors.length > 0,
+		Boolean(article.published),
+		Boolean(article.subtitle),
+		Boolean(article.publisher),
+		Boolean(article.originalPublisher),
+		article.tags.length > 0,
+		article.topics.length > 0,
+		article.regions.length > 0,
+		!article.titleDerived,
+	];
+	return present.filter(Boolean).length;
+}
+
+/** Index of the canonical copy: richest metadata, then longest body, then the earliest. */
+export function pickCanonical(articles: readonly Article[]): number {
+	let best = 0;
+	for (let i = 1; i < articles.length; i++) {
+		const a = articles[i];
+		const b = articles[best];
+		const byMeta = metadataRichness(a) - metadataRichness(b);
+		if (byMeta > 0 || (byMeta === 0 && articleText(a).length > articleText(b).length)) best = i;
+	}
+	return best;
+}

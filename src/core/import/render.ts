@@ -1,0 +1,184 @@
+// Article → Obsidian note: typed YAML properties, then the body as Markdown built from an mdast
+// tree, with a content-derived block id on every paragraph, quote and list item.
+
+import type { BlockContent, Html, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
+import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
+import { Document } from 'yaml';
+import type { Article, ArticleBlock } from '../types';
+import { BlockIdAllocator } from './block-ids';
+import { joinNote, stringifyYaml, type Properties } from './frontmatter';
+import { hash64 } from './hash';
+import { cleanNoteName } from './names';
+
+export interface NoteMeta {
+	/** File name (or relative path) of the source this note was made from. */
+	source: string;
+	/** Every source file carrying this article, duplicates included; defaults to `[source]`. */
+	sources?: string[];
+	/** Every outlet that carried it; defaults to the article's publisher and original publisher. */
+	outlets?: string[];
+	/** `sourceHash()` of the decoded source text. */
+	sourceHash: string;
+	/** `YYYY-MM-DD`. */
+	imported: string;
+}
+
+/** Properties describing the article; a reader may correct them, so each is fingerprinted (see `envoy_props_hash`). */
+export const DESCRIPTIVE_KEYS = ['title', 'subtitle', 'authors', 'published', 'publisher', 'original_publisher', 'topics', 'regions', 'tags'] as const;
+/** Properties that accumulate across duplicates and re-imports. */
+export const UNION_KEYS = ['outlets', 'sources'] as const;
+/** Properties only Envoy writes. */
+export const OWNED_KEYS = ['source', 'source_hash', 'imported', 'envoy_props_hash', 'envoy_body_hash'] as const;
+
+const DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+
+function unique(values: readonly (string | undefined | null)[]): string[] {
+	const seen = new Set<string>();
+	const out: string[] = [];
+	for (const raw of values) {
+		const value = raw?.trim();
+		if (!value || seen.has(value.toLowerCase())) continue;
+		seen.add(value.toLowerCase());
+		out.push(value);
+	}
+	return out;
+}
+
+/** Obsidian tags: no `#`, no spaces, letters, digits, `_`, `-`, `/`, and not all digits. */
+function cleanTag(tag: string): string {
+	return tag
+		.trim()
+		.replace(/^#+/, '')
+		.replace(/\s+/g, '-')
+		.replace(/[^\p{L}\p{N}_\-/]/gu, '');
+}
+
+export function outletsOf(article: Article): string[] {
+	return unique([article.publisher, article.originalPublisher]);
+}
+
+/** Link text of an author's person note; the entity notes use the same cleaning so the link resolves. */
+export function personLink(name: string): string {
+	return `[[${cleanNoteName(name)}]]`;
+}
+
+/** Short fingerprint of one property value; `envoy_props_hash` is these concatenated in DESCRIPTIVE_KEYS order. */
+export const FINGERPRINT_WIDTH = 6;
+
+export function propertyFingerprint(value: unknown): string {
+	return hash64(JSON.stringify(value ?? null)).slice(0, FINGERPRINT_WIDTH);
+}
+
+export function propsHash(props: Properties): string {
+	return DESCRIPTIVE_KEYS.map((key) => propertyFingerprint(props[key])).join('');
+}
+
+/** Fingerprint of the note body that ignores what tools other than a human editor change: links, spacing, line endings. */
+export function bodyHash(body: string): string {
+	const text = body
+		.replace(/\r\n?/g, '\n')
+		.replace(/(?<!\\)!?\[\[([^\]|\n]*?)(?:\|([^\]\n]*?))?\]\]/g, (_m, target: string, alias?: string) => alias ?? target)
+		.split('\n')
+		.map((line) => line.trimEnd())
+		.join('\n')
+		.replace(/\n{3,}/g, '\n\n')
+		.trim();
+	return hash64(text);
+}
+
+export function sourceHash(text: string): string {
+	return hash64(text);
+}
+
+function articleProperties(article: Article, meta: NoteMeta): Properties {
+	const tags = unique(article.tags.map(cleanTag)).filter((t) => !/^[\d/]*$/.test(t));
+	const props: Properties = {
+		title: article.title.trim(),
+		subtitle: article.subtitle?.trim(),
+		authors: unique(article.authors).map(personLink),
+		published: article.published && DATE.test(article.published) ? article.published : undefined,
+		publisher: article.publisher?.trim(),
+		original_publisher: article.originalPublisher?.trim(),
+		outlets: unique(meta.outlets ?? outletsOf(article)),
+		topics: unique(article.topics),
+		regions: unique(article.regions),
+		tags,
+		source: meta.source,
+		sources: unique(meta.sources ?? [meta.source]),
+		source_hash: meta.sourceHash,
+		imported: meta.imported,
+	};
+	for (const [key, value] of Object.entries(props)) {
+		if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete props[key];
+	}
+	return props;
+}
+
+/** Obsidian syntax CommonMark does not know: escaped so source text stays literal. */
+const OBSIDIAN_UNSAFE: Unsafe[] = [
+	{ character: '$', after: '[^\\s]', inConstruct: 'phrasing' },
+	{ character: '=', after: '=', inConstruct: 'phrasing' },
+	{ character: '%', after: '%', inConstruct: 'phrasing' },
+	{ character: '~', after: '~', inConstruct: 'phrasing' },
+	// A `#` before a word would make a tag.
+	{ character: '#', after: '[^\\s#.,;:!?)\\]\'"]', inConstruct: 'phrasing' },
+];
+
+function flatten(text: string): string {
+	return text.replace(/\s+/g, ' ').trim();
+}
+
+function textWithId(text: string, id: string): PhrasingContent[] {
+	// The id goes in as raw Markdown so the serializer cannot escape its caret.
+	const marker: Html = { type: 'html', value: ` ^${id}` };
+	return [{ type: 'text', value: text }, marker];
+}
+
+function blockNodes(block: ArticleBlock, ids: BlockIdAllocator): RootContent[] {
+	switch (block.kind) {
+		case 'paragraph': {
+			const text = flatten(block.text);
+			return text ? [{ type: 'paragraph', children: textWithId(text, ids.next(text)) }] : [];
+		}
+		case 'heading': {
+			const text = flatten(block.text);
+			// Headings are linked by their text (`#Heading`), so they get no id.
+			return text ? [{ type: 'heading', depth: block.depth, children: [{ type: 'text', value: text }] }] : [];
+		}
+		case 'quote': {
+			const text = flatten(block.text);
+			if (!text) return [];
+			// Obsidian takes a quote's id from its own line after the quote.
+			const quote: BlockContent = { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] };
+			return [quote, { type: 'html', value: `^${ids.next(text)}` }];
+		}
+		case 'list': {
+			const items: ListItem[] = block.items
+				.map(flatten)
+				.filter((t) => t !== '')
+				.map((t) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: textWithId(t, ids.next(t)) }] }));
+			return items.length ? [{ type: 'list', ordered: block.ordered, spread: false, children: items }] : [];
+		}
+	}
+}
+
+/** The serializer escapes `&` before any letter; only a real character reference needs it. */
+function tidyEscapes(markdown: string): string {
+	return markdown.replace(/\\&(?![A-Za-z][A-Za-z0-9]{0,31};|#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};)/g, '&');
+}
+
+export function renderBody(blocks: readonly ArticleBlock[]): string {
+	const ids = new BlockIdAllocator();
+	const root: Root = { type: 'root', children: blocks.flatMap((b) => blockNodes(b, ids)) };
+	if (root.children.length === 0) return '';
+	return tidyEscapes(toMarkdown(root, { bullet: '-', emphasis: '_', rule: '-', unsafe: OBSIDIAN_UNSAFE }));
+}
+
+/** The complete note text for an article. Deterministic: same article and meta, same bytes. */
+export function renderArticleNote(article: Article, meta: NoteMeta): string {
+	const body = renderBody(article.blocks);
+	const props = articleProperties(article, meta);
+	props.envoy_props_hash = propsHash(props);
+	props.envoy_body_hash = bodyHash(body);
+	return joinNote(stringifyYaml(new Document(props)), body);
+}
