@@ -22,7 +22,7 @@ interface Physical {
 	end: number;
 }
 
-const BULLET = /^(?:[•◦▪▫■□☆★○●◆◇►▶▸‣∙·*+\-–]|\d{1,2}[.)])(?=\s)/u;
+const BULLET = /^(?:[•◦▪▫■□☆★○●◆◇►▶▸‣∙·*+-]|\d{1,2}[.)])(?=\s)/u;
 
 function physicalLines(text: string): Physical[] {
 	const out: Physical[] = [];

@@ -4,13 +4,18 @@
 // and then drop the furniture that sits inside it.
 
 import type { Line } from './blocks';
+import { parseByline, parseDate } from './metadata';
 import { endsSentence, normaliseLine, wordCount } from './text';
 
 export interface LineInfo {
 	line: Line;
 	words: number;
-	/** Strong evidence of page furniture, independent of position. */
+	/** Page furniture: never part of the body. */
 	junk: boolean;
+	/** Furniture that also breaks a prose run (phrases, repetition across files, comment threads); weak junk like image placeholders does not. */
+	strongJunk: boolean;
+	/** Opens the article: a byline or date line just above the prose. */
+	headerCue: boolean;
 	/** Looks like an in-article subheading: short, no sentence end, not junk. */
 	headingLike: boolean;
 	/** Stands alone between blank lines, as paragraphs and subheadings do; menu entries come in runs. */
@@ -39,7 +44,9 @@ const JUNK_PHRASES = new RegExp(
 		'^(?:share|tweet|email|print|save)(?: this(?: article| story)?)?(?: on \\w+)?$',
 		'^(?:subscribe|sign up|sign in|log in|register)\\b.{0,60}$',
 		'newsletter',
-		'^(?:related|recent|more|popular|trending|latest)(?: \\w+){0,3}$',
+		'^(?:related|recent|more|popular|trending|latest|top|editor\'?s\'?)(?: \\w+){0,3}$',
+		'^most (?:read|popular|viewed|shared|commented|recent)\\b',
+		'^(?:don\'t miss|see more|you (?:may|might) (?:also )?like|recommended|also read|also on)\\b',
 		'^(?:read|see) (?:more|also)\\b',
 		'^advertisement$',
 		'^(?:photo|image|source|credit|photograph)s?(?: credit)?: .{0,60}$',
@@ -49,14 +56,19 @@ const JUNK_PHRASES = new RegExp(
 		'cookies?\\b.*\\b(?:consent|accept|policy|use)',
 		'^(?:click|tap) here',
 		'by subscribing',
-		'\\[(?:ins::ins|image|img)[^\\]]*\\]$',
-		'^\\[[^\\]]*\\]$',
 		'^the views (?:represented|expressed) ',
 		'^this (?:article|story|piece) (?:originally|first) (?:appeared|was published)',
 		'^(?:originally|first) published',
 	].join('|'),
 	'iu',
 );
+
+/** Image, form and ad placeholders as text browsers print them: `[logo]`, `[    ]`, `[INS::INS]`. */
+const PLACEHOLDER = /^(?:\[[^\]]{0,80}\]\s*)+$|^[\s\u200b]*$/u;
+/** Photo captions and credits. */
+const CAPTION = /\((?:image|photo|picture|credit|pic)s?:[^)]*\)\s*$|^(?:image|photo|picture|credit|pic)s?:|\b(?:getty images|shutterstock|afp via getty|ap photo)\b/iu;
+/** Contact blocks and raw links read long but are not prose. */
+const CONTACT = /@[\w-]+\.\w|https?:\/\/|www\.\w|\+?\d[\d -]{6,}\d/u;
 
 const MENU_SEPARATORS = /\s[|·•/]\s.*\s[|·•/]\s/u;
 
@@ -70,24 +82,29 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 		const isolated = line.blankBefore && (next === undefined || next.blankBefore);
 		const repeated = words >= 15 && (counts.get(keys[i]) ?? 0) > 1;
 		const commentStart = words <= 20 && COMMENT_START.test(line.text);
-		const junk =
+		const strongJunk =
 			commentStart ||
 			COMMENT_SHAPE.test(line.text) ||
 			(shared !== undefined && shared.has(keys[i])) ||
 			JUNK_PHRASES.test(line.text) ||
-			(words < 25 && MENU_SEPARATORS.test(line.text)) ||
-			(line.bullet !== undefined && words < 10 && !endsSentence(line.text));
+			(words < 25 && MENU_SEPARATORS.test(line.text));
+		const junk = strongJunk || PLACEHOLDER.test(line.text) || (words < 30 && CAPTION.test(line.text)) || (line.bullet !== undefined && words < 10 && !endsSentence(line.text));
+		const headerCue = words <= 20 && (parseByline(line.text) !== null || (words <= 12 && parseDate(line.text) !== undefined));
 		const headingLike = !junk && words >= 1 && words <= 16 && !endsSentence(line.text) && line.bullet === undefined && /\p{L}/u.test(line.text);
-		return { line, words, junk, headingLike, isolated, repeated, commentStart };
+		return { line, words, junk, strongJunk, headerCue, headingLike, isolated, repeated, commentStart };
 	});
 }
 
 /** Per-line weight for the region search: long prose is positive, furniture strongly negative. */
-function weight(info: LineInfo, inComments: boolean): number {
-	if (info.junk) return -25;
+function weight(info: LineInfo, inComments: boolean, afterCue: boolean): number {
+	if (info.strongJunk) return -25;
+	if (info.junk && info.line.bullet === undefined) return -2;
 	if (info.repeated) return -10;
 	const w = info.words;
 	let score = Math.min(w, 80) - 10;
+	if (score > 0 && CONTACT.test(info.line.text)) score *= 0.3;
+	// The first prose under a byline or date is where articles start.
+	if (afterCue && w >= 12) score += 20;
 	// Short standalone lines are subheadings or short paragraphs; short lines in runs are menus.
 	if (score < 0 && info.isolated && info.line.bullet === undefined) score *= 0.35;
 	if (info.line.bullet !== undefined) score -= 6;
@@ -102,13 +119,17 @@ export function bestRegion(infos: readonly LineInfo[]): [number, number] | null 
 	let sum = 0;
 	let from = 0;
 	let inComments = false;
+	let sinceCue = Infinity;
+	// Teaser lists repeat name/date lines; a cue only marks the article when there are few.
+	const cues = infos.filter((x) => x.headerCue).length <= 3;
 	for (let i = 0; i < infos.length; i++) {
 		if (sum <= 0) {
 			sum = 0;
 			from = i;
 		}
 		inComments ||= infos[i].commentStart;
-		sum += weight(infos[i], inComments);
+		sum += weight(infos[i], inComments, cues && sinceCue <= 4);
+		sinceCue = infos[i].headerCue ? 1 : infos[i].words >= 12 ? Infinity : sinceCue + 1;
 		if (sum > best) {
 			best = sum;
 			bestRange = [from, i];
@@ -117,10 +138,54 @@ export function bestRegion(infos: readonly LineInfo[]): [number, number] | null 
 	return bestRange;
 }
 
+export interface BodyOptions {
+	/** Short lines in a row that split the region into separate parts. */
+	breakRun: number;
+	/** A part is kept when it weighs at least this share of the heaviest part. */
+	partShare: number;
+}
+
+const DEFAULTS: BodyOptions = { breakRun: 4, partShare: 0.3 };
+
+/**
+ * The region can bridge into teaser lists whose summaries read like prose. Split it where a run
+ * of short lines interrupts the text and keep the heaviest part plus the parts next to it that
+ * weigh comparably (an article cut by a photo block), stopping at the first light one.
+ */
+function trimRegion(infos: readonly LineInfo[], region: [number, number], options: BodyOptions): [number, number] {
+	const parts: { from: number; to: number; mass: number }[] = [];
+	let from = region[0];
+	let shortRun = 0;
+	let mass = 0;
+	for (let i = region[0]; i <= region[1]; i++) {
+		const w = infos[i].words;
+		if (w < 8) shortRun++;
+		else {
+			if (shortRun >= options.breakRun && mass > 0) {
+				parts.push({ from, to: i - shortRun - 1, mass });
+				from = i - shortRun;
+				mass = 0;
+			}
+			shortRun = 0;
+			mass += w;
+		}
+	}
+	parts.push({ from, to: region[1], mass });
+	let best = 0;
+	for (let p = 1; p < parts.length; p++) if (parts[p].mass > parts[best].mass) best = p;
+	let lo = best;
+	let hi = best;
+	const floor = parts[best].mass * options.partShare;
+	while (lo > 0 && parts[lo - 1].mass >= floor) lo--;
+	while (hi < parts.length - 1 && parts[hi + 1].mass >= floor) hi++;
+	return [parts[lo].from, parts[hi].to];
+}
+
 /** Indices of body lines: the best region minus the furniture inside it. */
-export function selectBody(infos: readonly LineInfo[]): number[] {
-	const region = bestRegion(infos);
-	if (!region) return [];
+export function selectBody(infos: readonly LineInfo[], options: BodyOptions = DEFAULTS): number[] {
+	const found = bestRegion(infos);
+	if (!found) return [];
+	const region = trimRegion(infos, found, options);
 	const keep: number[] = [];
 	for (let i = region[0]; i <= region[1]; i++) {
 		const info = infos[i];
