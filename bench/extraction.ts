@@ -132,7 +132,7 @@ for (const [id, a] of articles) {
 	if (refs.length) {
 		titleN++;
 		const t = norm(a.title);
-		if (t && refs.some((r) => r === t || (t.length >= 12 && r.includes(t)))) titleOk++;
+		if (t && refs.some((r) => r === t || (t.length >= 12 && r.includes(t)) || (r.length >= 15 && t.startsWith(r)))) titleOk++;
 	}
 	const author = m.silver_defuddle?.author;
 	if (author) {
@@ -149,3 +149,9 @@ for (const [id, a] of articles) {
 }
 const pct = (a: number, b: number) => `${a}/${b} (${b ? ((100 * a) / b).toFixed(0) : '–'}%)`;
 console.log(`silver title match ${pct(titleOk, titleN)}; author match ${pct(authorOk, authorN)} (given ${authorGiven}); date match ${pct(dateOk, dateN)} (given ${dateGiven})`);
+if (args.includes('--show-meta')) {
+	for (const [id, a] of articles) {
+		const m = metas.get(id);
+		console.log(`${id} | ${a.title.slice(0, 70)} | og: ${(m?.og_title ?? m?.html_title ?? '').slice(0, 70)} | ${a.authors.join('; ')} / ${m?.silver_defuddle?.author ?? ''} | ${a.published ?? ''} / ${m?.silver_defuddle?.published?.slice(0, 10) ?? ''}`);
+	}
+}

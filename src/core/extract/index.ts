@@ -62,6 +62,20 @@ function toBlocks(infos: readonly LineInfo[], keep: readonly number[]): ArticleB
 	return blocks;
 }
 
+/** Byline nearest the article's head: searched outward from the headline, header first. */
+function findAuthors(infos: readonly LineInfo[], head: number, firstProse: number): string[] {
+	const order: number[] = [];
+	for (let i = Math.max(0, head - 3); i <= Math.min(infos.length - 1, firstProse + 3); i++) order.push(i);
+	for (let d = 4; d <= 40; d++) order.push(head - d, firstProse + d);
+	for (const i of order) {
+		const info = infos[i];
+		if (!info || info.words > 16) continue;
+		const names = parseByline(info.line.text);
+		if (names) return names;
+	}
+	return [];
+}
+
 function firstOf<T>(values: Iterable<T | undefined>): T | undefined {
 	for (const v of values) if (v !== undefined) return v;
 	return undefined;
@@ -76,8 +90,8 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 
 	const bodyStart = keep.length ? keep[0] : infos.length;
 	// The headline may have been swallowed by the region: look a few lines into it too.
-	const firstProse = keep.find((i) => infos[i].words >= 15 && endsSentence(infos[i].line.text)) ?? bodyStart;
-	const titleIndex = findTitle(infos, Math.min(firstProse, infos.length - 1), json.title);
+	const firstProse = keep.find((i) => infos[i].words >= 20 || (infos[i].words >= 12 && endsSentence(infos[i].line.text))) ?? bodyStart;
+	const titleIndex = findTitle(infos, firstProse - 1, json.title);
 	const header = infos.slice(Math.max(0, titleIndex), firstProse);
 
 	// Headline, byline, date and dek are metadata, not body.
@@ -91,7 +105,7 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 	}
 	subtitle ??= json.description;
 
-	const authors = json.authors.length ? json.authors : (firstOf(infos.slice(Math.max(0, titleIndex - 3), firstProse + 3).map((h) => parseByline(h.line.text) ?? undefined)) ?? []);
+	const authors = json.authors.length ? json.authors : findAuthors(infos, titleIndex >= 0 ? titleIndex : firstProse, firstProse);
 	const dateLines = header.length ? header : infos.slice(Math.max(0, bodyStart - 10), bodyStart + 1);
 	const published = (json.published && parseDate(json.published)) || firstOf(dateLines.filter((h) => h.words <= 20).map((h) => parseDate(h.line.text)));
 

@@ -51,7 +51,11 @@ const BYLINE = /^(?:by|written by|posted by|words by|author:?|authors:?|por|von|
 
 /** Names in a byline line ("By A", "By A and B", "By A, B & C | Outlet"), or null when the line is no byline. */
 export function parseByline(line: string): string[] | null {
-	const m = BYLINE.exec(line.trim());
+	const text = line.trim().replace(/^[•◦▪■□☆○●·*-]\s+/u, '');
+	// "Jane Doe @janedoe" / "Jane Doe@JaneDoe": a name with its social handle.
+	const handle = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s*@\w+/u.exec(text);
+	if (handle) return [handle[1]];
+	const m = BYLINE.exec(text);
 	if (!m || !/^\p{Lu}/u.test(m[1])) return null;
 	let rest = m[1];
 	// Cut what follows the names: a date, a separator, a role.

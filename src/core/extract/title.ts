@@ -4,35 +4,43 @@ import type { LineInfo } from './boilerplate';
 import { parseByline, parseDate } from './metadata';
 import { endsSentence, normaliseLine } from './text';
 
-/** Lines that are metadata rather than headline: bylines, dates, "Updated …". */
+const TIME = /\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]t)?\b/iu;
+const STAMP_WORDS = /^(?:posted|updated|published|last (?:modified|updated)|publi[ée]|publicado|veröffentlicht|diposting)\b/iu;
+
+/** Lines that are metadata rather than headline: bylines, dates, "Updated …", timestamps. */
 export function isMetaLine(text: string): boolean {
 	if (parseByline(text)) return true;
 	const words = text.split(/\s+/).length;
-	return words <= 12 && parseDate(text) !== undefined;
+	if (words > 18) return false;
+	return parseDate(text) !== undefined || STAMP_WORDS.test(text) || (words <= 6 && TIME.test(text));
 }
 
-function titleScore(info: LineInfo, distance: number, jsonTitle: string | undefined): number {
+function titleScore(infos: readonly LineInfo[], i: number, distance: number, jsonTitle: string | undefined): number {
+	const info = infos[i];
 	const text = info.line.text;
 	if (info.junk || info.line.bullet !== undefined || isMetaLine(text)) return -Infinity;
 	const w = info.words;
 	if (w < 2 || w > 30 || text.length > 250) return -Infinity;
 	// A headline does not end with a full stop; a dek or caption does.
 	if (/[.:,;]$/u.test(text) && !/\.\.\.$|…$/u.test(text)) return -Infinity;
-	let score = Math.min(w, 12) - distance * 0.6;
-	if (w < 4) score -= 5;
-	if (/^\p{Lu}/u.test(text)) score += 1;
+	let score = 8 + Math.min(w, 10) * 0.3 - distance * 0.3;
+	if (w < 4) score -= 6;
+	if (w > 16) score -= (w - 16) * 0.7;
+	if (/^\p{Lu}|^\d|^["“‘'\[]/u.test(text)) score += 1;
 	if (/\s[|·]\s|\s-\s.*\s-\s/u.test(text)) score -= 4;
+	// Bylines and dates sit right under the headline.
+	for (let k = i + 1; k <= i + 3 && k < infos.length; k++) if (infos[k].headerCue) score += 4;
 	if (jsonTitle && normaliseLine(jsonTitle) === normaliseLine(text)) score += 30;
 	return score;
 }
 
-/** Index of the headline line, looking up to `window` lines above `bodyStart`; -1 if none fits. */
+/** Index of the headline line, from `bodyStart` up to `window` lines above it; -1 if none fits. */
 export function findTitle(infos: readonly LineInfo[], bodyStart: number, jsonTitle: string | undefined, window = 25): number {
 	let best = -1;
 	let bestScore = 0;
 	const from = Math.max(0, bodyStart - window);
-	for (let i = bodyStart; i >= from; i--) {
-		const s = titleScore(infos[i], bodyStart - i, jsonTitle);
+	for (let i = Math.min(bodyStart, infos.length - 1); i >= from; i--) {
+		const s = titleScore(infos, i, bodyStart - i, jsonTitle);
 		if (s > bestScore) {
 			bestScore = s;
 			best = i;
