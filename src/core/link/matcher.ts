@@ -1,0 +1,154 @@
+// Word-start trie keyed by whole words. Why not Aho–Corasick (modern-ahocorasick) or a character
+// trie: names may only start and end on word boundaries, so only word starts need a lookup, and one
+// hash-map probe per word (behind a 64K-bucket first-word filter that rejects most words without
+// allocating) is cheaper than walking automaton states on every character. It also lets the
+// separator between words be normalised on the fly ("Kim\nJong  Un" = "Kim Jong Un"), which a
+// character automaton cannot do without rewriting the text.
+
+import { hashWord, isWordCode, normaliseSeparator, tokenizeName } from './tokens';
+
+export interface TrieEnd {
+	/** Non-word characters that must follow the last word ("." of "U.S."). */
+	tail: string;
+	/** Notes this exact surface links to. */
+	notes: string[];
+	/** Notes it links to only at a sentence start (capitalised concepts). */
+	initialNotes: string[];
+}
+
+interface TrieNode {
+	next?: Map<string, TrieNode>;
+	ends?: TrieEnd[];
+}
+
+export interface RawMatch {
+	start: number;
+	end: number;
+	/** Candidate notes: exactly one means the match links, more means ambiguous. */
+	notes: string[];
+}
+
+const FILTER_BITS = 16;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
+/** Longest separator (raw characters) accepted between two words of a name. */
+const MAX_SEP = 8;
+
+export class NameTrie {
+	private readonly root = new Map<string, TrieNode>();
+	/** Count of surfaces per first-word hash bucket: zero means no name starts with a word of that hash. */
+	private readonly filter = new Uint32Array(1 << FILTER_BITS);
+
+	add(surface: string, note: string, initialOnly: boolean): boolean {
+		const t = tokenizeName(surface);
+		if (!t) return false;
+		let node = this.root.get(t.words[0]);
+		if (!node) this.root.set(t.words[0], (node = {}));
+		for (let k = 1; k < t.words.length; k++) {
+			const key = t.seps[k - 1] + t.words[k];
+			node.next ??= new Map();
+			let child = node.next.get(key);
+			if (!child) node.next.set(key, (child = {}));
+			node = child;
+		}
+		node.ends ??= [];
+		let end = node.ends.find((e) => e.tail === t.tail);
+		if (!end) node.ends.push((end = { tail: t.tail, notes: [], initialNotes: [] }));
+		const list = initialOnly ? end.initialNotes : end.notes;
+		if (list.includes(note)) return false;
+		list.push(note);
+		this.filter[hashWord(t.words[0], 0, t.words[0].length) & FILTER_MASK]++;
+		return true;
+	}
+
+	delete(surface: string, note: string, initialOnly: boolean): void {
+		const t = tokenizeName(surface);
+		if (!t) return;
+		const path: Array<[Map<string, TrieNode>, string]> = [[this.root, t.words[0]]];
+		let node = this.root.get(t.words[0]);
+		for (let k = 1; node && k < t.words.length; k++) {
+			const key = t.seps[k - 1] + t.words[k];
+			if (!node.next) return;
+			path.push([node.next, key]);
+			node = node.next.get(key);
+		}
+		const end = node?.ends?.find((e) => e.tail === t.tail);
+		if (!node || !end) return;
+		const list = initialOnly ? end.initialNotes : end.notes;
+		const at = list.indexOf(note);
+		if (at < 0) return;
+		list.splice(at, 1);
+		this.filter[hashWord(t.words[0], 0, t.words[0].length) & FILTER_MASK]--;
+		if (end.notes.length === 0 && end.initialNotes.length === 0) node.ends = node.ends?.filter((e) => e !== end);
+		// Prune nodes left empty, deepest first, so removals do not leak memory.
+		for (let k = path.length - 1; k >= 0; k--) {
+			const [map, key] = path[k];
+			const n = map.get(key);
+			if (!n || (n.ends && n.ends.length > 0) || (n.next && n.next.size > 0)) break;
+			map.delete(key);
+		}
+	}
+
+	/**
+	 * Leftmost-longest matches inside [start, end) of `md`, which must hold no protected byte.
+	 * `sentenceStart(pos)` decides whether a capitalised concept may match at `pos`.
+	 */
+	scan(md: string, start: number, end: number, sentenceStart: (pos: number) => boolean, out: RawMatch[]): void {
+		const filter = this.filter;
+		let i = start;
+		while (i < end) {
+			let c = md.charCodeAt(i);
+			while (!isWordCode(c)) {
+				if (++i >= end) return;
+				c = md.charCodeAt(i);
+			}
+			const ws = i;
+			let h = 0;
+			do {
+				h = (Math.imul(h, 31) + c) | 0;
+				c = md.charCodeAt(++i);
+			} while (i < end && isWordCode(c));
+			const we = i;
+			if (filter[h & FILTER_MASK] === 0) continue;
+			// A word cut by a protected range or the segment edge is not a whole word.
+			if ((ws > 0 && isWordCode(md.charCodeAt(ws - 1))) || (we < md.length && isWordCode(md.charCodeAt(we)))) continue;
+			const m = this.longestFrom(md, ws, we, end, sentenceStart);
+			if (m) {
+				out.push(m);
+				i = m.end;
+			}
+		}
+	}
+
+	private longestFrom(md: string, ws: number, we: number, end: number, sentenceStart: (pos: number) => boolean): RawMatch | null {
+		let node = this.root.get(md.slice(ws, we));
+		let e = we;
+		let best: RawMatch | null = null;
+		let initial: boolean | undefined;
+		while (node) {
+			if (node.ends) {
+				for (const te of node.ends) {
+					const stop = e + te.tail.length;
+					if (te.tail !== '' && (stop > end || normaliseSeparator(md.slice(e, stop)) !== te.tail)) continue;
+					if (stop < md.length && te.tail !== '' && isWordCode(md.charCodeAt(stop))) continue;
+					let notes = te.notes;
+					if (te.initialNotes.length > 0) {
+						initial ??= sentenceStart(ws);
+						if (initial) notes = notes.length === 0 ? te.initialNotes : [...new Set([...notes, ...te.initialNotes])];
+					}
+					if (notes.length > 0 && (!best || stop > best.end)) best = { start: ws, end: stop, notes };
+				}
+			}
+			if (!node.next) break;
+			let j = e;
+			while (j < end && !isWordCode(md.charCodeAt(j))) j++;
+			if (j >= end || j - e > MAX_SEP) break;
+			const rawSep = md.slice(e, j);
+			if (/\n[ \t\r>]*\n/.test(rawSep)) break;
+			let k = j;
+			while (k < end && isWordCode(md.charCodeAt(k))) k++;
+			node = node.next.get(normaliseSeparator(rawSep) + md.slice(j, k));
+			e = k;
+		}
+		return best;
+	}
+}

@@ -1,0 +1,59 @@
+// Link syntax and position splicing: the only bytes that change are the inserted brackets, target
+// and alias (plus a line break inside a matched name, which a wikilink cannot hold).
+
+export type LinkFormat = 'wikilink' | 'markdown';
+
+export interface Insertion {
+	start: number;
+	end: number;
+	note: string;
+	/** In a table row a wikilink alias bar must be escaped or it splits the cell. */
+	inTable: boolean;
+}
+
+export interface Placed {
+	/** Offset of the link in the output. */
+	at: number;
+	/** Offset of the original surface in the input. */
+	from: number;
+	note: string;
+	link: string;
+	text: string;
+}
+
+function encodeTarget(note: string): string {
+	return encodeURIComponent(note + '.md').replace(/[()]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+}
+
+/** Link text for a surface: a line break (with its indentation) becomes one space so the link stays on one line. */
+export function linkText(surface: string): string {
+	return surface.includes('\n') ? surface.replace(/[ \t]*\r?\n[ \t]*/g, ' ') : surface;
+}
+
+export function renderLink(note: string, surface: string, format: LinkFormat, inTable: boolean): string {
+	const text = linkText(surface);
+	if (format === 'markdown') return `[${text}](${encodeTarget(note)})`;
+	if (text === note) return `[[${note}]]`;
+	return `[[${note}${inTable ? '\\|' : '|'}${text}]]`;
+}
+
+/** Applies non-overlapping insertions sorted by start. */
+export function splice(md: string, ins: Insertion[], format: LinkFormat): { text: string; placed: Placed[] } {
+	const parts: string[] = [];
+	const placed: Placed[] = [];
+	let last = 0;
+	let outLen = 0;
+	for (const x of ins) {
+		const head = md.slice(last, x.start);
+		parts.push(head);
+		outLen += head.length;
+		const text = md.slice(x.start, x.end);
+		const link = renderLink(x.note, text, format, x.inTable);
+		placed.push({ at: outLen, from: x.start, note: x.note, link, text });
+		parts.push(link);
+		outLen += link.length;
+		last = x.end;
+	}
+	parts.push(md.slice(last));
+	return { text: parts.join(''), placed };
+}

@@ -1,0 +1,65 @@
+// Character classes shared by the scanner and the matcher. A "word" is a run of Unicode letters,
+// marks and digits; apostrophes and hyphens are separators, so "Putin's" and "Moscow-Beijing"
+// split into words without special cases, and "Koreans" stays one word that "Korea" cannot match.
+
+const WORD_RE = /[\p{L}\p{M}\p{N}]/u;
+/** 0 = not computed yet, 1 = word, 2 = not word. Lazily filled so start-up costs nothing. */
+const wordTable = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+	const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+	wordTable[c] = word ? 1 : 2;
+}
+
+export function isWordCode(c: number): boolean {
+	let v = wordTable[c];
+	if (v === 0) {
+		// Surrogate halves count as word characters: a boundary inside an astral word must never be seen.
+		v = (c >= 0xd800 && c <= 0xdfff) || WORD_RE.test(String.fromCharCode(c)) ? 1 : 2;
+		wordTable[c] = v;
+	}
+	return v === 1;
+}
+
+export function isSpaceCode(c: number): boolean {
+	return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0;
+}
+
+/** Separator between two words as the index keys it: whitespace runs become one space, curly apostrophes straight. */
+export function normaliseSeparator(sep: string): string {
+	if (sep === ' ') return sep;
+	return sep.replace(/\s+/g, ' ').replace(/[\u2019\u02bc]/g, "'");
+}
+
+export interface NameTokens {
+	words: string[];
+	/** seps[i] sits between words[i] and words[i + 1], normalised. */
+	seps: string[];
+	/** Non-word characters after the last word ("U.S." keeps its final dot). */
+	tail: string;
+}
+
+/** Splits a surface form into words; null when it does not start with a word character. */
+export function tokenizeName(name: string): NameTokens | null {
+	const s = name.trim();
+	if (s.length === 0 || !isWordCode(s.charCodeAt(0))) return null;
+	const words: string[] = [];
+	const seps: string[] = [];
+	let i = 0;
+	while (i < s.length) {
+		const ws = i;
+		while (i < s.length && isWordCode(s.charCodeAt(i))) i++;
+		words.push(s.slice(ws, i));
+		const ss = i;
+		while (i < s.length && !isWordCode(s.charCodeAt(i))) i++;
+		if (i < s.length) seps.push(normaliseSeparator(s.slice(ss, i)));
+		else return { words, seps, tail: normaliseSeparator(s.slice(ss)) };
+	}
+	return { words, seps, tail: '' };
+}
+
+/** Cheap word hash, the same one the matcher computes while it scans, for the first-word filter. */
+export function hashWord(s: string, start: number, end: number): number {
+	let h = 0;
+	for (let i = start; i < end; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+	return h;
+}
