@@ -78,7 +78,7 @@ function isUtf8(bytes: Uint8Array): boolean {
 
 /** LF only, no BOM, no stray NULs a UTF-16 guess may have let through. */
 function normalise(text: string): string {
-	return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\u0000/g, '');
+	return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replaceAll('\u0000', '');
 }
 
 /**
@@ -132,6 +132,10 @@ export function decodeSource(bytes: Uint8Array, name: string, options: DecodeOpt
 /** Second look after decoding: UTF-16 guesses and Windows-1252 can turn binary into control soup. */
 function hasTooManyControls(text: string): boolean {
 	const sample = text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text;
-	const controls = sample.match(/[\u0001-\u0008\u000b\u000e-\u0019\u001b-\u001f\u007f]/g);
-	return controls !== null && controls.length > sample.length * 0.1;
+	let controls = 0;
+	for (let i = 0; i < sample.length; i++) {
+		const c = sample.charCodeAt(i);
+		if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x1a) || c === 0x7f) controls++;
+	}
+	return controls > sample.length * 0.1;
 }

@@ -83,8 +83,9 @@ export function mergeUpdate(existing: string, incoming: string): string {
 	}
 	for (const key of UNION_KEYS) setOrDelete(doc, key, union(props[key], next[key]));
 	// The stored fingerprint keeps describing what Envoy last wrote, so a reader's edit stays "touched".
+	const stored = typeof props.envoy_props_hash === 'string' ? props.envoy_props_hash : '';
 	const fingerprints = DESCRIPTIVE_KEYS.map((key, i) =>
-		touched.has(key) ? String(props.envoy_props_hash ?? '').slice(i * FINGERPRINT_WIDTH, (i + 1) * FINGERPRINT_WIDTH).padEnd(FINGERPRINT_WIDTH, '-') : propertyFingerprint(next[key]),
+		touched.has(key) ? stored.slice(i * FINGERPRINT_WIDTH, (i + 1) * FINGERPRINT_WIDTH).padEnd(FINGERPRINT_WIDTH, '-') : propertyFingerprint(next[key]),
 	);
 	for (const key of OWNED_KEYS) setOrDelete(doc, key, next[key]);
 	doc.set('envoy_props_hash', fingerprints.join(''));

@@ -1,0 +1,309 @@
+// The import run: source files in, notes out, one report entry per file. Pure apart from the
+// injected store, so the CLI (file system) and the plugin (Vault) share every decision.
+
+import type { Article, ImportReportEntry } from '../types';
+import { stripBlockIds } from './block-ids';
+import { decodeSource } from './decode';
+import { articleText, DuplicateFinder, pickCanonical } from './duplicates';
+import { readProperties, splitNote } from './frontmatter';
+import { joinVaultPath, noteNameOf, safeNoteName } from './names';
+import { addCopies, conflictName, decideReimport, isEnvoyNote, mergeUpdate } from './reimport';
+import { outletsOf, renderArticleNote, sourceHash } from './render';
+
+/** Implemented by the CLI (fs) and the plugin (Vault) adapters. */
+export interface NoteStore {
+	/** Vault-relative `.md` paths under `folder`, recursively. */
+	list(folder: string): Promise<string[]>;
+	read(path: string): Promise<string | null>;
+	/** Must fail when the path exists. */
+	create(path: string, content: string): Promise<void>;
+	/** Atomic read-modify-write; `update` returning its input means "no change". */
+	replace(path: string, update: (current: string) => string): Promise<void>;
+	ensureFolder(folder: string): Promise<void>;
+}
+
+/** `name` is a file name or relative path; it is the note's `source` and appears in reports. */
+export interface SourceFile {
+	name: string;
+	bytes: Uint8Array;
+}
+
+export interface ExtractContext {
+	sharedLines?: ReadonlySet<string>;
+}
+
+export interface ImportOptions {
+	/** Vault folder the notes go to (and where existing notes are looked up). */
+	folder: string;
+	/** `YYYY-MM-DD`, written as `imported`. */
+	today: string;
+	extract: (text: string, context?: ExtractContext) => Article;
+	/** Lines repeated across the batch (site chrome), handed to `extract`. */
+	findSharedLines?: (texts: string[]) => Set<string>;
+	/** Called after each file is read and extracted; the (quick) writes follow. */
+	onProgress?: (done: number, total: number) => void;
+	maxBytes?: number;
+}
+
+export interface ImportedNote {
+	path: string;
+	source: string;
+	title: string;
+	article: Article;
+	status: 'created' | 'updated';
+}
+
+export interface ImportResult {
+	/** One entry per source file, in input order. */
+	report: ImportReportEntry[];
+	/** Notes written in this run, for the linking step. */
+	notes: ImportedNote[];
+}
+
+interface Prepared {
+	index: number;
+	name: string;
+	article: Article;
+	hash: string;
+}
+
+const CREATE_ATTEMPTS = 4;
+
+function entry(source: string, status: ImportReportEntry['status'], fields: Partial<ImportReportEntry> = {}): ImportReportEntry {
+	return { source, status, path: null, title: null, duplicateOf: null, reason: null, ...fields };
+}
+
+function message(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+function hasBody(article: Article): boolean {
+	return article.blocks.some((b) => (b.kind === 'list' ? b.items.some((i) => i.trim() !== '') : b.text.trim() !== ''));
+}
+
+function folderOf(path: string): string {
+	const slash = path.lastIndexOf('/');
+	return slash < 0 ? '' : path.slice(0, slash);
+}
+
+/** The words of a note body as Envoy wrote them: block ids and link syntax would read as extra words. */
+export function noteBodyText(note: string): string {
+	return stripBlockIds(splitNote(note).body).replace(/\[\[([^\]|\n]*?)(?:\|([^\]\n]*?))?\]\]/g, (_m, target: string, alias?: string) => alias ?? target);
+}
+
+interface Existing {
+	/** Lower-cased names of every note in the folder: new names must differ from all of them. */
+	taken: Set<string>;
+	/** Envoy notes by their `source` property. */
+	bySource: Map<string, string[]>;
+}
+
+async function indexExisting(store: NoteStore, folder: string, finder: DuplicateFinder): Promise<Existing> {
+	const taken = new Set<string>();
+	const bySource = new Map<string, string[]>();
+	const paths = (await store.list(folder)).filter((p) => p.toLowerCase().endsWith('.md')).sort();
+	for (const path of paths) {
+		taken.add(noteNameOf(path).toLowerCase());
+		let text: string | null;
+		try {
+			text = await store.read(path);
+		} catch {
+			continue;
+		}
+		if (text === null) continue;
+		const props = readProperties(text);
+		// Only Envoy's notes are compared and updated; the reader's own notes just reserve their names.
+		if (!isEnvoyNote(props)) continue;
+		if (typeof props.source === 'string') bySource.set(props.source, [...(bySource.get(props.source) ?? []), path]);
+		finder.add(`note:${path}`, noteBodyText(text));
+	}
+	return { taken, bySource };
+}
+
+export async function importSources(sources: SourceFile[], store: NoteStore, options: ImportOptions): Promise<ImportResult> {
+	const report: ImportReportEntry[] = new Array<ImportReportEntry>(sources.length);
+	const notes: ImportedNote[] = [];
+	const finder = new DuplicateFinder();
+	const { taken, bySource } = await indexExisting(store, options.folder, finder);
+
+	// Decode everything first: shared-line detection needs the whole batch.
+	const texts: (string | null)[] = sources.map(() => null);
+	const seenNames = new Set<string>();
+	sources.forEach((source, i) => {
+		if (seenNames.has(source.name)) {
+			report[i] = entry(source.name, 'skipped', { reason: `${source.name}: listed twice in this import` });
+			return;
+		}
+		seenNames.add(source.name);
+		const decoded = decodeSource(source.bytes, source.name, { maxBytes: options.maxBytes });
+		if (decoded.ok) texts[i] = decoded.text;
+		else report[i] = entry(source.name, 'failed', { reason: `${source.name}: ${decoded.reason}` });
+	});
+
+	let sharedLines: Set<string> | undefined;
+	try {
+		sharedLines = options.findSharedLines?.(texts.filter((t): t is string => t !== null));
+	} catch {
+		// Shared lines only sharpen extraction; without them each file is judged alone.
+		sharedLines = undefined;
+	}
+
+	const prepared: Prepared[] = [];
+	sources.forEach((source, i) => {
+		const text = texts[i];
+		if (text !== null) {
+			try {
+				const article = options.extract(text, { sharedLines });
+				if (hasBody(article)) prepared.push({ index: i, name: source.name, article, hash: sourceHash(text) });
+				else report[i] = entry(source.name, 'skipped', { title: article.title || null, reason: `${source.name}: only boilerplate, no article text found` });
+			} catch (error) {
+				report[i] = entry(source.name, 'failed', { reason: `${source.name}: extraction failed: ${message(error)}` });
+			}
+		}
+		options.onProgress?.(i + 1, sources.length);
+	});
+
+	// Group new texts with each other and with notes already in the folder.
+	const reimports: Prepared[] = [];
+	const groups = new Map<string, Prepared[]>();
+	for (const item of prepared) {
+		if (bySource.has(item.name)) {
+			reimports.push(item);
+			continue;
+		}
+		const match = finder.add(`src:${item.index}`, articleText(item.article));
+		const key = match.duplicateOf ?? `src:${item.index}`;
+		groups.set(key, [...(groups.get(key) ?? []), item]);
+	}
+
+	let folderReady = false;
+	const ensureFolder = async (folder: string) => {
+		if (folderReady && folder === options.folder) return;
+		await store.ensureFolder(folder);
+		if (folder === options.folder) folderReady = true;
+	};
+
+	/** Creates a note under a fresh unique name; a path that turns out to exist just costs a retry. */
+	const createNote = async (folder: string, pickName: () => string, content: string): Promise<string> => {
+		let lastError: unknown = null;
+		for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
+			const name = pickName();
+			taken.add(name.toLowerCase());
+			const path = joinVaultPath(folder, `${name}.md`);
+			try {
+				await ensureFolder(folder);
+				await store.create(path, content);
+				return path;
+			} catch (error) {
+				lastError = error;
+			}
+		}
+		throw lastError instanceof Error ? lastError : new Error(message(lastError));
+	};
+
+	for (const item of reimports) {
+		report[item.index] = await reimport(item, bySource.get(item.name) ?? [], store, options, taken, createNote, notes);
+	}
+
+	for (const [key, members] of groups) {
+		if (key.startsWith('note:')) {
+			const path = key.slice('note:'.length);
+			let reason: string | null = null;
+			try {
+				await store.replace(path, (current) => addCopies(current, members.flatMap((m) => outletsOf(m.article)), members.map((m) => m.name)));
+			} catch (error) {
+				reason = `could not list this copy in ${path}: ${message(error)}`;
+			}
+			for (const m of members) report[m.index] = entry(m.name, 'duplicate', { title: m.article.title, duplicateOf: path, reason });
+			continue;
+		}
+		await writeGroup(members, options, taken, createNote, notes, report);
+	}
+
+	return { report, notes };
+}
+
+type CreateNote = (folder: string, pickName: () => string, content: string) => Promise<string>;
+
+/** Writes the richest copy of a group as the note; the others become its duplicates. */
+async function writeGroup(
+	members: Prepared[],
+	options: ImportOptions,
+	taken: Set<string>,
+	createNote: CreateNote,
+	notes: ImportedNote[],
+	report: ImportReportEntry[],
+): Promise<void> {
+	const remaining = [...members];
+	while (remaining.length > 0) {
+		const canonical = remaining.splice(pickCanonical(remaining.map((m) => m.article)), 1)[0];
+		const copies = [canonical, ...remaining];
+		const content = renderArticleNote(canonical.article, {
+			source: canonical.name,
+			sources: copies.map((m) => m.name),
+			outlets: copies.flatMap((m) => outletsOf(m.article)),
+			sourceHash: canonical.hash,
+			imported: options.today,
+		});
+		try {
+			const path = await createNote(options.folder, () => safeNoteName(canonical.article.title, taken), content);
+			report[canonical.index] = entry(canonical.name, 'created', { path, title: canonical.article.title });
+			notes.push({ path, source: canonical.name, title: canonical.article.title, article: canonical.article, status: 'created' });
+			for (const m of remaining) report[m.index] = entry(m.name, 'duplicate', { title: m.article.title, duplicateOf: path });
+			return;
+		} catch (error) {
+			// The next richest copy gets its chance to be the note.
+			report[canonical.index] = entry(canonical.name, 'failed', { title: canonical.article.title, reason: `${canonical.name}: could not write the note: ${message(error)}` });
+		}
+	}
+}
+
+/** A source that already has a note: leave it, update it, or write the new version beside it. */
+async function reimport(
+	item: Prepared,
+	candidates: string[],
+	store: NoteStore,
+	options: ImportOptions,
+	taken: Set<string>,
+	createNote: CreateNote,
+	notes: ImportedNote[],
+): Promise<ImportReportEntry> {
+	const title = item.article.title;
+	const incoming = renderArticleNote(item.article, { source: item.name, sourceHash: item.hash, imported: options.today });
+	const decisions: { path: string; decision: ReturnType<typeof decideReimport> }[] = [];
+	for (const path of candidates) {
+		const current = await store.read(path).catch(() => null);
+		if (current !== null) decisions.push({ path, decision: decideReimport(current, incoming) });
+	}
+	const unchanged = decisions.find((d) => d.decision === 'unchanged');
+	if (unchanged) return entry(item.name, 'unchanged', { path: unchanged.path, title });
+
+	const updatable = decisions.find((d) => d.decision === 'update');
+	if (updatable) {
+		let updated = false;
+		try {
+			await store.replace(updatable.path, (current) => {
+				// Decided again on what is really there now: the reader may have typed in the meantime.
+				updated = decideReimport(current, incoming) === 'update';
+				return updated ? mergeUpdate(current, incoming) : current;
+			});
+		} catch (error) {
+			return entry(item.name, 'failed', { title, reason: `${item.name}: could not update ${updatable.path}: ${message(error)}` });
+		}
+		if (updated) {
+			notes.push({ path: updatable.path, source: item.name, title, article: item.article, status: 'updated' });
+			return entry(item.name, 'updated', { path: updatable.path, title });
+		}
+	}
+
+	const original = decisions[0]?.path ?? candidates[0];
+	try {
+		const folder = original ? folderOf(original) : options.folder;
+		const base = original ? noteNameOf(original) : title;
+		const path = await createNote(folder, () => conflictName(base, options.today, taken), incoming);
+		notes.push({ path, source: item.name, title, article: item.article, status: 'created' });
+		return entry(item.name, 'created', { path, title, reason: `${original} was edited, so it was kept; the new version is beside it` });
+	} catch (error) {
+		return entry(item.name, 'failed', { title, reason: `${item.name}: could not write the new version: ${message(error)}` });
+	}
+}
