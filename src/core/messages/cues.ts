@@ -1,0 +1,192 @@
+// The wording that turns a mention of a capital into the address of a message. Each rule looks at the text
+// just before the recipient (or the list of recipients it belongs to) and just after it, within one sentence.
+import type { Mention } from './capitals';
+import type { CapitalInfo } from './source-note';
+
+export type CueKind = 'noun' | 'verb' | 'address' | 'modal';
+
+export interface Cue {
+	kind: CueKind;
+	recipient: CapitalInfo;
+	mention: Mention;
+	/** Offsets of the cue words in the paragraph text. */
+	start: number;
+	end: number;
+	/** The entity mention that sends it, when the sentence names one. */
+	sender: Mention | null;
+	/** Sender named by plain capitalised words no link or capital covers ("Lavrov"). */
+	senderSurface: { text: string; start: number; end: number } | null;
+	/** The sender is a pronoun or implied: take it from the message before. */
+	carrySender: boolean;
+	/** How many capitals share this cue ("messages to Seoul, Tokyo and Beijing"). */
+	listSize: number;
+}
+
+const NOUNS = 'messages?|signals?|signall?(?:ed|ing)|warnings?|offers?|advice|ultimatums?|reassurances?|assurances?|overtures?|invitations?|appeals?|demands?|pleas?|requests?|proposals?|letters?|reminders?|olive branch(?:es)?|hints?';
+const FOR_NOUN = /^(?:messages?|signals?|warnings?|reminders?)$/i;
+// "message(s) to", "a signal aimed at", "the warning was addressed to"
+const NOUN_TO = new RegExp(`\\b(${NOUNS})\\b(?:\\s+(?:is|was|are|were|being|been|now|also|clearly))*(?:\\s+(?:sent|directed|addressed|aimed|intended|meant|delivered|passed|relayed|conveyed|extended))?\\s+(to|for|toward|towards|at)\\s+(?:the\\s+)?$`, 'i');
+// "the advice that Moscow gave the Kim regime", "the message Moscow is sending to Seoul"
+const NOUN_GIVEN = new RegExp(`\\b(${NOUNS})\\s+(?:that\\s+|which\\s+)?((?:[\\w’'-]+\\s+){1,5}?)(gave|gives|give|giving|sent|sends|send|sending|offered|offers|delivered|delivers|handed|hands|passed|conveys|conveyed|extended|extends)\\s+(?:to\\s+)?(?:the\\s+)?$`, 'i');
+// "expects Seoul to", "urges Tokyo not to" (the infinitive is checked after the recipient)
+const VERB_INF = /\b(expects?|expected|expecting|wants?|wanted|wanting|urges?|urged|urging|asks?|asked|asking|press(?:es|ed|ing)?|push(?:es|ed|ing)?|prods?|prodded|prodding|encourag(?:es?|ed|ing)|(?:calls?|called|calling) (?:on|upon)|invit(?:es?|ed|ing)|needs|needed|would like|wish(?:es|ed)?|persuad(?:es?|ed|ing)|pressur(?:es?|ed|ing))\s+(?:the\s+)?$/i;
+const INFINITIVE = /^(?:['’]s\s+[a-z]+\s*)?(?:\s*,[^,]{0,40},)?\s*(?:not\s+)?to\s+[a-z]/i;
+// "tells Seoul", "warned Tokyo that", "signalled Beijing"
+const VERB_DIRECT = /\b(tells?|told|telling|warns?|warned|warning|reminds?|reminded|reminding|advis(?:es?|ed|ing)|assur(?:es?|ed|ing)|reassur(?:es?|ed|ing)|signal(?:s|l?ed|l?ing)?|caution(?:s|ed|ing)?|instructs?|instructed|instructing|lectur(?:es?|ed|ing))\s+(?:the\s+)?$/i;
+// "sent Tokyo a clear message"
+const VERB_GIVE = /\b(send|sends|sent|sending|give|gives|gave|giving|hand|hands|handed|handing|deliver|delivers|delivered|delivering)\s+(?:the\s+)?$/i;
+const GIVEN_NOUN = new RegExp(`^\\s+(?:(?:a|an|the|its|his|her|their|this|that|another|one|some)\\s+)?(?:[a-z-]+\\s+){0,2}?(${NOUNS})\\b`, 'i');
+const ADDRESS = /^["“‘'(]?\s*To\s+(?:the\s+)?$/;
+const MODAL = /^(?:['’]s\s+(?:leaders?|government|leadership|rulers|regime|elites?)\s*)?(?:\s*,\s*(?:too|also|in turn|for its part|for their part|therefore|then)\s*,)?\s*(?:(?:too|also|therefore|then|now|still|clearly)\s+)?(needs? to|should(?:\s+not|n['’]t)?|must(?:\s+not|n['’]t)?|has to|have to|ought to|had better|can(?:not|['’]t|\s+not) afford to|would do well to|will have to|would be wise to)\b/i;
+const PRONOUN_MODAL = /,\s*(?:then\s+)?(?:it|they)\s*(?:,\s*too\s*,\s*|\s+too\s+|\s+also\s+)?\s*(needs? to|should(?:\s+not|n['’]t)?|must(?:\s+not|n['’]t)?|has to|have to|ought to|had better|will have to)\b/i;
+const CONDITION_OPENER = /^["“‘'(]?\s*(?:If|Unless|Once|As long as|While|When)\s+(?:the\s+)?$/;
+const LIST_JOINER = /(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as|and also)\s+)(?:the\s+)?$/;
+const SUBJECT_LEAD = /(?:[:;—–]|\b(?:that|but|so)\s)\s*["“‘'(]?\s*(?:the\s+)?$/i;
+const INTRO_PHRASE = /^["“‘'(]?\s*[A-Z][^,]{0,30},\s*(?:the\s+)?$/;
+const PRONOUN_SUBJECT = /\b(?:it|he|she|they|this|which|who)\s+(?:(?:is|was|has|have|had|will|would|also|now|again|then|clearly|already|just)\s+){0,3}[a-z]*\s*$/i;
+const NOT_A_NAME = new Set(['The', 'This', 'That', 'These', 'Those', 'It', 'Its', 'He', 'She', 'They', 'We', 'I', 'You', 'A', 'An', 'In', 'On', 'At', 'By', 'If', 'But', 'And', 'So', 'Yet', 'Still', 'Now', 'Then', 'Thus', 'Hence', 'However', 'Meanwhile', 'Moreover', 'Also', 'Such', 'Our', 'Their', 'His', 'Her', 'What', 'When', 'While', 'As', 'After', 'Before', 'Since', 'For', 'With', 'Without', 'There', 'Here']);
+
+/** A capital mention glued to other capitalised words ("Carnegie Moscow Center", "Washington Post") is part of another name. */
+export function isPartOfLongerName(text: string, m: Mention, sentenceStart: number): boolean {
+	if (m.linked) return false;
+	const after = /^\s([A-Z][a-z]+)/.exec(text.slice(m.end, m.end + 40));
+	if (after && !/^(?:And|Or|But|To|In|On)$/.test(after[1])) return true;
+	const before = /([A-Z][A-Za-z]+)\s$/.exec(text.slice(Math.max(sentenceStart, m.start - 40), m.start));
+	return before !== null && !NOT_A_NAME.has(before[1]) && m.start - before[0].length > sentenceStart;
+}
+
+/** Cues in one sentence [start, end) of a paragraph, for the capitals in `addressable`. */
+export function findCues(text: string, start: number, end: number, mentions: Mention[], addressable: ReadonlySet<CapitalInfo>): Cue[] {
+	const inSentence = mentions.filter((m) => m.start >= start && m.end <= end && !isPartOfLongerName(text, m, start));
+	const out: Cue[] = [];
+	for (let i = 0; i < inSentence.length; i++) {
+		const m = inSentence[i];
+		if (!m.capital || !addressable.has(m.capital)) continue;
+		const list = listAround(text, inSentence, i);
+		const head = inSentence[list.first];
+		const tail = inSentence[list.last];
+		const before = text.slice(Math.max(start, head.start - 100), head.start);
+		const after = text.slice(tail.end, end);
+		const recipients = new Set(inSentence.slice(list.first, list.last + 1));
+		const cue = matchCue(text, start, head, tail, before, after, inSentence, recipients);
+		if (cue) out.push({ ...cue, recipient: m.capital, mention: m, listSize: list.last - list.first + 1 });
+	}
+	const pronoun = pronounModal(text, start, end, inSentence, addressable);
+	if (pronoun && !out.some((c) => c.recipient === pronoun.recipient)) out.push(pronoun);
+	return out;
+}
+
+type CueCore = Omit<Cue, 'recipient' | 'mention' | 'listSize'>;
+
+function matchCue(text: string, sStart: number, head: Mention, tail: Mention, before: string, after: string, mentions: Mention[], recipients: Set<Mention>): CueCore | null {
+	const at = head.start - before.length;
+	const noun = NOUN_TO.exec(before);
+	if (noun && (noun[2].toLowerCase() !== 'for' || FOR_NOUN.test(noun[1]))) {
+		const cStart = at + noun.index;
+		return withSender(text, sStart, 'noun', cStart, at + noun.index + noun[0].trimEnd().length, mentions, recipients);
+	}
+	const given = NOUN_GIVEN.exec(before);
+	if (given) {
+		const cStart = at + given.index;
+		const verbAt = at + given.index + given[0].lastIndexOf(given[3]);
+		return withSender(text, sStart, 'noun', cStart, at + given.index + given[0].trimEnd().length, mentions, recipients, verbAt);
+	}
+	const inf = VERB_INF.exec(before);
+	if (inf && INFINITIVE.test(after)) return withSender(text, sStart, 'verb', at + inf.index, at + inf.index + inf[1].length, mentions, recipients);
+	const direct = VERB_DIRECT.exec(before);
+	if (direct) return withSender(text, sStart, 'verb', at + direct.index, at + direct.index + direct[1].length, mentions, recipients);
+	const give = VERB_GIVE.exec(before);
+	const gn = give ? GIVEN_NOUN.exec(after) : null;
+	if (give && gn) return withSender(text, sStart, 'verb', at + give.index, at + give.index + give[1].length, mentions, recipients);
+	if (head.start - sStart === before.length && ADDRESS.test(before) && /^\s*,/.test(after)) {
+		const to = at + before.indexOf('To');
+		const comma = text.indexOf(',', head.end);
+		const sender = mentions.find((m) => m.start > comma && m.start - comma <= 12 && !recipients.has(m)) ?? null;
+		return { kind: 'address', start: to, end: to + 2, sender, senderSurface: null, carrySender: sender === null };
+	}
+	const modal = MODAL.exec(after);
+	if (modal && isSubjectPosition(before, head.start - sStart === before.length)) {
+		const offset = tail.end + modal.index + modal[0].length - modal[1].length;
+		return { kind: 'modal', start: offset, end: offset + modal[1].length, sender: speakerBefore(text, sStart, head, mentions, recipients), senderSurface: null, carrySender: false };
+	}
+	return null;
+}
+
+function isSubjectPosition(before: string, fromSentenceStart: boolean): boolean {
+	if (fromSentenceStart && (before.trim() === '' || INTRO_PHRASE.test(before))) return true;
+	return SUBJECT_LEAD.test(before);
+}
+
+/** "Washington insists on …: North Korea must" — the speaker whose demand the modal sentence reports. */
+function speakerBefore(text: string, sStart: number, head: Mention, mentions: Mention[], recipients: Set<Mention>): Mention | null {
+	const lead = text.slice(sStart, head.start);
+	const says = /\b(insists?|insisted|says?|said|demands?|demanded|warns?|warned|argues?|argued|made clear|makes clear|signals?|signall?ed|stresses|stressed|believes?)\b[^.;]*?(?::|\bthat)\s*(?:the\s+)?$/.exec(lead);
+	if (!says) return null;
+	const verbAt = sStart + says.index;
+	return nearestSubject(text, verbAt, mentions, recipients);
+}
+
+function withSender(text: string, sStart: number, kind: CueKind, start: number, end: number, mentions: Mention[], recipients: Set<Mention>, verbAt?: number): CueCore {
+	const anchor = verbAt ?? start;
+	const sender = nearestSubject(text, anchor, mentions, recipients);
+	if (sender) return { kind, start, end, sender, senderSurface: null, carrySender: false };
+	const lead = text.slice(sStart, anchor);
+	const surface = surfaceSubject(lead);
+	if (surface) return { kind, start, end, sender: null, senderSurface: { text: surface.text, start: sStart + surface.index, end: sStart + surface.index + surface.text.length }, carrySender: false };
+	return { kind, start, end, sender: null, senderSurface: null, carrySender: kind === 'noun' || PRONOUN_SUBJECT.test(lead) };
+}
+
+/** The entity just before `at` that reads as the subject: "Moscow is sending", "The Kremlin's warning", "Moscow expects". */
+function nearestSubject(text: string, at: number, mentions: Mention[], recipients: Set<Mention>): Mention | null {
+	for (let i = mentions.length - 1; i >= 0; i--) {
+		const m = mentions[i];
+		if (m.end > at || recipients.has(m)) continue;
+		const gap = text.slice(m.end, at);
+		if (/[,;:()"“”]/.test(gap)) return null;
+		const words = gap.trim() === '' ? 0 : gap.trim().split(/\s+/).length;
+		return words <= 4 ? m : null;
+	}
+	return null;
+}
+
+function surfaceSubject(lead: string): { text: string; index: number } | null {
+	const m = /((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3})((?:['’]s)?(?:\s+[a-z]+){0,4}\s*)$/.exec(lead);
+	if (!m || /[,;:]/.test(m[2])) return null;
+	const name = m[1].split(/\s+/);
+	while (name.length > 0 && NOT_A_NAME.has(name[0])) name.shift();
+	if (name.length === 0 || /ly$/.test(name[0])) return null;
+	const textName = name.join(' ');
+	return { text: textName, index: m.index + m[1].length - textName.length };
+}
+
+/** "If Seoul wants to keep …, it needs to protect …": the pronoun's antecedent is the conditional's subject. */
+function pronounModal(text: string, start: number, end: number, mentions: Mention[], addressable: ReadonlySet<CapitalInfo>): Cue | null {
+	const first = mentions.find((m) => m.capital !== null);
+	if (!first?.capital || !addressable.has(first.capital) || !CONDITION_OPENER.test(text.slice(start, first.start))) return null;
+	const rest = text.slice(first.end, end);
+	const pm = PRONOUN_MODAL.exec(rest);
+	if (!pm) return null;
+	const cStart = first.end + pm.index + pm[0].length - pm[1].length;
+	return { kind: 'modal', recipient: first.capital, mention: first, start: cStart, end: cStart + pm[1].length, sender: null, senderSurface: null, carrySender: false, listSize: 1 };
+}
+
+/** Indices of the first and last mention of the capital list around mention `i` ("Seoul, Tokyo, Washington and Beijing"). */
+function listAround(text: string, ms: Mention[], i: number): { first: number; last: number } {
+	const joins = (a: Mention, b: Mention): string | null => {
+		const gap = text.slice(a.end, b.start);
+		return b.capital && a.capital && gap.length <= 16 && /^[,\s\w]*$/.test(gap) && LIST_JOINER.test(gap) ? gap : null;
+	};
+	let first = i;
+	let last = i;
+	const gaps: string[] = [];
+	for (let g = first > 0 ? joins(ms[first - 1], ms[first]) : null; g !== null; g = first > 0 ? joins(ms[first - 1], ms[first]) : null) {
+		gaps.push(g);
+		first--;
+	}
+	for (let g = last < ms.length - 1 ? joins(ms[last], ms[last + 1]) : null; g !== null; g = last < ms.length - 1 ? joins(ms[last], ms[last + 1]) : null) {
+		gaps.push(g);
+		last++;
+	}
+	// Without an "and"/"or" a comma is just a comma: "To Beijing, Moscow can be a friend".
+	return gaps.some((g) => /\b(?:and|or|as well as)\b/.test(g)) ? { first, last } : { first: i, last: i };
+}

@@ -1,0 +1,167 @@
+// One note → the passages that carry messages to capitals (plus mere mentions, for the "show all" view).
+// Works paragraph by paragraph in reading order, because a sender and an open message carry forward:
+// "The message to Tokyo is different." announces what the next paragraphs say.
+import type { CapitalResolver, Mention } from './capitals';
+import { findCues, isPartOfLongerName, type Cue } from './cues';
+import { applyMarks } from './apply-marks';
+import { splitSentences } from './sentences';
+import type { CapitalInfo, MessagePassage, SourceNote, SourceParagraph } from './source-note';
+
+/** A passage plus the key under which republished copies of it collapse into one. */
+export interface DetectedPassage {
+	passage: MessagePassage;
+	key: string;
+}
+
+/** How far a message announced in one paragraph carries into the following ones. */
+const CONTINUATION_PARAGRAPHS = 3;
+
+interface OpenMessage {
+	capital: CapitalInfo;
+	sender: string | null;
+	cue: string;
+	section: number;
+	used: number;
+}
+
+type Highlight = MessagePassage['highlights'][number];
+
+export function detectMessages(note: SourceNote, resolver: CapitalResolver): DetectedPassage[] {
+	// Only capitals the note links to (directly, by country or by metonym) can be addressed in it.
+	const addressable = new Set<CapitalInfo>();
+	for (const p of note.paragraphs) for (const l of p.links) {
+		const c = resolver.resolve(l.target);
+		if (c) addressable.add(c);
+	}
+	if (addressable.size === 0 && note.marks.length === 0) return [];
+	const out: DetectedPassage[] = [];
+	const senderAt: (string | null)[] = [];
+	const mentionsAt: Mention[][] = [];
+	let lastSender: string | null = null;
+	let open: OpenMessage | null = null;
+	note.paragraphs.forEach((p, pi) => {
+		const mentions = resolver.mentions(p);
+		mentionsAt.push(mentions);
+		senderAt.push(lastSender);
+		if (open && open.section !== p.section) open = null;
+		const cues = mentions.some((m) => m.capital && addressable.has(m.capital)) ? paragraphCues(p, mentions, addressable) : [];
+		if (cues.length === 0) {
+			if (open) open = continueMessage(note, p, mentions, open, out);
+			return;
+		}
+		const byCapital = new Map<CapitalInfo, Cue[]>();
+		for (const c of cues) byCapital.set(c.recipient, [...(byCapital.get(c.recipient) ?? []), c]);
+		for (const [capital, list] of byCapital) {
+			const senders = list.map((c) => senderName(c, resolver, lastSender, capital));
+			const sender = senders.find((s) => s !== null) ?? null;
+			out.push({ passage: passage(note, p, capital, sender, cueLabel(p.text, list[0]), highlights(list)), key: cueKey(p.text, list[0]) });
+		}
+		for (const c of cues) {
+			const explicit = c.sender ?? c.senderSurface;
+			if (explicit) lastSender = senderName(c, resolver, lastSender, c.recipient) ?? lastSender;
+		}
+		if (open && cues.some((c) => c.recipient !== open?.capital)) open = null;
+		const head = [...cues].reverse().find((c) => (c.kind === 'noun' || c.kind === 'address') && c.listSize === 1);
+		if (head) {
+			const headSender = senderName(head, resolver, lastSender, head.recipient);
+			open = { capital: head.recipient, sender: headSender, cue: cueLabel(p.text, head), section: p.section, used: 0 };
+		}
+	});
+	return applyMarks(note, resolver, out, addressable, { senderAt, mentionsAt, passage, mentionKey });
+}
+
+function paragraphCues(p: SourceParagraph, mentions: Mention[], addressable: ReadonlySet<CapitalInfo>): Cue[] {
+	const out: Cue[] = [];
+	for (const s of splitSentences(p.text)) {
+		if (!mentions.some((m) => m.start >= s.start && m.end <= s.end && m.capital)) continue;
+		out.push(...findCues(p.text, s.start, s.end, mentions, addressable));
+	}
+	return out;
+}
+
+/** Attaches a paragraph with no cue of its own to the message announced before it, or ends that message. */
+function continueMessage(note: SourceNote, p: SourceParagraph, mentions: Mention[], open: OpenMessage, out: DetectedPassage[]): OpenMessage | null {
+	if (open.used >= CONTINUATION_PARAGRAPHS) return null;
+	// A paragraph that opens on another capital has changed the subject.
+	const lead = mentions.find((m) => m.capital && m.start < 24 && !isPartOfLongerName(p.text, m, 0));
+	if (lead?.capital && lead.capital !== open.capital && lead.capital.note !== open.sender) return null;
+	const own = mentions.filter((m) => m.capital === open.capital);
+	if (open.used > 0 && own.length === 0) return null;
+	const marks: Highlight[] = own.map((m) => ({ start: m.start, end: m.end, kind: 'recipient' }));
+	const continued = passage(note, p, open.capital, open.sender, `continues: ${open.cue}`, marks);
+	continued.continued = true;
+	out.push({ passage: continued, key: `${open.capital.note}|c|${normalise(p.text)}` });
+	return { ...open, used: open.used + 1 };
+}
+
+function senderName(c: Cue, resolver: CapitalResolver, carried: string | null, recipient: CapitalInfo): string | null {
+	let name: string | null = null;
+	if (c.sender) name = c.sender.capital?.note ?? c.sender.entity;
+	else if (c.senderSurface) name = resolver.resolve(c.senderSurface.text)?.note ?? c.senderSurface.text;
+	else if (c.carrySender) name = carried;
+	return name === recipient.note ? null : name;
+}
+
+function cueLabel(text: string, c: Cue): string {
+	const words = text.slice(c.start, c.end).replace(/\s+/g, ' ');
+	if (c.kind === 'address') return `To ${text.slice(c.mention.start, c.mention.end)}, …`;
+	if (c.kind === 'modal') return c.start - c.mention.end > 30 ? `if ${text.slice(c.mention.start, c.mention.end)} …, … ${words}` : `${text.slice(c.mention.start, c.mention.end)} ${words}`;
+	if (c.kind === 'verb' && /^(?:expect|want|urg|ask|press|push|prod|encourag|call|invit|need|would|wish|persuad|pressur)/i.test(words)) return `${words} … to`;
+	return words;
+}
+
+function highlights(cues: Cue[]): Highlight[] {
+	const out: Highlight[] = [];
+	const add = (h: Highlight): void => {
+		if (!out.some((o) => o.start === h.start && o.end === h.end)) out.push(h);
+	};
+	for (const c of cues) {
+		add({ start: c.start, end: c.end, kind: 'cue' });
+		add({ start: c.mention.start, end: c.mention.end, kind: 'recipient' });
+		if (c.sender) add({ start: c.sender.start, end: c.sender.end, kind: 'sender' });
+		else if (c.senderSurface) add({ start: c.senderSurface.start, end: c.senderSurface.end, kind: 'sender' });
+	}
+	return out.sort((a, b) => a.start - b.start);
+}
+
+function passage(note: SourceNote, p: SourceParagraph, capital: CapitalInfo, sender: string | null, cue: string, marks: Highlight[]): MessagePassage {
+	return {
+		note: note.path,
+		block: p.block,
+		text: p.text,
+		sender,
+		cue,
+		recipient: capital.note,
+		highlights: marks,
+		line: p.line,
+		origin: 'detected',
+		title: note.title,
+		outlet: note.outlet,
+		authors: note.authors,
+		published: note.published,
+	};
+}
+
+/**
+ * Republished copies share the cue's sentence up to the recipient (standfirsts and bodies differ after it),
+ * not always the paragraph; a short lead ("The message to Tokyo is different.") takes the next sentence too.
+ */
+function cueKey(text: string, c: Cue): string {
+	const sentences = splitSentences(text);
+	const i = Math.max(0, sentences.findIndex((s) => s.start <= c.start && c.start < s.end));
+	const s = sentences[i] ?? { start: 0, end: text.length };
+	let key = normalise(text.slice(s.start, Math.max(c.end, c.mention.end)));
+	if (key.length < 60) {
+		key = normalise(text.slice(s.start, s.end));
+		if (key.length < 60 && sentences[i + 1]) key += ' ' + normalise(text.slice(sentences[i + 1].start, sentences[i + 1].end));
+	}
+	return `${c.recipient.note}|${key}`;
+}
+
+function mentionKey(capital: CapitalInfo, text: string): string {
+	return `${capital.note}|m|${normalise(text)}`;
+}
+
+export function normalise(s: string): string {
+	return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

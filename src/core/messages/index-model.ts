@@ -1,0 +1,174 @@
+// Live index over the vault: per-note detection results, per-capital buckets, per-capital cached sections.
+// A note change re-detects that note only and re-assembles only the capitals it touched (before or after).
+import { CapitalResolver } from './capitals';
+import { detectMessages, type DetectedPassage } from './detect';
+import { basename } from './parse-note';
+import type { CapitalInfo, MessagePassage, SourceNote } from './source-note';
+import type { CapitalSection, MessagesModel } from '../types';
+
+export interface ModelOptions {
+	/** Also list passages that merely mention a capital, and dismissed ones (flagged), for the reader to mark. */
+	showAllMentions?: boolean;
+}
+
+interface NoteEntry {
+	note: SourceNote;
+	passages: DetectedPassage[];
+}
+
+export class MessagesIndex {
+	private resolver = new CapitalResolver([]);
+	private readonly notes = new Map<string, NoteEntry>();
+	/** capital note → source path → that note's passages to it. */
+	private readonly buckets = new Map<string, Map<string, DetectedPassage[]>>();
+	/** Lower-cased basename or path → paths of notes present under it, to tell whether a duplicate's original is here. */
+	private readonly byName = new Map<string, Set<string>>();
+	/** Lower-cased original name → paths of the notes that declare themselves its duplicate. */
+	private readonly duplicatesOf = new Map<string, Set<string>>();
+	private readonly sections = new Map<string, { messages?: CapitalSection; all?: CapitalSection }>();
+
+	setCapitals(capitals: CapitalInfo[]): void {
+		this.resolver = new CapitalResolver(capitals);
+		this.buckets.clear();
+		this.sections.clear();
+		for (const c of capitals) this.buckets.set(c.note, new Map());
+		for (const entry of this.notes.values()) {
+			entry.passages = detectMessages(entry.note, this.resolver);
+			this.fill(entry);
+		}
+	}
+
+	upsert(note: SourceNote): void {
+		this.drop(note.path);
+		const entry: NoteEntry = { note, passages: detectMessages(note, this.resolver) };
+		this.notes.set(note.path, entry);
+		addTo(this.byName, basename(note.path).toLowerCase(), note.path);
+		addTo(this.byName, note.path.toLowerCase(), note.path);
+		if (note.duplicateOf) addTo(this.duplicatesOf, note.duplicateOf.toLowerCase(), note.path);
+		this.fill(entry);
+		this.touchDuplicatesOf(note.path);
+	}
+
+	remove(path: string): void {
+		if (this.drop(path)) this.touchDuplicatesOf(path);
+	}
+
+	rename(from: string, to: string): void {
+		const entry = this.notes.get(from);
+		if (!entry) return;
+		this.remove(from);
+		// The title falls back to the file name, so a renamed note is re-read rather than patched.
+		const title = entry.note.title === basename(from) ? basename(to) : entry.note.title;
+		this.upsert({ ...entry.note, path: to, title });
+	}
+
+	/** Paths currently indexed (for tests and the plugin's reconciliation). */
+	paths(): string[] {
+		return [...this.notes.keys()];
+	}
+
+	model(options: ModelOptions = {}): MessagesModel {
+		const all = options.showAllMentions === true;
+		const capitals = this.resolver.capitals.map((c) => {
+			const cached = this.sections.get(c.note) ?? {};
+			this.sections.set(c.note, cached);
+			const key = all ? 'all' : 'messages';
+			return (cached[key] ??= this.assemble(c, all));
+		});
+		capitals.sort((a, b) => b.messages.length - a.messages.length || a.capital.localeCompare(b.capital));
+		return { capitals };
+	}
+
+	private fill(entry: NoteEntry): void {
+		for (const d of entry.passages) {
+			const bucket = this.buckets.get(d.passage.recipient);
+			if (!bucket) continue;
+			const list = bucket.get(entry.note.path);
+			if (list) list.push(d);
+			else bucket.set(entry.note.path, [d]);
+			this.sections.delete(d.passage.recipient);
+		}
+	}
+
+	private drop(path: string): boolean {
+		const entry = this.notes.get(path);
+		if (!entry) return false;
+		for (const d of entry.passages) {
+			this.buckets.get(d.passage.recipient)?.delete(path);
+			this.sections.delete(d.passage.recipient);
+		}
+		this.notes.delete(path);
+		removeFrom(this.byName, basename(path).toLowerCase(), path);
+		removeFrom(this.byName, path.toLowerCase(), path);
+		if (entry.note.duplicateOf) removeFrom(this.duplicatesOf, entry.note.duplicateOf.toLowerCase(), path);
+		return true;
+	}
+
+	/** Notes that declare `path` their original change standing when it comes or goes. */
+	private touchDuplicatesOf(path: string): void {
+		for (const name of [basename(path).toLowerCase(), path.toLowerCase()]) {
+			for (const dup of this.duplicatesOf.get(name) ?? []) {
+				for (const d of this.notes.get(dup)?.passages ?? []) this.sections.delete(d.passage.recipient);
+			}
+		}
+	}
+
+	private isRepublished(note: SourceNote): boolean {
+		if (!note.duplicateOf) return false;
+		const key = note.duplicateOf.toLowerCase();
+		const present = this.byName.get(key) ?? this.byName.get(key.endsWith('.md') ? key : `${key}.md`);
+		return present !== undefined && [...present].some((p) => p !== note.path);
+	}
+
+	private assemble(capital: CapitalInfo, all: boolean): CapitalSection {
+		const groups = new Map<string, { best: DetectedPassage; note: SourceNote; copies: DetectedPassage[] }>();
+		for (const [path, list] of this.buckets.get(capital.note) ?? []) {
+			const note = this.notes.get(path)?.note;
+			if (!note || this.isRepublished(note)) continue;
+			for (const d of list) {
+				if (!all && (d.passage.mention || d.passage.dismissed)) continue;
+				const g = groups.get(d.key);
+				if (!g) groups.set(d.key, { best: d, note, copies: [] });
+				else if (isBetterCopy(note, g.note)) {
+					g.copies.push(g.best);
+					g.best = d;
+					g.note = note;
+				} else g.copies.push(d);
+			}
+		}
+		const messages: MessagePassage[] = [];
+		for (const g of groups.values()) {
+			const p: MessagePassage = g.copies.length > 0 ? { ...g.best.passage, alsoIn: g.copies.map((c) => ({ note: c.passage.note, block: c.passage.block })) } : g.best.passage;
+			messages.push(p);
+		}
+		messages.sort(byReadingOrder);
+		return { capital: capital.note, note: capital.path, country: capital.country, messages };
+	}
+}
+
+/** The copy kept when the same text is in two notes: the original, then the earliest published, then by path. */
+function isBetterCopy(a: SourceNote, b: SourceNote): boolean {
+	if ((a.duplicateOf === null) !== (b.duplicateOf === null)) return a.duplicateOf === null;
+	if (a.published !== b.published) return a.published !== null && (b.published === null || a.published < b.published);
+	return a.path < b.path;
+}
+
+/** Newest articles first; within one article, in the order it reads. */
+function byReadingOrder(a: MessagePassage, b: MessagePassage): number {
+	if (a.published !== b.published) return a.published === null ? 1 : b.published === null ? -1 : a.published < b.published ? 1 : -1;
+	if (a.note !== b.note) return a.note < b.note ? -1 : 1;
+	return a.line - b.line;
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+	const set = map.get(key);
+	if (set) set.add(value);
+	else map.set(key, new Set([value]));
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, value: string): void {
+	const set = map.get(key);
+	if (!set) return;
+	set.delete(value);
+	if (set.size === 0) map.delete(key);
+}

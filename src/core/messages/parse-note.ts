@@ -1,0 +1,168 @@
+// Markdown note → SourceNote, line by line with a few regular expressions: no markdown AST, because the
+// model is rebuilt over whole vaults and remark costs ~100× more for the little structure needed here.
+import { frontmatterBounds, parseFrontmatterLines } from './frontmatter';
+import { readMessageMarks } from './marks';
+import type { SourceLink, SourceNote, SourceParagraph } from './source-note';
+
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+const HEADING = /^\s{0,3}#{1,6}(\s|$)/;
+const RULE = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/;
+const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[.\]\s+)?/;
+const QUOTE = /^\s{0,3}>\s?/;
+const LONE_BLOCK_ID = /^\s*\^([A-Za-z0-9-]+)\s*$/;
+const TRAILING_BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;
+const TABLE_ROW = /^\s*\|/;
+// Wikilinks (with embeds), markdown links (with images), and the emphasis marks a reader does not see.
+const INLINE = /(!?)\[\[([^\]|#^]*)((?:#[^\]|]*)?)(?:\|([^\]]*))?\]\]|(!?)\[([^\]]*)\]\(<?([^)\s>]*)>?(?:\s+"[^"]*")?\)|\*\*|__|==/g;
+
+export function parseSourceNote(path: string, markdown: string): SourceNote {
+	const lines = markdown.split(/\r?\n/);
+	const bounds = frontmatterBounds(lines);
+	const frontmatter = bounds ? parseFrontmatterLines(lines.slice(1, bounds.end)) : {};
+	return { ...readSourceMeta(path, frontmatter), paragraphs: parseParagraphs(lines, bounds ? bounds.bodyStart : 0) };
+}
+
+/** The note's metadata from a frontmatter object (ours, or Obsidian's `metadataCache` one). */
+export function readSourceMeta(path: string, frontmatter: Record<string, unknown>): Omit<SourceNote, 'paragraphs'> {
+	const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null);
+	const authors = frontmatter.authors ?? frontmatter.author;
+	const published = frontmatter.published ?? frontmatter.date;
+	return {
+		path,
+		title: str(frontmatter.title) ?? basename(path),
+		outlet: unlink(str(frontmatter.publisher) ?? str(frontmatter.outlet)),
+		authors: (Array.isArray(authors) ? authors : [authors]).map(str).filter((a): a is string => a !== null).map((a) => unlink(a) ?? a),
+		published: published instanceof Date ? published.toISOString().slice(0, 10) : str(published),
+		duplicateOf: unlink(str(frontmatter.envoy_duplicate_of)),
+		marks: readMessageMarks(frontmatter),
+	};
+}
+
+export function basename(path: string): string {
+	const file = path.slice(path.lastIndexOf('/') + 1);
+	return file.toLowerCase().endsWith('.md') ? file.slice(0, -3) : file;
+}
+
+function unlink(s: string | null): string | null {
+	if (s === null) return null;
+	const m = /^\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]$/.exec(s.trim());
+	return m ? (m[2] ?? m[1]).trim() : s;
+}
+
+function parseParagraphs(lines: string[], from: number): SourceParagraph[] {
+	const out: SourceParagraph[] = [];
+	let buf: string[] = [];
+	let bufLine = 0;
+	let section = 0;
+	let fence: string | null = null;
+	let inComment = false;
+	// A lone `^id` line names the block just before it (Obsidian's form for lists and quotes).
+	let lastFlushedEndsAt = -2;
+	const flush = (endLine: number): void => {
+		if (buf.length === 0) return;
+		const p = toParagraph(buf.join('\n'), bufLine, section);
+		if (p.text.trim() !== '') {
+			out.push(p);
+			lastFlushedEndsAt = endLine;
+		}
+		buf = [];
+	};
+	for (let i = from; i < lines.length; i++) {
+		const line = lines[i];
+		if (fence !== null) {
+			if (line.trimStart().startsWith(fence)) fence = null;
+			continue;
+		}
+		if (inComment) {
+			if (line.includes('%%')) inComment = false;
+			continue;
+		}
+		const f = FENCE.exec(line);
+		if (f) {
+			flush(i);
+			fence = f[1];
+			continue;
+		}
+		if (line.trimStart().startsWith('%%') && !line.trim().slice(2).includes('%%')) {
+			flush(i);
+			inComment = true;
+			continue;
+		}
+		if (line.trim() === '') {
+			flush(i);
+			continue;
+		}
+		const lone = LONE_BLOCK_ID.exec(line);
+		if (lone) {
+			if (buf.length > 0) flush(i);
+			const last = out[out.length - 1];
+			if (last && last.block === null && lastFlushedEndsAt >= i - 2) last.block = lone[1];
+			continue;
+		}
+		if (HEADING.test(line) || RULE.test(line) || TABLE_ROW.test(line)) {
+			flush(i);
+			if (HEADING.test(line)) section++;
+			continue;
+		}
+		let content = line;
+		const q = QUOTE.exec(content);
+		if (q) content = content.slice(q[0].length);
+		const li = LIST_ITEM.exec(content);
+		if (li) {
+			// Every list item is its own block in Obsidian, with its own block id.
+			flush(i);
+			content = content.slice(li[0].length);
+		}
+		if (buf.length === 0) bufLine = i;
+		buf.push(content.trim());
+	}
+	flush(lines.length);
+	return out;
+}
+
+function toParagraph(raw: string, line: number, section: number): SourceParagraph {
+	let block: string | null = null;
+	const b = TRAILING_BLOCK_ID.exec(raw);
+	if (b) {
+		block = b[1];
+		raw = raw.slice(0, b.index);
+	}
+	const links: SourceLink[] = [];
+	let text = '';
+	let last = 0;
+	INLINE.lastIndex = 0;
+	for (let m = INLINE.exec(raw); m !== null; m = INLINE.exec(raw)) {
+		text += raw.slice(last, m.index);
+		last = m.index + m[0].length;
+		if (m[2] !== undefined) {
+			if (m[1] === '!') continue;
+			const target = linkTarget(m[2]);
+			const shown = m[4] ?? (m[2] === '' ? m[3].replace(/^#\^?/, '') : m[2]);
+			if (target !== '') links.push({ target, start: text.length, end: text.length + shown.length });
+			text += shown;
+		} else if (m[6] !== undefined) {
+			if (m[5] === '!') continue;
+			const href = m[7];
+			if (!/^[a-z][a-z0-9+.-]*:/i.test(href) && href !== '' && !href.startsWith('#')) {
+				links.push({ target: linkTarget(safeDecode(href)), start: text.length, end: text.length + m[6].length });
+			}
+			text += m[6];
+		}
+	}
+	text += raw.slice(last);
+	// Block-id removal can leave trailing spaces; trimming the end keeps offsets valid.
+	return { line, block, text: text.trimEnd(), links, section };
+}
+
+function linkTarget(raw: string): string {
+	const noAnchor = raw.split('#')[0].trim();
+	return basename(noAnchor);
+}
+
+function safeDecode(s: string): string {
+	try {
+		return decodeURIComponent(s);
+	} catch {
+		return s;
+	}
+}
