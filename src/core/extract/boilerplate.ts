@@ -56,6 +56,7 @@ const JUNK_PHRASES = new RegExp(
 		'cookies?\\b.*\\b(?:consent|accept|policy|use)',
 		'^(?:click|tap) here',
 		'by subscribing',
+		'^.{0,120}\\b(?:quality|independent|our) journalism\\b.{0,80}$',
 		'^the views (?:represented|expressed) ',
 		'^this (?:article|story|piece) (?:originally|first) (?:appeared|was published)',
 		'^(?:originally|first) published',
@@ -65,6 +66,8 @@ const JUNK_PHRASES = new RegExp(
 
 /** Image, form and ad placeholders as text browsers print them: `[logo]`, `[    ]`, `[INS::INS]`. */
 const PLACEHOLDER = /^(?:\[[^\]]{0,80}\]\s*)+$|^[\s\u200b]*$/u;
+/** Author bios: "Jane Roe is a senior fellow at …". */
+const BIO = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the)\s.{0,120}\b(?:journalist|columnist|writer|editor|correspondent|reporter|professor|fellow|director|author|contributor|analyst|researcher)\b/u;
 /** Photo captions and credits. */
 const CAPTION = /\((?:image|photo|picture|credit|pic)s?:[^)]*\)\s*$|^(?:image|photo|picture|credit|pic)s?:|\b(?:getty images|shutterstock|afp via getty|ap photo)\b/iu;
 /** Contact blocks and raw links read long but are not prose. */
@@ -88,7 +91,7 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 			(shared !== undefined && shared.has(keys[i])) ||
 			JUNK_PHRASES.test(line.text) ||
 			(words < 25 && MENU_SEPARATORS.test(line.text));
-		const junk = strongJunk || PLACEHOLDER.test(line.text) || (words < 30 && CAPTION.test(line.text)) || (line.bullet !== undefined && words < 10 && !endsSentence(line.text));
+		const junk = strongJunk || (words <= 45 && BIO.test(line.text)) || PLACEHOLDER.test(line.text) || (words < 30 && CAPTION.test(line.text)) || (line.bullet !== undefined && words < 10 && !endsSentence(line.text));
 		const headerCue = words <= 20 && (parseByline(line.text) !== null || (words <= 12 && parseDate(line.text) !== undefined));
 		const headingLike = !junk && words >= 1 && words <= 16 && !endsSentence(line.text) && line.bullet === undefined && /\p{L}/u.test(line.text);
 		return { line, words, junk, strongJunk, headerCue, headingLike, isolated, repeated, commentStart };

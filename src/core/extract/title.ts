@@ -26,7 +26,7 @@ function titleScore(infos: readonly LineInfo[], i: number, distance: number, jso
 	let score = 8 + Math.min(w, 10) * 0.3 - distance * 0.3;
 	if (w < 4) score -= 6;
 	if (w > 16) score -= (w - 16) * 0.7;
-	if (/^\p{Lu}|^\d|^["“‘'\[]/u.test(text)) score += 1;
+	if (/^\p{Lu}|^\d|^["“‘'[]/u.test(text)) score += 1;
 	if (/\s[|·]\s|\s-\s.*\s-\s/u.test(text)) score -= 4;
 	// Bylines and dates sit right under the headline.
 	for (let k = i + 1; k <= i + 3 && k < infos.length; k++) if (infos[k].headerCue) score += 4;
