@@ -63,8 +63,21 @@ function looksBinary(sample: Uint8Array): boolean {
 	return controls > sample.length * 0.1;
 }
 
+/** Windows-1252 0x80–0x9F; the five bytes it leaves undefined keep their C1 code point, as WHATWG says. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/**
+ * Some Node builds decode "windows-1252" as ISO-8859-1 (C1 controls instead of “ ” – €). Mapping
+ * the C1 range afterwards is a no-op where the decoder is right (browsers, mobile) and a fix where not.
+ */
+function fixCp1252(text: string): string {
+	return text.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80]);
+}
+
 function decodeWith(label: string, bytes: Uint8Array, fatal = false): string {
-	return new TextDecoder(label, { fatal, ignoreBOM: false }).decode(bytes);
+	const decoder = new TextDecoder(label, { fatal, ignoreBOM: false });
+	const text = decoder.decode(bytes);
+	return decoder.encoding === 'windows-1252' ? fixCp1252(text) : text;
 }
 
 function isUtf8(bytes: Uint8Array): boolean {

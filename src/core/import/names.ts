@@ -58,7 +58,14 @@ function truncate(text: string, units: number, bytes: number): string {
 
 /** A valid, non-empty note name for `title`, not checked for uniqueness. */
 export function cleanNoteName(title: string, maxLength = 120): string {
-	let name = replaceForbidden(title.normalize('NFC').replace(INVISIBLE, ''))
+	// Path-like titles ("../../etc/passwd") lose their dot segments and outer slashes before the
+	// separators become dashes, so they read as words rather than as "-..-etc".
+	const pathless = title
+		.normalize('NFC')
+		.replace(INVISIBLE, '')
+		.replace(/(?:^|[\\/])\.{1,2}(?=[\\/]|$)/g, '')
+		.replace(/^[\\/\s]+|[\\/\s]+$/g, '');
+	let name = replaceForbidden(pathless)
 		.replace(/\s+/gu, ' ')
 		.replace(/ - (?:- )+/g, ' - ');
 	name = trimEdges(name).replace(RESERVED, '$1_');
