@@ -26,6 +26,7 @@ let context: BrowserContext;
 let page: Page;
 let userDataDir: string;
 let html: string;
+let viewHtml: string;
 const dialogs: string[] = [];
 
 async function load(theme: 'light' | 'dark' = 'light'): Promise<void> {
@@ -43,21 +44,31 @@ const sectionOf = (capital: string) => `.envoy-capital[data-capital="${capital}"
 describe.skipIf(!hasChromium)('messages view in headless Chromium', () => {
 	beforeAll(async () => {
 		const t0 = Date.now();
-		const bundle = await build({
-			entryPoints: [join(here, 'harness-entry.ts')],
-			bundle: true,
-			format: 'iife',
-			platform: 'browser',
-			target: 'es2022',
-			write: false,
-			logLevel: 'silent',
-		});
-		// Escaped so the bundle cannot close its own <script> element.
-		const js = bundle.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+		const bundle = async (entry: string, alias: Record<string, string> = {}): Promise<string> => {
+			const out = await build({
+				entryPoints: [join(here, entry)],
+				bundle: true,
+				format: 'iife',
+				platform: 'browser',
+				target: 'es2022',
+				write: false,
+				logLevel: 'silent',
+				alias,
+			});
+			// Escaped so the bundle cannot close its own <script> element.
+			return out.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+		};
+		const [js, viewJs] = await Promise.all([
+			bundle('harness-entry.ts'),
+			bundle('view-entry.ts', { obsidian: join(here, 'obsidian-stub.ts') }),
+		]);
 		const css = readFileSync(join(repo, 'styles.css'), 'utf8');
 		const theme = readFileSync(join(here, 'theme.css'), 'utf8');
-		html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Envoy messages view</title>
-<style>${theme}</style><style>${css}</style></head><body class="theme-light"><div id="root"></div><script>${js}</script></body></html>`;
+		const pageHtml = (body: string, script: string): string => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Envoy messages view</title><style>${theme}</style><style>${css}</style></head>
+<body class="theme-light">${body}<script>${script}</script></body></html>`;
+		html = pageHtml('<div id="root"></div>', js);
+		viewHtml = pageHtml('<div id="leaf"></div>', viewJs);
 
 		userDataDir = mkdtempSync(join(tmpdir(), 'envoy-chromium-'));
 		context = await chromium.launchPersistentContext(userDataDir, {
@@ -365,5 +376,92 @@ describe.skipIf(!hasChromium)('messages view in headless Chromium', () => {
 		shots.push(phone);
 		await page.setViewportSize({ width: 400, height: 900 });
 		for (const shot of shots) expect(statSync(shot).size).toBeGreaterThan(10_000);
+	});
+
+	describe('MessagesView over an obsidian stand-in', () => {
+		const settle = () => page.waitForTimeout(400); // longer than the view's 250 ms debounce
+
+		beforeEach(async () => {
+			await page.setContent(viewHtml);
+		});
+
+		it('renders into containerEl.children[1] and names itself', async () => {
+			await page.evaluate((m) => window.viewHarness.mount(m), sampleModel());
+			const h = await page.evaluate(() => ({ ...window.viewHarness }));
+			expect([h.type, h.displayText, h.icon, h.listeners]).toEqual(['envoy-messages', 'Messages to capitals', 'send', 1]);
+			expect(await page.locator('.view-header').evaluate((e) => e.childElementCount)).toBe(0);
+			expect(await page.locator('.view-content.envoy-messages-view .envoy-card').count()).toBe(6);
+			await page.click('.envoy-card-open >> nth=0', { modifiers: ['Meta'] });
+			expect(await page.evaluate(() => window.viewHarness.opens)).toEqual([
+				{ text: 'Washington sent a clear message to Seoul on Tuesday about the trade talks.', newLeaf: true },
+			]);
+		});
+
+		it('shows loading, then redraws once per burst of model changes', async () => {
+			await page.evaluate(() => window.viewHarness.mount(null));
+			expect(await page.textContent('.envoy-messages-loading')).toBe('Loading messages…');
+			const before = await page.evaluate(() => window.viewHarness.renders);
+			await page.evaluate((m) => {
+				for (let i = 0; i < 5; i++) window.viewHarness.setModel(m);
+			}, sampleModel());
+			expect(await page.locator('.envoy-messages-loading').count()).toBe(1); // not yet: debounced
+			await settle();
+			expect(await page.locator('.envoy-card').count()).toBe(6);
+			expect(await page.evaluate(() => window.viewHarness.renders)).toBe(before + 1);
+		});
+
+		it('persists its state through getState/setState as the workspace does', async () => {
+			await page.evaluate((m) => window.viewHarness.mount(m), sampleModel());
+			await page.click(`${sectionOf('Seoul')} .envoy-capital-toggle`);
+			await page.fill('.envoy-filter-text', 'washington');
+			const saved = await page.evaluate(() => JSON.stringify(window.viewHarness.view().getState()));
+			expect(await page.evaluate(() => window.obsidianStub.layoutSaves)).toBeGreaterThan(0);
+			const parsed = JSON.parse(saved) as { envoyMessages: ViewState };
+			expect(parsed.envoyMessages.collapsed).toEqual(['Capitals/Seoul.md']);
+			expect(parsed.envoyMessages.filters.text).toBe('washington');
+
+			// A fresh view restored from the saved JSON shows the same thing.
+			await page.setContent(viewHtml);
+			await page.evaluate(
+				async ([m, state]) => {
+					await window.viewHarness.mount(m);
+					await window.viewHarness.view().setState(JSON.parse(state), { history: false });
+				},
+				[sampleModel(), saved] as const,
+			);
+			expect(await page.getAttribute(`${sectionOf('Seoul')} .envoy-capital-toggle`, 'aria-expanded')).toBe('false');
+			expect(await page.inputValue('.envoy-filter-text')).toBe('washington');
+			expect(await page.locator('.envoy-card').count()).toBe(1);
+			// What ItemView keeps in the state is passed on, not dropped.
+			expect(await page.evaluate(() => window.viewHarness.view().getState().base)).toBe(true);
+			// A state without the view's key leaves the reader's settings alone...
+			await page.evaluate(() => window.viewHarness.view().setState({}, { history: false }));
+			expect(await page.locator('.envoy-card').count()).toBe(1);
+			// ...and garbage in the workspace file falls back to defaults instead of breaking the view.
+			await page.evaluate(() => window.viewHarness.view().setState({ envoyMessages: { collapsed: 'x', sort: 3 } }, { history: false }));
+			expect(await page.locator('.envoy-card').count()).toBe(6);
+		});
+
+		it('unsubscribes and empties on close, and stops redrawing', async () => {
+			await page.evaluate((m) => window.viewHarness.mount(m), sampleModel());
+			await page.evaluate((m) => window.viewHarness.setModel(m), bigModel(3)); // pending redraw...
+			await page.evaluate(() => window.viewHarness.close()); // ...cancelled by close
+			const renders = await page.evaluate(() => window.viewHarness.renders);
+			await page.evaluate((m) => window.viewHarness.setModel(m), sampleModel());
+			await settle();
+			expect(await page.evaluate(() => window.viewHarness.listeners)).toBe(0);
+			expect(await page.evaluate(() => window.viewHarness.renders)).toBe(renders);
+			expect(await page.locator('.view-content').evaluate((e) => e.childElementCount)).toBe(0);
+		});
+
+		it('reports a failed export in a notice', async () => {
+			await page.evaluate((m) => {
+				window.viewHarness.failExport = true;
+				return window.viewHarness.mount(m);
+			}, sampleModel());
+			await page.click('.envoy-export');
+			await page.waitForFunction(() => window.obsidianStub.notices.length > 0);
+			expect(await page.evaluate(() => window.obsidianStub.notices)).toEqual(['Export failed: disk full']);
+		});
 	});
 });

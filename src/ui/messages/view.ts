@@ -79,7 +79,8 @@ export class MessagesView extends ItemView {
 
 	override async setState(state: unknown, result: ViewStateResult): Promise<void> {
 		const saved = typeof state === 'object' && state !== null ? (state as Record<string, unknown>)[STATE_KEY] : undefined;
-		this.viewState = parseViewState(saved);
+		// A call without our key (e.g. revealing the leaf with a bare view type) keeps what the reader set.
+		if (saved !== undefined) this.viewState = parseViewState(saved);
 		await super.setState(state, result);
 		this.render();
 	}
