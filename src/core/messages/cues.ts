@@ -55,13 +55,16 @@ export function isPartOfLongerName(text: string, m: Mention, sentenceStart: numb
 	return before !== null && !NOT_A_NAME.has(before[1]) && m.start - before[0].length > sentenceStart;
 }
 
+// "the Washington bureau", "our Tokyo correspondent": the capital names a desk, not an addressee.
+const ATTRIBUTIVE = /^\s+(?:desk|bureau|office|newsletter|edition|correspondents?|team|branch|station|embassy|mission|headquarters|offices|staff|readers|audience)\b/i;
+
 /** Cues in one sentence [start, end) of a paragraph, for the capitals in `addressable`. */
 export function findCues(text: string, start: number, end: number, mentions: Mention[], addressable: ReadonlySet<CapitalInfo>): Cue[] {
 	const inSentence = mentions.filter((m) => m.start >= start && m.end <= end && !isPartOfLongerName(text, m, start));
 	const out: Cue[] = [];
 	for (let i = 0; i < inSentence.length; i++) {
 		const m = inSentence[i];
-		if (!m.capital || !addressable.has(m.capital)) continue;
+		if (!m.capital || !addressable.has(m.capital) || ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) continue;
 		const list = listAround(text, inSentence, i);
 		const head = inSentence[list.first];
 		const tail = inSentence[list.last];

@@ -83,7 +83,7 @@ function paragraphCues(p: SourceParagraph, mentions: Mention[], addressable: Rea
 function continueMessage(note: SourceNote, p: SourceParagraph, mentions: Mention[], open: OpenMessage, out: DetectedPassage[]): OpenMessage | null {
 	if (open.used >= CONTINUATION_PARAGRAPHS) return null;
 	// A paragraph that opens on another capital has changed the subject.
-	const lead = mentions.find((m) => m.capital && m.start < 24 && !isPartOfLongerName(p.text, m, 0));
+	const lead = mentions.find((m) => m.capital && p.text.slice(0, m.start).trim().split(/\s+/).length <= 2 && !isPartOfLongerName(p.text, m, 0));
 	if (lead?.capital && lead.capital !== open.capital && lead.capital.note !== open.sender) return null;
 	const own = mentions.filter((m) => m.capital === open.capital);
 	if (open.used > 0 && own.length === 0) return null;

@@ -138,7 +138,7 @@ export class MessagesIndex {
 		}
 		const messages: MessagePassage[] = [];
 		for (const g of groups.values()) {
-			const p: MessagePassage = g.copies.length > 0 ? { ...g.best.passage, alsoIn: g.copies.map((c) => ({ note: c.passage.note, block: c.passage.block })) } : g.best.passage;
+			const p: MessagePassage = g.copies.length > 0 ? { ...g.best.passage, alsoIn: g.copies.map((c) => ({ note: c.passage.note, block: c.passage.block })).sort(byNoteThenBlock) } : g.best.passage;
 			messages.push(p);
 		}
 		messages.sort(byReadingOrder);
@@ -158,6 +158,10 @@ function byReadingOrder(a: MessagePassage, b: MessagePassage): number {
 	if (a.published !== b.published) return a.published === null ? 1 : b.published === null ? -1 : a.published < b.published ? 1 : -1;
 	if (a.note !== b.note) return a.note < b.note ? -1 : 1;
 	return a.line - b.line;
+}
+
+function byNoteThenBlock(a: { note: string; block: string | null }, b: { note: string; block: string | null }): number {
+	return a.note < b.note ? -1 : a.note > b.note ? 1 : (a.block ?? '') < (b.block ?? '') ? -1 : (a.block ?? '') > (b.block ?? '') ? 1 : 0;
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, value: string): void {

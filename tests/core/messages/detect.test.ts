@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { detect, messagesIn, noteText, summary } from './helpers';
+
+describe('cues', () => {
+	it.each([
+		['message(s) to', '[[Moscow]] is sending a message to [[Tokyo]] about the islands.', 'Tokyo<-Moscow@b0'],
+		['signal to', 'The drills were a signal to [[Seoul]].', 'Seoul<-?@b0'],
+		['warning to', "[[Pyongyang]]'s launch was a warning to [[Tokyo]].", 'Tokyo<-Pyongyang@b0'],
+		['offer to', '[[Moscow]] made an offer to [[Tokyo]] on the fishing quota.', 'Tokyo<-Moscow@b0'],
+		['advice to', 'The best advice to [[Washington]] is patience.', 'Washington<-?@b0'],
+		['advice … gave', 'The advice that [[Moscow]] gave [[Pyongyang]] was simple: make no concessions.', 'Pyongyang<-Moscow@b0'],
+		['expects X to', 'Clearly, [[Beijing]] expects [[Seoul]] to keep its distance from the shield.', 'Seoul<-Beijing@b0'],
+		['wants X to', '[[Washington]] wants [[Tokyo]] to raise its defence budget.', 'Tokyo<-Washington@b0'],
+		['urges X to', '[[Moscow]] urged [[Beijing]] not to sign the accord.', 'Beijing<-Moscow@b0'],
+		['tells X', '[[Beijing]] told [[Tokyo]] that the islands were not negotiable.', 'Tokyo<-Beijing@b0'],
+		['sends X a message', '[[Washington]] sent [[Pyongyang]] a stern message last week.', 'Pyongyang<-Washington@b0'],
+		['X needs to', '[[Seoul]] needs to decide where it stands.', 'Seoul<-?@b0'],
+		['X should', 'In short, [[Tokyo]] should stop hedging between the two.', 'Tokyo<-?@b0'],
+		['X must', 'What [[Washington]] insists on is plain: [[Pyongyang]] must disarm first.', 'Pyongyang<-Washington@b0'],
+		['if X …, it needs to', 'If [[Seoul]] wants to keep the gas deal, it needs to resist the pressure.', 'Seoul<-?@b0'],
+		['To X, …', 'To [[Tokyo]], [[Beijing]] offers a simple bargain.', 'Tokyo<-Beijing@b0'],
+	])('%s', (_cue, text, expected) => {
+		expect(summary(detect(text))).toEqual([expected]);
+	});
+
+	it('names the cue and highlights cue, recipient and sender in the passage text', () => {
+		const [m] = detect('Clearly, [[Moscow]] expects [[Seoul]] to stay away from the sanctions drive.');
+		expect(m.cue).toBe('expects … to');
+		const marked = m.highlights.map((h) => `${h.kind}:${m.text.slice(h.start, h.end)}`);
+		expect(marked).toEqual(['sender:Moscow', 'cue:expects', 'recipient:Seoul']);
+	});
+
+	it('gives a sentence addressed to several capitals to each of them', () => {
+		const ms = detect('By courting [[Pyongyang]], [[Moscow]] is sending signals to [[Seoul]], [[Tokyo]], [[Washington]] and [[Beijing]].');
+		expect(summary(ms)).toEqual(['Beijing<-Moscow@b0', 'Seoul<-Moscow@b0', 'Tokyo<-Moscow@b0', 'Washington<-Moscow@b0']);
+		expect(ms.every((m) => m.cue === 'signals to')).toBe(true);
+	});
+
+	it('counts a link to the capital’s country or to a metonym note as the capital', () => {
+		expect(summary(detect('The exercise is a warning to [[South Korea]].'))).toEqual(['Seoul<-?@b0']);
+		expect(summary(detect('[[Kremlin|The Kremlin]] is sending a message to [[Japan]].'))).toEqual(['Tokyo<-Moscow@b0']);
+	});
+});
+
+describe('senders', () => {
+	it('carries the sender of an earlier message to "The message to X is …"', () => {
+		const ms = detect('[[Moscow]] is sending messages to [[Seoul]] and [[Tokyo]].', 'The message to [[Seoul]] is that the North can be used in dealing with the South.');
+		expect(summary(ms)).toEqual(['Seoul<-Moscow@b0', 'Seoul<-Moscow@b1', 'Tokyo<-Moscow@b0']);
+	});
+
+	it('maps a metonym sender, linked or not, to its capital', () => {
+		expect(summary(detect('The [[Kremlin]] expects [[Tokyo]] to lift the sanctions.'))).toEqual(['Tokyo<-Moscow@b0']);
+		const unlinked = detect('Relations with [[Moscow]] are tense.', 'The Kremlin wants [[Seoul]] to stay neutral.');
+		expect(summary(unlinked)).toEqual(['Seoul<-Moscow@b1']);
+	});
+
+	it('keeps an unlinked person as the sender’s surface text', () => {
+		expect(summary(detect('Lavrov told [[Tokyo]] that the islands were not for sale.'))).toEqual(['Tokyo<-Lavrov@b0']);
+	});
+
+	it('leaves the sender null when the text does not say', () => {
+		expect(detect('[[Beijing]] must accept the ruling.')[0].sender).toBeNull();
+	});
+});
+
+describe('continuation', () => {
+	const paragraphs = [
+		'[[Moscow]] is sending messages to [[Seoul]] and [[Tokyo]].',
+		'The message to [[Tokyo]] is different.',
+		'Sanctions have a price. The fishing talks are frozen and the islands will stay Russian.',
+		'Following the lead of [[Washington]] has its costs for [[Tokyo]].',
+		'Meanwhile, trade figures for the year were published.',
+		'The message to [[Seoul]] is warmer: the pipeline remains on the table.',
+		'Its economy would profit most.',
+	];
+	const ms = detect(...paragraphs);
+
+	it('attaches the paragraphs that say what an announced message is, with its sender', () => {
+		const tokyo = ms.filter((m) => m.recipient === 'Tokyo');
+		expect(tokyo.map((m) => [m.block, m.sender, m.origin])).toEqual([
+			['b0', 'Moscow', 'detected'],
+			['b1', 'Moscow', 'detected'],
+			['b2', 'Moscow', 'detected'],
+			['b3', 'Moscow', 'detected'],
+		]);
+		expect(tokyo[2].cue).toBe('continues: message to');
+	});
+
+	it('stops at an unrelated paragraph, at another capital’s message and at a heading', () => {
+		expect(ms.some((m) => m.block === 'b4')).toBe(false);
+		expect(summary(ms.filter((m) => m.recipient === 'Seoul'))).toEqual(['Seoul<-Moscow@b0', 'Seoul<-Moscow@b5', 'Seoul<-Moscow@b6']);
+		const headed = messagesIn({ 'a.md': '[[Moscow]] sends a message to [[Tokyo]]. ^h0\n\n## Elsewhere\n\nThe economy grew. ^h1\n' });
+		expect(summary(headed)).toEqual(['Tokyo<-Moscow@h0']);
+	});
+
+	it('does not open a continuation from a sentence addressed to several capitals', () => {
+		const listed = detect('[[Moscow]] is sending messages to [[Seoul]] and [[Tokyo]].', 'These should be properly understood.');
+		expect(summary(listed)).toEqual(['Seoul<-Moscow@b0', 'Tokyo<-Moscow@b0']);
+	});
+});
+
+describe('mere mentions', () => {
+	it.each([
+		['a capital as a location', 'Talks were held in [[Beijing]] last week between the two delegations.'],
+		['travel to a capital', 'The delegation flew to [[Tokyo]] on Monday.'],
+		['a dateline', '[[Seoul]], Dec. 2 (Reuters) - Officials met in [[Seoul]] to discuss trade.'],
+		['a bureau', 'Send your messages to the [[Washington]] desk of this newspaper.'],
+		['an institution named after a capital', 'Former Director, Carnegie [[Moscow]] Center'],
+		['a subscription line', 'Subscribe to our [[Tokyo]] newsletter for more.'],
+		['a capital that is not the subject', 'Experts in [[Seoul]] say the won should recover.'],
+		['a message to a person', '[[Moscow]] passed the message to President Kim in [[Pyongyang]].'],
+	])('%s', (_what, text) => {
+		expect(detect(text)).toEqual([]);
+	});
+
+	it('lists mentions only when asked, flagged as such', () => {
+		const notes = { 'a.md': noteText(['Talks were held in [[Beijing]] last week.']) };
+		expect(messagesIn(notes)).toEqual([]);
+		const all = messagesIn(notes, { showAllMentions: true });
+		expect(all.map((m) => [m.recipient, m.mention, m.cue])).toEqual([['Beijing', true, '']]);
+	});
+
+	it('ignores capitals the note does not link', () => {
+		expect(detect('Moscow is sending a message to Tokyo.')).toEqual([]);
+	});
+});
