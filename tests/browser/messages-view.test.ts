@@ -143,8 +143,11 @@ describe.skipIf(!hasChromium)('messages view in headless Chromium', () => {
 
 	it('filters by text while the field keeps focus and caret', async () => {
 		await render(sampleModel());
+		// The status line must be the same node throughout, or screen readers would not announce it.
+		await page.$eval('.envoy-summary-text', (e) => e.setAttribute('data-probe', 'same'));
 		await page.click('.envoy-filter-text');
 		await page.keyboard.type('harbour');
+		expect(await page.getAttribute('[role="status"].envoy-summary-text', 'data-probe')).toBe('same');
 		expect(await countCards()).toBe(2);
 		expect(await page.evaluate(() => document.activeElement?.classList.contains('envoy-filter-text'))).toBe(true);
 		await page.keyboard.type(' chips');
@@ -346,6 +349,11 @@ describe.skipIf(!hasChromium)('messages view in headless Chromium', () => {
 	it('says what to do when there is nothing yet, and shows loading', async () => {
 		await render({ capitals: [] });
 		expect(await page.textContent('.envoy-messages-empty')).toContain('Import articles and link entities');
+		// Only plain mentions: the view offers the toggle that shows them rather than a blank pane.
+		await render({ capitals: [section('Oslo', 'Norway', [message({ text: 'Talks were held in Oslo.', cue: '', recipient: 'Oslo' })])] });
+		expect(await page.textContent('.envoy-messages-empty')).toContain('no passage addresses one yet');
+		await page.click('.envoy-messages-empty button');
+		expect(await countCards()).toBe(1);
 		await render({ capitals: [section('Oslo', 'Norway', [])] });
 		expect(await page.textContent('.envoy-messages-empty')).toContain('No messages to capitals yet');
 		await render(null);

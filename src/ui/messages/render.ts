@@ -152,24 +152,21 @@ export function renderMessages(container: HTMLElement, model: MessagesModel | nu
 	};
 
 	root.appendChild(renderToolbar(doc, data, () => current, handlers, rerenderAll, rerenderResults));
-	const results = el(doc, 'div', 'envoy-messages-results');
-	root.appendChild(results);
+	// The live region stays in place across redraws: screen readers announce changes to an existing
+	// region, not regions that are inserted anew.
+	const summary = root.appendChild(el(doc, 'div', 'envoy-messages-summary'));
+	const status = summary.appendChild(el(doc, 'p', 'envoy-summary-text'));
+	status.setAttribute('role', 'status');
+	const results = root.appendChild(el(doc, 'div', 'envoy-messages-results'));
 
 	function drawResults(): void {
 		results.replaceChildren();
 		const sections = applyFilters(data, current);
-		results.appendChild(renderSummary(doc, sections, current, rerenderAll));
+		drawSummary(doc, summary, status, sections, current, rerenderAll);
 		const matrix = renderMatrix(doc, data, current, rerenderAll, (next) => rerenderResults(next));
 		if (matrix) results.appendChild(matrix);
 		if (sections.length === 0) {
-			const none = el(doc, 'div', 'envoy-messages-empty');
-			none.appendChild(el(doc, 'p', undefined, 'No messages match these filters.'));
-			const clear = el(doc, 'button', 'envoy-button', 'Clear filters');
-			clear.type = 'button';
-			clear.setAttribute(KEY_ATTR, 'empty:clear');
-			clear.addEventListener('click', () => rerenderAll({ ...current, filters: emptyFilters() }));
-			none.appendChild(clear);
-			results.appendChild(none);
+			results.appendChild(renderNoMatch(doc, current, rerenderAll));
 			return;
 		}
 		for (const section of sections) results.appendChild(renderSection(doc, section, current, handlers, messageOf, rerenderResults, container));
@@ -338,18 +335,42 @@ function renderToolbar(
 	return bar;
 }
 
-function renderSummary(doc: Dom, sections: VisibleSection[], state: ViewState, rerenderAll: (s: ViewState) => void): HTMLElement {
+function renderNoMatch(doc: Dom, state: ViewState, rerenderAll: (s: ViewState) => void): HTMLElement {
+	const none = el(doc, 'div', 'envoy-messages-empty');
+	const button = el(doc, 'button', 'envoy-button');
+	button.type = 'button';
+	button.setAttribute(KEY_ATTR, 'empty:action');
+	if (hasActiveFilters(state.filters)) {
+		none.appendChild(el(doc, 'p', undefined, 'No messages match these filters.'));
+		button.textContent = 'Clear filters';
+		button.addEventListener('click', () => rerenderAll({ ...state, filters: emptyFilters() }));
+	} else {
+		// Nothing filtered out, yet nothing shown: the model only holds plain mentions.
+		none.appendChild(el(doc, 'p', undefined, 'Capitals are mentioned, but no passage addresses one yet.'));
+		button.textContent = 'Show all mentions';
+		button.addEventListener('click', () => rerenderAll({ ...state, showAllMentions: true }));
+	}
+	none.appendChild(button);
+	return none;
+}
+
+function drawSummary(
+	doc: Dom,
+	summary: HTMLElement,
+	status: HTMLElement,
+	sections: VisibleSection[],
+	state: ViewState,
+	rerenderAll: (s: ViewState) => void,
+): void {
 	const shown = sections.reduce((n, s) => n + s.messages.length, 0);
 	const total = sections.reduce((n, s) => n + s.total, 0);
-	const summary = el(doc, 'div', 'envoy-messages-summary');
-	const line = el(doc, 'p', 'envoy-summary-text');
-	// Announced to screen readers, so filtering gives feedback without moving focus.
-	line.setAttribute('role', 'status');
 	const capitals = plural(sections.length, 'capital', 'capitals');
-	line.textContent = hasActiveFilters(state.filters)
+	const text = hasActiveFilters(state.filters)
 		? `${shown.toLocaleString()} matching ${shown === 1 ? 'message' : 'messages'} to ${capitals}`
 		: `${plural(total, 'message', 'messages')} to ${capitals}`;
-	summary.appendChild(line);
+	// Only touched when it changes, so collapsing a section is not announced as news.
+	if (status.textContent !== text) status.textContent = text;
+	summary.querySelector('.envoy-chip')?.remove();
 	if (state.filters.recipient !== '') {
 		const chip = el(doc, 'button', 'envoy-chip');
 		chip.type = 'button';
@@ -360,7 +381,6 @@ function renderSummary(doc: Dom, sections: VisibleSection[], state: ViewState, r
 		chip.addEventListener('click', () => rerenderAll({ ...state, filters: { ...state.filters, recipient: '' } }));
 		summary.appendChild(chip);
 	}
-	return summary;
 }
 
 function renderMatrix(
