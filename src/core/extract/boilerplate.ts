@@ -88,10 +88,11 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 		const strongJunk =
 			commentStart ||
 			COMMENT_SHAPE.test(line.text) ||
-			(shared !== undefined && shared.has(keys[i])) ||
+			// A recurring bare word or number ("6", "Warning") is furniture but does not cut the text.
+			(shared !== undefined && words >= 4 && shared.has(keys[i])) ||
 			JUNK_PHRASES.test(line.text) ||
 			(words < 25 && MENU_SEPARATORS.test(line.text));
-		const junk = strongJunk || (words <= 45 && BIO.test(line.text)) || PLACEHOLDER.test(line.text) || (words < 30 && CAPTION.test(line.text)) || (line.bullet !== undefined && words < 10 && !endsSentence(line.text));
+		const junk = strongJunk || (shared !== undefined && shared.has(keys[i])) || (words <= 45 && BIO.test(line.text)) || PLACEHOLDER.test(line.text) || (words < 30 && CAPTION.test(line.text)) || (line.bullet !== undefined && words < 10 && !endsSentence(line.text));
 		const headerCue = words <= 20 && (parseByline(line.text) !== null || (words <= 12 && parseDate(line.text) !== undefined));
 		const headingLike = !junk && words >= 1 && words <= 16 && !endsSentence(line.text) && line.bullet === undefined && /\p{L}/u.test(line.text);
 		return { line, words, junk, strongJunk, headerCue, headingLike, isolated, repeated, commentStart };
@@ -111,7 +112,7 @@ function weight(info: LineInfo, inComments: boolean, afterCue: boolean): number 
 	// Short standalone lines are subheadings or short paragraphs; short lines in runs are menus.
 	if (score < 0 && info.isolated && info.line.bullet === undefined) score *= 0.35;
 	if (info.line.bullet !== undefined) score -= 6;
-	if (w >= 10 && endsSentence(info.line.text)) score += 4;
+	if (w >= 10) score += endsSentence(info.line.text) ? 4 : -6;
 	return inComments && score > 0 ? score * 0.25 : score;
 }
 
