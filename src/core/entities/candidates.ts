@@ -1,0 +1,374 @@
+// Candidate names in one document: capitalised runs cut at titles and compounds, with the cues around them.
+// Nothing here decides the final type or the note; typing.ts and grouping.ts do, with the whole corpus in view.
+import { CALENDAR, CONCEPTS, FIRST_NAMES, LOWER_CONCEPT_HEADS, NAME_CONNECTORS, ORG_HEADS_OF, ORG_SUFFIXES, PERSON_TITLES, PLACE_SUFFIXES, STOP_WORDS, TITLE_MODIFIERS, CONCEPT_HEADS, EVENT_HEADS } from './lexicon';
+import { isInnerPunct, lemmaKey, phraseLemma, tokenKey, type Token } from './tokenize';
+
+export type Cue = 'person' | 'organisation' | 'place' | 'concept' | 'event';
+
+export interface Candidate {
+	start: number;
+	end: number;
+	surface: string;
+	key: string;
+	/** Word count. */
+	words: number;
+	/** What the text itself says about the name (a title before it, a suffix, a pattern). */
+	cue: Cue | null;
+	/** A hint only: a preposition of place before it, an acronym's shape. */
+	hint: Cue | null;
+	/** Display name fixed by a pattern ("the ABM treaty" → "ABM Treaty", "sanctions"). */
+	name?: string;
+	/** The key of each word, for surname and initials matching. */
+	wordKeys: string[];
+	upper: boolean;
+}
+
+/** What the corpus says about a word's capitalisation, gathered before candidates are cut. */
+export interface Evidence {
+	/** Word key → times seen capitalised away from a sentence start. */
+	midCap: Map<string, number>;
+	/** Word keys seen in lower case. */
+	lower: Set<string>;
+	/** Word keys seen as a one-word name mid-sentence ("said Putin"): enough to split "Putin-Kim Jong Il". */
+	solo: Set<string>;
+}
+
+/** Looks up a multi-word key among names Envoy already knows (places, demonyms, the user's notes). */
+export type IsKnown = (key: string) => boolean;
+
+export function newEvidence(): Evidence {
+	return { midCap: new Map(), lower: new Set(), solo: new Set() };
+}
+
+export function gatherEvidence(tokens: Token[], evidence: Evidence): void {
+	for (let i = 0; i < tokens.length; i++) {
+		const t = tokens[i];
+		if (t.kind !== 'word' || t.capsLine) continue;
+		const key = tokenKey(t.text);
+		if (!t.cap) {
+			evidence.lower.add(key);
+			continue;
+		}
+		if (t.initial) continue;
+		evidence.midCap.set(key, (evidence.midCap.get(key) ?? 0) + 1);
+		const prev = tokens[i - 1];
+		const next = tokens[i + 1];
+		const alone = (x: Token | undefined) => !x || (x.kind === 'word' ? !x.cap && !x.upper : x.text !== '-' && x.text !== '.');
+		if (alone(prev) && (t.possessive || alone(next))) evidence.solo.add(key);
+	}
+}
+
+const CONCEPT_LEMMAS = new Map<string, { words: string[]; name: string }[]>();
+for (const [name, variants] of Object.entries(CONCEPTS)) {
+	for (const v of variants) {
+		const words = phraseLemma(v).split(' ');
+		const list = CONCEPT_LEMMAS.get(words[0]) ?? [];
+		list.push({ words, name });
+		CONCEPT_LEMMAS.set(words[0], list);
+	}
+}
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'into', 'across', 'outside', 'to', 'visit', 'visited', 'toward', 'towards']);
+const LOWER_PERSON_CUES = new Set(['leader', 'president', 'minister', 'spokesman', 'spokeswoman', 'envoy', 'ambassador', 'chairman', 'secretary', 'premier', 'chancellor', 'dictator', 'king', 'queen', 'prince', 'senator', 'general', 'coach', 'striker', 'captain', 'director', 'chief', 'by', 'told', 'ruler']);
+
+function isNameWord(t: Token | undefined): boolean {
+	return !!t && t.kind === 'word' && (t.cap || t.upper) && !t.capsLine && !t.lineStart;
+}
+
+// Compass words alone are directions or shorthand ("the North"), not names worth a note.
+const LONE_NON_NAMES = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'mr', 'mrs', 'ms', 'dr']);
+// Prefixes of adjective compounds ("Sino-Soviet", "Trans-Korean", "Anti-American"): never names themselves.
+const PREFIXES = new Set(['trans', 'sino', 'anti', 'pro', 'pan', 'post', 'pre', 'neo', 'ex', 'non', 'inter', 'intra', 'sub', 'super', 'ultra', 'afro', 'russo', 'franco', 'anglo', 'greco', 'austro', 'judeo', 'euro', 'mid', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
+
+function titleCase(word: string): string {
+	return word.length > 1 ? word[0].toUpperCase() + word.slice(1) : word.toUpperCase();
+}
+
+interface Run {
+	/** Token indices of the run's words (hyphens and initial dots are between them). */
+	words: number[];
+}
+
+export function findCandidates(text: string, tokens: Token[], evidence: Evidence, isKnown: IsKnown): Candidate[] {
+	const out: Candidate[] = [];
+	const n = tokens.length;
+	let k = 0;
+	while (k < n) {
+		const t = tokens[k];
+		if (t.kind !== 'word') {
+			k++;
+			continue;
+		}
+		if (t.capsLine) {
+			k = dateline(text, tokens, k, out);
+			continue;
+		}
+		if (!t.cap && !t.upper) {
+			k = lowerConcept(text, tokens, k, out);
+			continue;
+		}
+		const run = collectRun(tokens, k, isKnown);
+		k = run.words[run.words.length - 1] + 1;
+		for (const seg of segment(tokens, run, evidence, isKnown)) emit(text, tokens, seg, out);
+	}
+	return out;
+}
+
+/** A run of capitalised words, with connectors ("of", "van") and joined hyphens inside. */
+function collectRun(tokens: Token[], k: number, isKnown: IsKnown): Run {
+	const words = [k];
+	let j = k;
+	for (;;) {
+		const cur = tokens[j];
+		if (cur.possessive) break;
+		const next = tokens[j + 1];
+		if (!next || next.lineStart) break;
+		if (next.kind === 'word' && next.space) {
+			if (isNameWord(next) && !CALENDAR.has(next.text.toLowerCase())) {
+				words.push(j + 1);
+				j++;
+				continue;
+			}
+			// "Bank of England", "Ludwig van Beethoven": a connector only counts between capitalised words.
+			const after = tokens[j + 2];
+			if (NAME_CONNECTORS.has(next.text) && isNameWord(after) && after.space) {
+				words.push(j + 1, j + 2);
+				j += 2;
+				continue;
+			}
+			break;
+		}
+		if (isInnerPunct(next) && !next.space) {
+			const after = tokens[j + 2];
+			if (!after || after.space || after.kind !== 'word') break;
+			if (next.text === '.' || next.text === ',') {
+				// "George W. Bush": a lone capital with its dot is an initial.
+				if (next.text === '.' && cur.text.length === 1 && cur.cap) {
+					const following = tokens[j + 2];
+					if (isNameWord(following)) {
+						words.push(j + 2);
+						j += 2;
+						continue;
+					}
+				}
+				break;
+			}
+			if (isNameWord(after)) {
+				words.push(j + 2);
+				j += 2;
+				continue;
+			}
+			// "Jong-un", "Jong-il": a short lower-case tail stays in a name that is not a known place ("US-led").
+			if (after.text.length <= 3 && !isKnown(tokenKey(cur.text)) && !cur.upper) {
+				words.push(j + 2);
+				j += 2;
+				continue;
+			}
+			break;
+		}
+		if (next.text === '.' && !next.space && cur.text.length === 1 && cur.cap) {
+			const following = tokens[j + 2];
+			if (isNameWord(following) && following.space) {
+				words.push(j + 2);
+				j += 2;
+				continue;
+			}
+		}
+		break;
+	}
+	return { words };
+}
+
+interface Segment {
+	words: number[];
+	cue: Cue | null;
+}
+
+function evidenceFor(tokens: Token[], w: number, evidence: Evidence, isKnown: IsKnown): boolean {
+	const t = tokens[w];
+	const key = tokenKey(t.text);
+	if (isKnown(key) || FIRST_NAMES.has(key) || (t.upper && t.text.length > 1)) return true;
+	return (evidence.midCap.get(key) ?? 0) > 0 && !evidence.lower.has(key);
+}
+
+function keyOf(tokens: Token[], words: number[]): string {
+	return words.map((w) => tokenKey(tokens[w].text)).join(' ');
+}
+
+function isTitleAt(tokens: Token[], words: number[], i: number): number {
+	// Returns how many words the title at i spans (0 when there is none): "Foreign Minister", "Secretary of State".
+	const lower = (x: number) => tokens[words[x]]?.text.toLowerCase() ?? '';
+	let j = i;
+	while (j < words.length && TITLE_MODIFIERS.has(lower(j)) && j + 1 < words.length) j++;
+	if (!PERSON_TITLES.has(lower(j))) return 0;
+	j++;
+	while (j < words.length && (PERSON_TITLES.has(lower(j)) || TITLE_MODIFIERS.has(lower(j)))) j++;
+	if (lower(j) === 'of' && j + 2 < words.length) j += 2;
+	return j - i;
+}
+
+/** Cuts a run into names: sentence-initial noise off the front, titles out, known places out of compounds. */
+function segment(tokens: Token[], run: Run, evidence: Evidence, isKnown: IsKnown): Segment[] {
+	let words = run.words.slice();
+	// Drop function words and unproven sentence-initial words at the front.
+	while (words.length > 0) {
+		const t = tokens[words[0]];
+		const lower = t.text.toLowerCase();
+		// A word joined by a hyphen to the next belongs to a compound ("Six-Party Talks").
+		if (words.length > 1 && words[1] === words[0] + 2 && isInnerPunct(tokens[words[0] + 1]) && !tokens[words[0] + 1].space) break;
+		if (NAME_CONNECTORS.has(t.text)) {
+			words.shift();
+			continue;
+		}
+		if (STOP_WORDS.has(lower) || CALENDAR.has(lower)) {
+			words.shift();
+			continue;
+		}
+		if (t.initial && !isKnown(keyOf(tokens, words)) && !evidenceFor(tokens, words[0], evidence, isKnown) && !PERSON_TITLES.has(lower) && !TITLE_MODIFIERS.has(lower)) {
+			words.shift();
+			continue;
+		}
+		break;
+	}
+	while (words.length > 0 && (NAME_CONNECTORS.has(tokens[words[words.length - 1]].text) || CALENDAR.has(tokens[words[words.length - 1]].text.toLowerCase()))) words.pop();
+	if (words.length === 0) return [];
+	if (isKnown(keyOf(tokens, words))) return [{ words, cue: null }];
+	if (words.length === 1 && LONE_NON_NAMES.has(tokens[words[0]].text.toLowerCase())) return [];
+
+	const segments: Segment[] = [];
+	const lastLower = tokens[words[words.length - 1]].text.toLowerCase();
+	// An organisation name may contain a title word ("General Motors"): only split runs that are not one.
+	if (!ORG_SUFFIXES.has(lastLower) || words.length === 1) {
+		for (let i = 0; i < words.length; i++) {
+			const span = isTitleAt(tokens, words, i);
+			if (span === 0) continue;
+			if (i > 0) segments.push({ words: words.slice(0, i), cue: null });
+			words = words.slice(i + span);
+			if (words.length > 0) segments.push({ words, cue: 'person' });
+			return splitCompounds(tokens, segments, evidence, isKnown);
+		}
+	}
+	segments.push({ words, cue: null });
+	return splitCompounds(tokens, segments, evidence, isKnown);
+}
+
+/**
+ * "Moscow-Beijing-Pyongyang", "Russian-North Korean", "Putin-Kim Jong Il": a compound of capitalised parts, one of
+ * them a known name, is several names. Adjective prefixes ("Sino-", "Trans-") are dropped.
+ */
+function splitCompounds(tokens: Token[], segments: Segment[], evidence: Evidence, isKnown: IsKnown): Segment[] {
+	const out: Segment[] = [];
+	for (const seg of segments) {
+		let parts: number[][] = [[]];
+		for (const w of seg.words) {
+			const prev = tokens[w - 1];
+			if (parts[parts.length - 1].length > 0 && prev && isInnerPunct(prev) && prev.text !== '.' && !prev.space && !tokens[w].space) parts.push([]);
+			parts[parts.length - 1].push(w);
+		}
+		if (parts.length === 1) {
+			out.push(seg);
+			continue;
+		}
+		const known = (p: number[]) => isKnown(keyOf(tokens, p)) || (p.length === 1 && evidence.solo.has(tokenKey(tokens[p[0]].text)));
+		const prefixed = PREFIXES.has(tokens[parts[0][0]].text.toLowerCase()) && parts[0].length === 1;
+		if (prefixed) {
+			parts = parts.slice(1);
+			if (parts.every(known)) for (const p of parts) out.push({ words: p, cue: null });
+			continue;
+		}
+		const capitalised = parts.every((p) => tokens[p[0]].cap || tokens[p[0]].upper);
+		if (capitalised && parts.some(known)) for (const p of parts) out.push({ words: p, cue: p === parts[parts.length - 1] ? seg.cue : null });
+		else out.push(seg);
+	}
+	return out;
+}
+
+function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[]): void {
+	const words = seg.words;
+	const first = tokens[words[0]];
+	let last = tokens[words[words.length - 1]];
+	const wordKeys = words.map((w) => tokenKey(tokens[w].text));
+	const lastKey = wordKeys[wordKeys.length - 1];
+	let cue = seg.cue;
+	let hint: Cue | null = null;
+	let name: string | undefined;
+	const multi = words.length > 1;
+	const before = tokens[words[0] - 1];
+	const beforeKey = before && before.kind === 'word' ? before.text.toLowerCase() : '';
+
+	// "the 1972 ABM treaty", "Six-Party talks": a lower-case head makes a named concept.
+	const next = tokens[words[words.length - 1] + 1];
+	if (!cue && next && next.kind === 'word' && next.space && !last.possessive && LOWER_CONCEPT_HEADS.has(next.text) && !next.capsLine) {
+		last = next;
+		cue = 'concept';
+		name = text.slice(first.start, tokens[words[words.length - 1]].end) + ' ' + titleCase(next.text);
+		wordKeys.push(tokenKey(next.text));
+	} else if (!cue) {
+		if (multi && ORG_SUFFIXES.has(lastKey)) cue = 'organisation';
+		else if (multi && wordKeys.includes('of') && ORG_HEADS_OF.has(wordKeys[0])) cue = 'organisation';
+		else if (multi && PLACE_SUFFIXES.has(lastKey)) cue = 'place';
+		else if (multi && CONCEPT_HEADS.has(lastKey)) cue = EVENT_HEADS.has(lastKey) ? 'event' : 'concept';
+		else if (multi && FIRST_NAMES.has(wordKeys[0])) cue = 'person';
+		else if (LOWER_PERSON_CUES.has(beforeKey) && before.space !== false) cue = 'person';
+	}
+	if (!cue) {
+		if (!multi && first.upper && first.text.length > 1) hint = 'organisation';
+		else if (PLACE_PREPOSITIONS.has(beforeKey)) hint = 'place';
+	}
+	out.push({
+		start: first.start,
+		end: last.end,
+		surface: text.slice(first.start, last.end),
+		key: wordKeys.join(' '),
+		words: wordKeys.length,
+		cue,
+		hint,
+		name,
+		wordKeys,
+		upper: words.every((w) => tokens[w].upper),
+	});
+}
+
+/** A dateline ("MOSCOW 1996-08-30", "SEOUL (Reuters)") names a place even in capitals. */
+function dateline(text: string, tokens: Token[], k: number, out: Candidate[]): number {
+	const t = tokens[k];
+	const prev = tokens[k - 1];
+	const lineStart = !prev || text.lastIndexOf('\n', t.start) > prev.start;
+	let j = k;
+	while (tokens[j + 1] && tokens[j + 1].kind === 'word' && tokens[j + 1].upper && tokens[j + 1].capsLine) j++;
+	const next = tokens[j + 1];
+	if (lineStart && t.upper && next && (next.kind === 'num' || next.text === '(' || next.text === ',') && j - k < 3) {
+		const words = [];
+		for (let w = k; w <= j; w++) words.push(w);
+		const wordKeys = words.map((w) => tokenKey(tokens[w].text));
+		out.push({ start: t.start, end: tokens[j].end, surface: text.slice(t.start, tokens[j].end), key: wordKeys.join(' '), words: words.length, cue: 'place', hint: null, wordKeys, upper: true });
+	}
+	return j + 1;
+}
+
+/** Curated lower-case concepts ("sanctions", "axis of evil"), spelling variants folded by lemma. */
+function lowerConcept(text: string, tokens: Token[], k: number, out: Candidate[]): number {
+	const options = CONCEPT_LEMMAS.get(lemmaKey(tokens[k].text));
+	if (!options) return k + 1;
+	let best: { end: number; name: string } | null = null;
+	for (const opt of options) {
+		let j = k;
+		let w = 0;
+		let ok = true;
+		for (; w < opt.words.length; w++) {
+			while (w > 0 && tokens[j] && isInnerPunct(tokens[j]) && !tokens[j].space) j++;
+			const t = tokens[j];
+			if (!t || t.kind !== 'word' || lemmaKey(t.text) !== opt.words[w]) {
+				ok = false;
+				break;
+			}
+			j++;
+		}
+		if (ok && (!best || j > best.end)) best = { end: j, name: opt.name };
+	}
+	if (!best) return k + 1;
+	const first = tokens[k];
+	const last = tokens[best.end - 1];
+	const key = best.name;
+	out.push({ start: first.start, end: last.end, surface: text.slice(first.start, last.end), key, words: best.end - k, cue: 'concept', hint: null, name: best.name, wordKeys: [key], upper: false });
+	return best.end;
+}

@@ -1,0 +1,200 @@
+// The dictionary that finds mentions: every form of every entity in a word trie, matched in one pass over the
+// text's tokens (longest match first). A person's lone first or last word is a weak form: it links only when the
+// same text names that person in full, so "Kim" goes to the Kim of that article.
+import type { Entity, Mention } from '../types';
+import { placeIndex } from './gazetteer';
+import { NAME_CONNECTORS, STOP_WORDS } from './lexicon';
+import { isInnerPunct, lemmaKey, nameKey, phraseLemma, tokenKey, tokenize, type Token } from './tokenize';
+
+interface Entry {
+	entity: Entity;
+	/** Links only where the entity is also named by a strong form in the same text. */
+	weak: boolean;
+	/** An all-capitals form ("US", "EU"): the text must be in capitals too, so "us" and "Us" never match. */
+	acronym: boolean;
+	/** Surface is a people-word for a place ("Russian", "North Koreans"). */
+	demonym: boolean;
+}
+
+interface Node {
+	next: Map<string, Node>;
+	entries: Entry[];
+}
+
+const node = (): Node => ({ next: new Map(), entries: [] });
+
+function insert(root: Node, keys: string[], entry: Entry): void {
+	let at = root;
+	for (const k of keys) {
+		let child = at.next.get(k);
+		if (!child) {
+			child = node();
+			at.next.set(k, child);
+		}
+		at = child;
+	}
+	if (!at.entries.some((e) => e.entity === entry.entity && e.weak === entry.weak)) at.entries.push(entry);
+}
+
+export class EntityDictionary {
+	readonly entities: Entity[];
+	private readonly names = node();
+	private readonly concepts = node();
+	private readonly byKey = new Map<string, Entity>();
+
+	private constructor(entities: Entity[]) {
+		this.entities = entities;
+	}
+
+	/**
+	 * Builds the dictionary from entity notes. Built-in places not owned by the user also get their gazetteer
+	 * forms (aliases, demonyms, metonyms). A form claimed by two entities becomes weak for both; `ignore` lists
+	 * names and forms never to match (case-insensitive).
+	 */
+	static from(entities: Entity[], ignore: string[] = []): EntityDictionary {
+		const ignored = new Set(ignore.map((i) => nameKey(i)));
+		const kept = entities.filter((e) => !ignored.has(nameKey(e.name)));
+		const dict = new EntityDictionary(kept);
+		const places = placeIndex(nameKey);
+		const placeForms = new Map<string, { forms: string[]; demonyms: Set<string> }>();
+		for (const hit of places.values()) {
+			const p = hit.place;
+			if (!placeForms.has(p.name)) placeForms.set(p.name, { forms: [p.name, ...p.aliases, ...(p.metonyms ?? [])], demonyms: new Set(p.demonyms.map(nameKey)) });
+		}
+		const strong = new Map<string, { entity: Entity; form: string; demonym: boolean }[]>();
+		const addStrong = (entity: Entity, form: string, demonym: boolean) => {
+			const key = nameKey(form);
+			if (!key || ignored.has(key)) return;
+			const list = strong.get(key) ?? [];
+			if (!list.some((x) => x.entity === entity)) list.push({ entity, form, demonym });
+			strong.set(key, list);
+		};
+		for (const e of kept) {
+			const builtin = e.userOwned ? undefined : placeForms.get(e.name);
+			for (const form of [e.name, ...e.aliases, ...(e.metonyms ?? [])]) addStrong(e, form, !!builtin?.demonyms.has(nameKey(form)));
+			if (builtin) {
+				for (const form of builtin.forms) addStrong(e, form, false);
+				for (const d of builtin.demonyms) addStrong(e, d, true);
+			}
+			dict.byKey.set(nameKey(e.name), e);
+		}
+		for (const [key, list] of strong) {
+			for (const { entity, form, demonym } of list) {
+				const lowerForm = form === form.toLowerCase();
+				const entry: Entry = { entity, weak: list.length > 1, acronym: form === form.toUpperCase() && form !== form.toLowerCase() && key.length <= 5 && !key.includes(' '), demonym };
+				if (lowerForm) insert(dict.concepts, phraseLemma(form).split(' '), entry);
+				else insert(dict.names, key.split(' '), entry);
+			}
+		}
+		// A person's lone given name or surname, weak unless some entity claims it outright.
+		for (const e of kept) {
+			if (e.type !== 'person') continue;
+			const keys = nameKey(e.name).split(' ');
+			if (keys.length < 2) continue;
+			for (const part of new Set([keys[0], keys[keys.length - 1]])) {
+				if (part.length < 2 || STOP_WORDS.has(part) || NAME_CONNECTORS.has(part) || ignored.has(part)) continue;
+				insert(dict.names, [part], { entity: e, weak: true, acronym: false, demonym: false });
+			}
+		}
+		return dict;
+	}
+
+	/** The entity whose name has this key, if any. */
+	get(name: string): Entity | undefined {
+		return this.byKey.get(nameKey(name));
+	}
+
+	/** Raw matches before weak forms are resolved: exported for findMentions. */
+	scan(text: string, tokens: Token[] = tokenize(text)): { start: number; end: number; entries: Entry[] }[] {
+		const found: { start: number; end: number; entries: Entry[] }[] = [];
+		let k = 0;
+		while (k < tokens.length) {
+			const t = tokens[k];
+			if (t.kind !== 'word') {
+				k++;
+				continue;
+			}
+			const match = (t.cap || t.upper ? this.walkNames(tokens, k) : null) ?? this.walkConcepts(tokens, k);
+			if (!match) {
+				k++;
+				continue;
+			}
+			found.push({ start: t.start, end: tokens[match.last].end, entries: match.entries });
+			k = match.last + 1;
+		}
+		return found;
+	}
+
+	private walkNames(tokens: Token[], k: number): { last: number; entries: Entry[] } | null {
+		let at: Node | undefined = this.names;
+		let best: { last: number; entries: Entry[] } | null = null;
+		let j = k;
+		let allUpper = true;
+		while (at && j < tokens.length) {
+			const t = tokens[j];
+			if (t.kind === 'punct' || (j > k && !t.cap && !t.upper && !NAME_CONNECTORS.has(t.text))) break;
+			allUpper = allUpper && t.upper;
+			at = at.next.get(tokenKey(t.text));
+			if (!at) break;
+			const entries = at.entries.filter((e) => !e.acronym || allUpper);
+			if (entries.length > 0) best = { last: j, entries };
+			if (t.possessive) break;
+			j++;
+			while (j < tokens.length && isInnerPunct(tokens[j]) && tokens[j + 1]?.kind === 'word') j++;
+		}
+		return best;
+	}
+
+	private walkConcepts(tokens: Token[], k: number): { last: number; entries: Entry[] } | null {
+		let at: Node | undefined = this.concepts;
+		let best: { last: number; entries: Entry[] } | null = null;
+		let j = k;
+		while (at && j < tokens.length && tokens[j].kind === 'word') {
+			at = at.next.get(lemmaKey(tokens[j].text));
+			if (!at) break;
+			if (at.entries.length > 0) best = { last: j, entries: at.entries };
+			j++;
+			while (j < tokens.length && isInnerPunct(tokens[j]) && tokens[j].text === '-' && tokens[j + 1]?.kind === 'word') j++;
+		}
+		return best;
+	}
+
+	/** Whether this surface is a people-word of a place in the dictionary ("Russian"). */
+	isDemonym(surface: string): boolean {
+		let at: Node | undefined = this.names;
+		for (const k of nameKey(surface).split(' ')) at = at?.next.get(k);
+		return !!at && at.entries.some((e) => e.demonym);
+	}
+}
+
+/** Mentions of the dictionary's entities in one text: UTF-16 offsets, possessives left out, weak forms resolved by document. */
+export function findMentionsIn(text: string, dictionary: EntityDictionary, tokens?: Token[]): Mention[] {
+	const raw = dictionary.scan(text, tokens);
+	const named = new Map<Entity, number[]>();
+	for (const m of raw) {
+		const strong = m.entries.filter((e) => !e.weak);
+		if (strong.length === 1) named.set(strong[0].entity, [...(named.get(strong[0].entity) ?? []), m.start]);
+	}
+	const mentions: Mention[] = [];
+	for (const m of raw) {
+		const strong = m.entries.filter((e) => !e.weak);
+		let entity: Entity | null = strong.length === 1 ? strong[0].entity : null;
+		if (!entity) {
+			// A shared or partial form: the entity this text names outright, nearest before (else first after).
+			let bestAt = Infinity;
+			for (const e of m.entries) {
+				const at = named.get(e.entity);
+				if (!at) continue;
+				const before = at.filter((s) => s < m.start);
+				const distance = before.length > 0 ? m.start - before[before.length - 1] : at[0] - m.start + text.length;
+				if (distance < bestAt) {
+					bestAt = distance;
+					entity = e.entity;
+				}
+			}
+		}
+		if (!entity) continue;
+		mentions.push({ start: m.start, end: m.end, surface: text.slice(m.start, m.end), type: entity.type, entity: entity.name });
+	}
+	return mentions;
+}

@@ -1,0 +1,34 @@
+// Deciding an unknown name's type from the cues gathered over every mention in the corpus: the text's own cues
+// win over hints, and the shape of the name decides last (two or three capitalised words are usually a person).
+import type { EntityType } from '../types';
+import type { Cue } from './candidates';
+
+export type Votes = Record<Cue, number>;
+
+export function noVotes(): Votes {
+	return { person: 0, organisation: 0, place: 0, concept: 0, event: 0 };
+}
+
+// Ties go to the earlier type: people are the commonest names in news.
+const ORDER: Cue[] = ['person', 'organisation', 'place', 'event', 'concept'];
+
+function best(votes: Votes): Cue | null {
+	let top: Cue | null = null;
+	for (const cue of ORDER) if (votes[cue] > 0 && (!top || votes[cue] > votes[top])) top = cue;
+	return top;
+}
+
+export function decideType(cues: Votes, hints: Votes, shape: { words: number; acronym: boolean }): EntityType {
+	const cue = best(cues) ?? best(hints);
+	if (cue) return cue;
+	if (shape.acronym) return 'organisation';
+	return shape.words >= 2 ? 'person' : 'organisation';
+}
+
+/** The CoNLL-style class of an entity type: what the bench and any NER-minded consumer expects. */
+export function nerClass(type: EntityType): 'PER' | 'LOC' | 'ORG' | 'MISC' {
+	if (type === 'person') return 'PER';
+	if (type === 'organisation') return 'ORG';
+	if (type === 'capital' || type === 'country' || type === 'place') return 'LOC';
+	return 'MISC';
+}
