@@ -85,6 +85,10 @@ function continueMessage(note: SourceNote, p: SourceParagraph, mentions: Mention
 	// A paragraph that opens on another capital has changed the subject.
 	const lead = mentions.find((m) => m.capital && p.text.slice(0, m.start).trim().split(/\s+/).length <= 2 && !isPartOfLongerName(p.text, m, 0));
 	if (lead?.capital && lead.capital !== open.capital && lead.capital.note !== open.sender) return null;
+	// A paragraph whose opening sentence is about another capital is not the announced message either.
+	const firstEnd = splitSentences(p.text)[0]?.end ?? p.text.length;
+	const opening = mentions.filter((m) => m.capital && m.end <= firstEnd && !isPartOfLongerName(p.text, m, 0));
+	if (!opening.some((m) => m.capital === open.capital) && opening.some((m) => m.capital !== open.capital && m.capital?.note !== open.sender)) return null;
 	const own = mentions.filter((m) => m.capital === open.capital);
 	if (open.used > 0 && own.length === 0) return null;
 	const marks: Highlight[] = own.map((m) => ({ start: m.start, end: m.end, kind: 'recipient' }));

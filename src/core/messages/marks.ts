@@ -7,7 +7,7 @@ import type { MessageMark } from './source-note';
 export const MESSAGES_PROPERTY = 'envoy_messages';
 export const DISMISSED_PROPERTY = 'envoy_dismissed';
 
-const ENTRY = /^\s*\^?([A-Za-z0-9-]+)\s*(?:>|->|→|=>|⟶)\s*(?:\[\[)?([^\]|#]+?)(?:\|[^\]]*)?(?:\]\])?\s*$/;
+const ENTRY = /^\s*\^?([A-Za-z0-9-]+?)\s*(?:->|=>|→|⟶|>)\s*(?:\[\[)?([^\]|#]+?)(?:\|[^\]]*)?(?:\]\])?\s*$/;
 
 export function parseMarkEntry(entry: string, verdict: MessageMark['verdict']): MessageMark | null {
 	const m = ENTRY.exec(entry);
