@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MessagesIndex, parseSourceNote, type MessagesModel } from '../../../src/core/messages';
+import { MessagesIndex, parseSourceNote } from '../../../src/core/messages';
+import type { MessagesModel } from '../../../src/core/types';
 import { CAPITALS } from './crude-notes';
 import { messagesIn, noteText, summary } from './helpers';
 
