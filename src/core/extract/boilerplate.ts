@@ -66,10 +66,13 @@ const JUNK_PHRASES = new RegExp(
 
 /** Image, form and ad placeholders as text browsers print them: `[logo]`, `[    ]`, `[INS::INS]`. */
 const PLACEHOLDER = /^(?:\[[^\]]{0,80}\]\s*)+$|^[\s\u200b]*$/u;
+/** Headings of teaser lists inside or after the article: what follows them is links, not text. */
+const TEASER_HEADING = /^(?:related|recent|more|popular|trending|latest|top|also|recommended|most (?:read|popular|viewed|shared))\b.{0,40}$|^(?:read|see) (?:more|also)\b|^(?:don't miss|you (?:may|might) (?:also )?like)\b/iu;
+
 /** Author bios: "Jane Roe is a senior fellow at …". */
 const BIO = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the)\s.{0,120}\b(?:journalist|columnist|writer|editor|correspondent|reporter|professor|fellow|director|author|contributor|analyst|researcher)\b/u;
 /** Photo captions and credits. */
-const CAPTION = /\((?:image|photo|picture|credit|pic)s?:[^)]*\)\s*$|^(?:image|photo|picture|credit|pic)s?:|\b(?:getty images|shutterstock|afp via getty|ap photo)\b/iu;
+const CAPTION = /\((?:image|photo|picture|credit|pic)s?:[^)]*\)\s*$|^(?:image|photo|picture|credit|pic)s?:|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by)\b/iu;
 /** Contact blocks and raw links read long but are not prose. */
 const CONTACT = /@[\w-]+\.\w|https?:\/\/|www\.\w|\+?\d[\d -]{6,}\d/u;
 
@@ -185,15 +188,45 @@ function trimRegion(infos: readonly LineInfo[], region: [number, number], option
 	return [parts[lo].from, parts[hi].to];
 }
 
+/** Coarse shape of a table-like row: what it opens with and which separator it uses. */
+function rowShape(text: string): string {
+	const head = /^\p{Lu}\p{Ll}{2,}\.?\s+\d/u.test(text) ? 'date' : /^\d/u.test(text) ? 'num' : /^\p{Lu}/u.test(text) ? 'cap' : 'other';
+	const sep = /\s[–—-]{1,2}\s/u.test(text) ? 'dash' : /\s@\s/u.test(text) ? 'at' : /\s\|\s/u.test(text) ? 'bar' : /:\s/u.test(text) ? 'colon' : '';
+	return sep ? `${head}/${sep}` : '';
+}
+
+/** A run of same-shaped rows right after the region (tour dates, results, schedules) belongs to it. */
+function extendWithTable(infos: readonly LineInfo[], end: number): number {
+	let i = end + 1;
+	if (infos[i] && !infos[i].junk && infos[i].words <= 8 && infos[i].headingLike) i++;
+	const shape = infos[i] ? rowShape(infos[i].line.text) : '';
+	if (!shape) return end;
+	let j = i;
+	while (j < infos.length && !infos[j].junk && infos[j].line.bullet === undefined && infos[j].words >= 2 && infos[j].words <= 20 && rowShape(infos[j].line.text) === shape) j++;
+	return j - i >= 3 ? j - 1 : end;
+}
+
 /** Indices of body lines: the best region minus the furniture inside it. */
 export function selectBody(infos: readonly LineInfo[], options: BodyOptions = DEFAULTS): number[] {
 	const found = bestRegion(infos);
 	if (!found) return [];
 	const region = trimRegion(infos, found, options);
+	region[1] = extendWithTable(infos, region[1]);
 	const keep: number[] = [];
+	const seen = new Set<string>();
+	let inTeasers = false;
 	for (let i = region[0]; i <= region[1]; i++) {
 		const info = infos[i];
-		if (info.junk) continue;
+		const text = info.line.text;
+		if (TEASER_HEADING.test(text) && info.words <= 8) inTeasers = true;
+		else if (info.words >= 15 || (info.words >= 8 && endsSentence(text))) inTeasers = false;
+		if (info.junk || inTeasers) continue;
+		// Text shown twice (a dek repeated as the first paragraph, a pull quote) is kept once.
+		if (info.words >= 6) {
+			const key = normaliseLine(text);
+			if (seen.has(key)) continue;
+			seen.add(key);
+		}
 		keep.push(i);
 	}
 	return keep;
