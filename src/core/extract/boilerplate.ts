@@ -52,7 +52,7 @@ const JUNK_PHRASES = new RegExp(
 		'^(?:photo|image|source|credit|photograph)s?(?: credit)?: .{0,60}$',
 		'^(?:support|donate to) .{0,40}(?:ad-free|donate|today)',
 		'^about the authors?$',
-		'^(?:follow|like) us\\b',
+		'^(?:follow|like) (?:us|\\S+ on (?:twitter|facebook|instagram))\\b',
 		'cookies?\\b.*\\b(?:consent|accept|policy|use)',
 		'^(?:click|tap) here',
 		'by subscribing',
@@ -72,7 +72,7 @@ const TEASER_HEADING = /^(?:related|recent|more|popular|trending|latest|top|also
 /** Author bios: "Jane Roe is a senior fellow at …". */
 const BIO = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the)\s.{0,120}\b(?:journalist|columnist|writer|editor|correspondent|reporter|professor|fellow|director|author|contributor|analyst|researcher)\b/u;
 /** Photo captions and credits. */
-const CAPTION = /\((?:image|photo|picture|credit|pic)s?:[^)]*\)\s*$|^(?:image|photo|picture|credit|pic)s?:|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by)\b/iu;
+const CAPTION = /\((?:image|photo|picture|credit|pic)s?:[^)]*\)\s*$|^(?:image|photo|picture|credit|pic)s?:|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by)\b|^image caption\b|^image copyright\b/iu;
 /** Contact blocks and raw links read long but are not prose. */
 const CONTACT = /@[\w-]+\.\w|https?:\/\/|www\.\w|\+?\d[\d -]{6,}\d/u;
 
@@ -90,12 +90,11 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 		const commentStart = words <= 20 && COMMENT_START.test(line.text);
 		const strongJunk =
 			commentStart ||
-			COMMENT_SHAPE.test(line.text) ||
 			// A recurring bare word or number ("6", "Warning") is furniture but does not cut the text.
 			(shared !== undefined && words >= 4 && shared.has(keys[i])) ||
 			JUNK_PHRASES.test(line.text) ||
 			(words < 25 && MENU_SEPARATORS.test(line.text));
-		const junk = strongJunk || (shared !== undefined && shared.has(keys[i])) || (words <= 45 && BIO.test(line.text)) || PLACEHOLDER.test(line.text) || (words < 30 && CAPTION.test(line.text)) || (line.bullet !== undefined && words < 10 && !endsSentence(line.text));
+		const junk = strongJunk || COMMENT_SHAPE.test(line.text) || (shared !== undefined && shared.has(keys[i])) || (words <= 45 && BIO.test(line.text)) || PLACEHOLDER.test(line.text) || (words < 30 && CAPTION.test(line.text)) || (line.bullet !== undefined && words < 10 && !endsSentence(line.text));
 		const headerCue = words <= 20 && (parseByline(line.text) !== null || (words <= 12 && parseDate(line.text) !== undefined));
 		const headingLike = !junk && words >= 1 && words <= 16 && !endsSentence(line.text) && line.bullet === undefined && /\p{L}/u.test(line.text);
 		return { line, words, junk, strongJunk, headerCue, headingLike, isolated, repeated, commentStart };
