@@ -43,10 +43,10 @@ export function basename(path: string): string {
 	return file.toLowerCase().endsWith('.md') ? file.slice(0, -3) : file;
 }
 
+/** `[[A|b]]` → "b", `[[A]]` → "A", anywhere in a frontmatter string ("Daily [[Outlet]]"). */
 function unlink(s: string | null): string | null {
 	if (s === null) return null;
-	const m = /^\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]$/.exec(s.trim());
-	return m ? (m[2] ?? m[1]).trim() : s;
+	return s.replace(/\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g, (_, target: string, alias: string | undefined) => (alias ?? target).trim()).trim();
 }
 
 function parseParagraphs(lines: string[], from: number): SourceParagraph[] {
