@@ -1,6 +1,13 @@
 // Invented sample models for the messages view tests (no third-party text). Highlights are computed
 // from the strings, the way the core builder reports them: UTF-16 offsets into `text`.
 import type { CapitalMessage, CapitalSection, MessagesModel } from '../../src/core/types';
+import type { MessageFlags } from '../../src/ui/messages/state';
+
+/** A message with the optional flags the core builder adds (mention, dismissed, alsoIn). */
+function flagged(m: CapitalMessage, flags: MessageFlags): CapitalMessage {
+	const out: CapitalMessage & MessageFlags = { ...m, ...flags };
+	return out;
+}
 
 interface MessageSpec {
 	text: string;
@@ -89,15 +96,24 @@ export function sampleModel(): MessagesModel {
 				}),
 			]),
 			section('Beijing', 'China', [
-				message({
-					text: 'Washington warned Beijing that export controls would widen.',
+				flagged(
+					message({
+						text: 'Washington warned Beijing that export controls would widen.',
 					cue: 'warned',
 					recipient: 'Beijing',
 					sender: 'Washington',
-					title: 'Chips and leverage',
-					outlet: 'The Harbour Review',
-					published: '2024-02-20',
-				}),
+						title: 'Chips and leverage',
+						outlet: 'The Harbour Review',
+						published: '2024-02-20',
+					}),
+					// Republished copies the core folded into this passage.
+					{
+						alsoIn: [
+							{ note: 'Articles/Chips and leverage (copy).md', block: null },
+							{ note: 'Syndicated/Chips.md', block: 'abc123' },
+						],
+					},
+				),
 				message({
 					text: 'The Kremlin has a message for Beijing: the pipeline deal is not closed.',
 					cue: 'a message for',
@@ -127,6 +143,18 @@ export function sampleModel(): MessagesModel {
 					outlet: 'Example Wire',
 					published: '2023-08-01',
 				}),
+				// The reader dismissed this one; the core still lists it, flagged, when asked for all mentions.
+				flagged(
+					message({
+						text: 'Minsk told reporters that Moscow weather was cold.',
+						cue: 'told',
+						recipient: 'Moscow',
+						sender: 'Minsk',
+						title: 'Weather notes',
+						published: '2023-12-01',
+					}),
+					{ dismissed: true },
+				),
 			]),
 			section('Pyongyang', 'North Korea', []),
 		],

@@ -298,12 +298,30 @@ describe.skipIf(!hasChromium)('messages view in headless Chromium', () => {
 		expect(await countCards()).toBe(2);
 	});
 
-	it('shows plain mentions and empty capitals with "Show all mentions"', async () => {
-		await render(sampleModel());
+	it('shows mentions, dismissed passages and empty capitals with "Show all mentions", flagged', async () => {
+		await render(sampleModel(), {}, { mark: true });
+		expect(await page.locator('.envoy-field-sender option[value="Minsk"]').count()).toBe(0);
 		await page.check('.envoy-toggle input');
+		expect(await page.isChecked('.envoy-toggle input')).toBe(true);
 		expect(await page.$$eval('.envoy-capital-name', (els) => els.map((e) => e.textContent))).toEqual(['Seoul', 'Beijing', 'Moscow', 'Pyongyang']);
 		expect(await countCards(sectionOf('Beijing'))).toBe(3);
+		expect(await countCards(sectionOf('Moscow'))).toBe(2);
 		expect((await page.evaluate(() => window.lastState()))?.showAllMentions).toBe(true);
+		expect(await page.locator('.envoy-field-sender option[value="Minsk"]').count()).toBe(1);
+		// A mention can be promoted to a message; a dismissed passage says so and asks nothing.
+		const mention = page.locator('.envoy-card-aside', { hasText: 'Delegates landed' });
+		expect(await mention.locator('.envoy-badge').textContent()).toBe('Mention only');
+		expect(await mention.locator('.envoy-card-actions button').allTextContents()).toEqual(['Mark as message']);
+		await mention.locator('.envoy-action-confirm').click();
+		expect(await page.evaluate(() => window.calls.marks)).toEqual([{ text: 'Delegates landed in Beijing late on Sunday.', action: 'confirm' }]);
+		const dismissed = page.locator('.envoy-card-aside', { hasText: 'Minsk told' });
+		expect(await dismissed.locator('.envoy-badge').textContent()).toBe('Dismissed');
+		expect(await dismissed.locator('.envoy-card-actions').count()).toBe(0);
+	});
+
+	it('notes republished copies folded into a passage', async () => {
+		await render(sampleModel());
+		expect(await page.textContent(`${sectionOf('Beijing')} .envoy-source-copies`)).toBe('Also in 2 other notes');
 	});
 
 	it('calls onMark and onExport when the provider supports them', async () => {
@@ -460,6 +478,14 @@ describe.skipIf(!hasChromium)('messages view in headless Chromium', () => {
 			expect(await page.evaluate(() => window.viewHarness.listeners)).toBe(0);
 			expect(await page.evaluate(() => window.viewHarness.renders)).toBe(renders);
 			expect(await page.locator('.view-content').evaluate((e) => e.childElementCount)).toBe(0);
+		});
+
+		it('asks the provider for all mentions only when the toggle changes', async () => {
+			await page.evaluate((m) => window.viewHarness.mount(m), sampleModel());
+			await page.check('.envoy-toggle input');
+			await page.fill('.envoy-filter-text', 'grain');
+			await page.uncheck('.envoy-toggle input');
+			expect(await page.evaluate(() => window.viewHarness.showAllCalls)).toEqual([false, true, false]);
 		});
 
 		it('reports a failed export in a notice', async () => {

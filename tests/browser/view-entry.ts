@@ -17,6 +17,7 @@ interface ViewHarness {
 	view(): MessagesView;
 	close(): Promise<void>;
 	failExport: boolean;
+	showAllCalls: boolean[];
 }
 
 declare global {
@@ -47,6 +48,7 @@ const provider: MessagesProvider = {
 		window.viewHarness.exports += 1;
 		if (window.viewHarness.failExport) throw new Error('disk full');
 	},
+	setShowAllMentions: (value) => void window.viewHarness.showAllCalls.push(value),
 };
 
 window.viewHarness = {
@@ -58,6 +60,7 @@ window.viewHarness = {
 	listeners: 0,
 	renders: 0,
 	failExport: false,
+	showAllCalls: [],
 	setModel(next) {
 		model = next;
 		for (const l of listeners) l();

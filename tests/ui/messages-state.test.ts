@@ -4,6 +4,7 @@ import {
 	applyFilters,
 	defaultViewState,
 	filterOptions,
+	isAside,
 	matrixModel,
 	parseViewState,
 	senderRecipientMatrix,
@@ -25,8 +26,16 @@ describe('applyFilters', () => {
 		expect(names(defaultViewState())).toEqual(['Seoul:3/3', 'Beijing:2/2', 'Moscow:1/1']);
 	});
 
-	it('shows plain mentions and empty capitals with show all mentions', () => {
-		expect(names({ ...defaultViewState(), showAllMentions: true })).toEqual(['Seoul:3/3', 'Beijing:3/3', 'Moscow:1/1', 'Pyongyang:0/0']);
+	it('shows mere mentions, dismissed passages and empty capitals with show all mentions', () => {
+		expect(names({ ...defaultViewState(), showAllMentions: true })).toEqual(['Seoul:3/3', 'Beijing:3/3', 'Moscow:2/2', 'Pyongyang:0/0']);
+	});
+
+	it('treats flagged mentions and dismissals as asides whatever their cue', () => {
+		const base = message({ text: 'Oslo told Stockholm things.', cue: 'told', recipient: 'Stockholm' });
+		expect(isAside(base)).toBe(false);
+		expect(isAside({ ...base, dismissed: true } as typeof base)).toBe(true);
+		expect(isAside({ ...base, mention: true } as typeof base)).toBe(true);
+		expect(isAside({ ...base, cue: '' })).toBe(true);
 	});
 
 	it('matches every word of the text filter, case-insensitively, across passage, title and sender', () => {
@@ -75,7 +84,7 @@ describe('senderRecipientMatrix', () => {
 	it('counts messages per sender and capital, busiest first', () => {
 		// Counts whatever the model holds, the plain mention in Beijing included: the view passes it matrixModel().
 		const m = senderRecipientMatrix(sampleModel());
-		expect(m.total).toBe(7);
+		expect(m.total).toBe(8);
 		expect(m.senders[0]).toBe('Washington');
 		expect(m.recipients).toEqual(['Beijing', 'Seoul', 'Moscow']);
 		const cell = (s: string, r: string) => m.counts[m.senders.indexOf(s)][m.recipients.indexOf(r)];
@@ -91,7 +100,7 @@ describe('senderRecipientMatrix', () => {
 		const m = senderRecipientMatrix(sampleModel(), 2);
 		expect(m.senders).toHaveLength(2);
 		expect(m.recipients).toHaveLength(2);
-		expect(m.total).toBe(7);
+		expect(m.total).toBe(8);
 	});
 
 	it('is computed on the filtered model without the sender filter, so other cells stay reachable', () => {
@@ -182,9 +191,11 @@ describe('paging and options', () => {
 
 	it('lists senders and outlets for the menus', () => {
 		const o = filterOptions(sampleModel());
-		expect(o.senders).toEqual(['Kyiv', 'Moscow', 'Tokyo', 'Washington']);
+		expect(o.senders).toEqual(['Kyiv', 'Minsk', 'Moscow', 'Tokyo', 'Washington']);
 		expect(o.outlets).toEqual(['Example Wire', 'Northern Ledger', 'The Harbour Review']);
 		expect(o.hasUnknownSender).toBe(true);
+		// Without asides, the dismissed passage's sender is not offered.
+		expect(filterOptions(sampleModel(), false).senders).toEqual(['Kyiv', 'Moscow', 'Tokyo', 'Washington']);
 		expect(filterOptions({ capitals: [section('Oslo', 'Norway', [])] }).senders).toEqual([]);
 	});
 

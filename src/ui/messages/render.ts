@@ -11,7 +11,9 @@ import {
 	applyFilters,
 	emptyFilters,
 	filterOptions,
+	flagsOf,
 	hasActiveFilters,
+	isAside,
 	matrixModel,
 	senderRecipientMatrix,
 	splitHighlights,
@@ -269,7 +271,7 @@ function renderToolbar(
 	text.addEventListener('input', () => setFilter({ text: text.value }));
 	bar.appendChild(text);
 
-	const opts = filterOptions(model);
+	const opts = filterOptions(model, state.showAllMentions);
 	const row = el(doc, 'div', 'envoy-toolbar-row');
 	const senderOptions: [string, string][] = [['', 'All senders']];
 	if (opts.hasUnknownSender) senderOptions.push([UNKNOWN_SENDER, 'Unknown sender']);
@@ -311,7 +313,8 @@ function renderToolbar(
 	all.type = 'checkbox';
 	all.checked = state.showAllMentions;
 	all.setAttribute(KEY_ATTR, 'show-all');
-	all.addEventListener('change', () => change({ ...current(), showAllMentions: all.checked }));
+	// A full redraw: the sender and outlet menus depend on which passages are on show.
+	all.addEventListener('change', () => rerenderAll({ ...current(), showAllMentions: all.checked }));
 	const allLabel = el(doc, 'label', 'envoy-toggle');
 	allLabel.appendChild(all);
 	allLabel.appendChild(el(doc, 'span', undefined, 'Show all mentions'));
@@ -522,8 +525,10 @@ function renderCard(
 	route.appendChild(el(doc, 'span', 'envoy-arrow', '→')).setAttribute('aria-hidden', 'true');
 	route.appendChild(el(doc, 'span', 'envoy-sr-only', ' to '));
 	route.appendChild(el(doc, 'span', 'envoy-recipient', m.recipient));
-	const badge = ORIGIN_LABELS[m.origin];
+	const flags = flagsOf(m);
+	const badge = flags.dismissed ? 'Dismissed' : flags.mention || m.cue.trim() === '' ? 'Mention only' : ORIGIN_LABELS[m.origin];
 	if (badge) route.appendChild(el(doc, 'span', 'envoy-badge', badge));
+	if (isAside(m)) item.classList.add('envoy-card-aside');
 
 	const passage = open.appendChild(el(doc, 'p', 'envoy-passage'));
 	for (const piece of splitHighlights(m.text, m.highlights)) {
@@ -538,13 +543,23 @@ function renderCard(
 		const time = source.appendChild(el(doc, 'time', 'envoy-source-date', m.published));
 		time.dateTime = m.published;
 	}
+	const copies = flags.alsoIn?.length ?? 0;
+	if (copies > 0) source.appendChild(el(doc, 'span', 'envoy-source-copies', copies === 1 ? 'Also in 1 other note' : `Also in ${copies} other notes`));
 
-	if (handlers.onMark && m.origin === 'detected') {
+	// Only the detector's guesses ask for a verdict: a mention can be promoted, a message confirmed or
+	// dismissed; what the reader already decided (confirmed, marked, dismissed) is left alone.
+	const choices: (readonly [MarkAction, string])[] =
+		flags.dismissed || m.origin !== 'detected'
+			? []
+			: isAside(m)
+				? [['confirm', 'Mark as message']]
+				: [
+						['confirm', 'Confirm'],
+						['dismiss', 'Dismiss'],
+					];
+	if (handlers.onMark && choices.length > 0) {
 		const actions = item.appendChild(el(doc, 'div', 'envoy-card-actions'));
-		for (const [action, label] of [
-			['confirm', 'Confirm'],
-			['dismiss', 'Dismiss'],
-		] as const) {
+		for (const [action, label] of choices) {
 			const b = actions.appendChild(el(doc, 'button', `envoy-button envoy-action-${action}`, label));
 			b.type = 'button';
 			b.setAttribute('aria-label', `${label}: ${senderLabel(m.sender)} to ${m.recipient}`);

@@ -28,7 +28,7 @@ export interface ViewState {
 	sort: SortKey;
 	/** Notes (paths) of the capital sections the reader collapsed. Kept by path so renames of the display name do not reopen them. */
 	collapsed: string[];
-	/** Off: only passages with a cue, and only capitals that have some. On: also plain mentions and empty capitals. */
+	/** Off: only messages, and only capitals that have some. On: also mere mentions, dismissed passages and empty capitals. */
 	showAllMentions: boolean;
 	/** Cards rendered per page and capital: the rest waits behind "Show more", so 1,000 messages do not freeze the view. */
 	pageSize: number;
@@ -116,9 +116,31 @@ export interface VisibleSection {
 	total: number;
 }
 
-/** A plain mention (no cue) is what the builder may emit when it finds the capital named without a message. */
+/**
+ * Optional fields the core builder adds to CapitalMessage when asked for all mentions. Read
+ * structurally, so the view works with any builder that emits the shared type.
+ */
+export interface MessageFlags {
+	/** The passage only names the capital (its cue is empty). */
+	mention?: boolean;
+	/** The reader rejected it. */
+	dismissed?: boolean;
+	/** Republished copies folded into this one. */
+	alsoIn?: { note: string; block: string | null }[];
+}
+
+export function flagsOf(m: CapitalMessage): MessageFlags {
+	return m as CapitalMessage & MessageFlags;
+}
+
+/** A passage shown only with "Show all mentions": a mere mention (no cue) or one the reader dismissed. */
+export function isAside(m: CapitalMessage): boolean {
+	const f = flagsOf(m);
+	return f.mention === true || f.dismissed === true || m.cue.trim() === '';
+}
+
 function isMessage(m: CapitalMessage): boolean {
-	return m.cue.trim() !== '';
+	return !isAside(m);
 }
 
 function senderKey(m: CapitalMessage): string {
@@ -243,13 +265,14 @@ export function matrixModel(model: MessagesModel, state: ViewState): MessagesMod
 	};
 }
 
-/** Distinct senders and outlets of the model, sorted, for the filter menus. */
-export function filterOptions(model: MessagesModel): { senders: string[]; outlets: string[]; hasUnknownSender: boolean } {
+/** Distinct senders and outlets of the passages on show, sorted, for the filter menus. */
+export function filterOptions(model: MessagesModel, includeAsides = true): { senders: string[]; outlets: string[]; hasUnknownSender: boolean } {
 	const senders = new Set<string>();
 	const outlets = new Set<string>();
 	let hasUnknownSender = false;
 	for (const section of model.capitals) {
 		for (const m of section.messages) {
+			if (!includeAsides && isAside(m)) continue;
 			if (m.sender === null) hasUnknownSender = true;
 			else senders.add(m.sender);
 			if (m.outlet !== null) outlets.add(m.outlet);

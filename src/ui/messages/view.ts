@@ -17,6 +17,11 @@ export interface MessagesProvider {
 	open(message: CapitalMessage, newLeaf: boolean): void;
 	mark?(message: CapitalMessage, action: MarkAction): void | Promise<void>;
 	exportNote?(): Promise<void>;
+	/**
+	 * Asks the model for mere mentions and dismissed passages too (core `showAllMentions`). Called when
+	 * the reader flips "Show all mentions"; the provider then publishes a new model as usual.
+	 */
+	setShowAllMentions?(value: boolean): void;
 }
 
 /** Key of the view's own data inside the leaf state, apart from anything ItemView keeps there. */
@@ -27,6 +32,8 @@ const RENDER_DELAY_MS = 250;
 export class MessagesView extends ItemView {
 	private viewState: ViewState = defaultViewState();
 	private unsubscribe: (() => void) | null = null;
+	/** What the provider was last told about mentions, so it is only asked to rebuild on a change. */
+	private sentShowAll: boolean | null = null;
 	private readonly scheduleRender = debounce(() => this.render(), RENDER_DELAY_MS, true);
 
 	constructor(
@@ -56,6 +63,7 @@ export class MessagesView extends ItemView {
 	override async onOpen(): Promise<void> {
 		this.root.addClass('envoy-messages-view');
 		this.unsubscribe = this.provider.subscribe(() => this.scheduleRender());
+		this.syncShowAll();
 		this.render();
 	}
 
@@ -82,6 +90,7 @@ export class MessagesView extends ItemView {
 		// A call without our key (e.g. revealing the leaf with a bare view type) keeps what the reader set.
 		if (saved !== undefined) this.viewState = parseViewState(saved);
 		await super.setState(state, result);
+		this.syncShowAll();
 		this.render();
 	}
 
@@ -90,12 +99,19 @@ export class MessagesView extends ItemView {
 			onOpen: (message, newLeaf) => this.provider.open(message, newLeaf),
 			onStateChange: (next) => {
 				this.viewState = next;
+				this.syncShowAll();
 				// Filters and collapsed sections belong to the workspace layout: ask Obsidian to save it.
 				this.app.workspace.requestSaveLayout();
 			},
 			onMark: this.provider.mark ? (message, action) => void this.mark(message, action) : undefined,
 			onExport: this.provider.exportNote ? () => void this.exportNote() : undefined,
 		});
+	}
+
+	private syncShowAll(): void {
+		if (!this.provider.setShowAllMentions || this.sentShowAll === this.viewState.showAllMentions) return;
+		this.sentShowAll = this.viewState.showAllMentions;
+		this.provider.setShowAllMentions(this.sentShowAll);
 	}
 
 	private async mark(message: CapitalMessage, action: MarkAction): Promise<void> {
