@@ -76,6 +76,20 @@ function findAuthors(infos: readonly LineInfo[], head: number, firstProse: numbe
 	return [];
 }
 
+/** The date nearest the head of the article: the header first, then outward from it. */
+function findDate(infos: readonly LineInfo[], head: number, firstProse: number): string | undefined {
+	const order: number[] = [];
+	for (let i = head; i <= firstProse; i++) order.push(i);
+	for (let d = 1; d <= 15; d++) order.push(head - d, firstProse + d);
+	for (const i of order) {
+		const info = infos[i];
+		if (!info || info.words > 20) continue;
+		const date = parseDate(info.line.text);
+		if (date) return date;
+	}
+	return undefined;
+}
+
 function firstOf<T>(values: Iterable<T | undefined>): T | undefined {
 	for (const v of values) if (v !== undefined) return v;
 	return undefined;
@@ -106,8 +120,7 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 	subtitle ??= json.description;
 
 	const authors = json.authors.length ? json.authors : findAuthors(infos, titleIndex >= 0 ? titleIndex : firstProse, firstProse);
-	const dateLines = header.length ? header : infos.slice(Math.max(0, bodyStart - 10), bodyStart + 1);
-	const published = (json.published && parseDate(json.published)) || firstOf(dateLines.filter((h) => h.words <= 20).map((h) => parseDate(h.line.text)));
+	const published = (json.published && parseDate(json.published)) || findDate(infos, titleIndex >= 0 ? titleIndex : firstProse, firstProse);
 
 	const blocks = toBlocks(infos, keep);
 	let title: string;

@@ -15,23 +15,47 @@ export function isMetaLine(text: string): boolean {
 	return parseDate(text) !== undefined || STAMP_WORDS.test(text) || (words <= 6 && TIME.test(text));
 }
 
-function titleScore(infos: readonly LineInfo[], i: number, distance: number, jsonTitle: string | undefined): number {
+function titleScore(infos: readonly LineInfo[], i: number, distance: number, jsonTitle: string | undefined, echoes: ReadonlyMap<string, number>): number {
 	const info = infos[i];
 	const text = info.line.text;
 	if (info.junk || info.line.bullet !== undefined || isMetaLine(text)) return -Infinity;
 	const w = info.words;
 	if (w < 2 || w > 30 || text.length > 250) return -Infinity;
-	// A headline does not end with a full stop; a dek or caption does.
-	if (/[.:,;]$/u.test(text) && !/\.\.\.$|…$/u.test(text)) return -Infinity;
+	// A headline rarely ends with a full stop; a dek or caption does.
+	const stop = /[.:,;]$/u.test(text) && !/\.\.\.$|…$/u.test(text);
+	if (stop && (info.words > 14 || /[:,;]$/u.test(text))) return -Infinity;
+	// Breadcrumbs, placeholders and bracketed credits are not headlines.
+	if (/\s[>»›/]\s|^you are here|^home\s*[>»›/]|\[|^\(.*\)$/iu.test(text)) return -Infinity;
 	let score = 8 + Math.min(w, 10) * 0.3 - distance * 0.3;
+	const long = text.split(/\s+/).filter((x) => x.length >= 4);
+	if (long.length >= 3 && long.filter((x) => /^\p{Lu}/u.test(x)).length >= long.length * 0.6) score += 2;
+	// A headline is often echoed elsewhere on the page (breadcrumb, share text, comment header).
+	if ((echoes.get(normaliseLine(text)) ?? 0) > 1) score += 5;
 	if (w < 4) score -= 6;
+	if (stop) score -= 4;
 	if (w > 16) score -= (w - 16) * 0.7;
 	if (/^\p{Lu}|^\d|^["“‘'[]/u.test(text)) score += 1;
 	if (/\s[|·]\s|\s-\s.*\s-\s/u.test(text)) score -= 4;
 	// Bylines and dates sit right under the headline.
-	for (let k = i + 1; k <= i + 3 && k < infos.length; k++) if (infos[k].headerCue) score += 4;
+	for (let k = i + 1; k <= i + 4 && k < infos.length; k++) if (infos[k].headerCue) score += 4;
 	if (jsonTitle && normaliseLine(jsonTitle) === normaliseLine(text)) score += 30;
 	return score;
+}
+
+/** How often each short line's text occurs on the page, also quoted inside another line ("3 thoughts on “X”"). */
+function countEchoes(infos: readonly LineInfo[]): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const info of infos) {
+		if (info.words > 30) continue;
+		const key = normaliseLine(info.line.text);
+		counts.set(key, (counts.get(key) ?? 0) + 1);
+		const quoted = /[“"«]([^”"»]{10,200})[”"»]?\s*$/u.exec(info.line.text);
+		if (quoted && quoted.index > 0) {
+			const q = normaliseLine(quoted[1]);
+			counts.set(q, (counts.get(q) ?? 0) + 1);
+		}
+	}
+	return counts;
 }
 
 /** Index of the headline line, from `bodyStart` up to `window` lines above it; -1 if none fits. */
@@ -39,8 +63,9 @@ export function findTitle(infos: readonly LineInfo[], bodyStart: number, jsonTit
 	let best = -1;
 	let bestScore = 0;
 	const from = Math.max(0, bodyStart - window);
+	const echoes = countEchoes(infos);
 	for (let i = Math.min(bodyStart, infos.length - 1); i >= from; i--) {
-		const s = titleScore(infos, i, bodyStart - i, jsonTitle);
+		const s = titleScore(infos, i, bodyStart - i, jsonTitle, echoes);
 		if (s > bestScore) {
 			bestScore = s;
 			best = i;
