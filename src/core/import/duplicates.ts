@@ -4,7 +4,7 @@
 // candidate is confirmed by the exact Jaccard / containment of the two shingle sets.
 
 import type { Article } from '../types';
-import { fnv1a32, hash64, mix32 } from './hash';
+import { fnv1a32, mix32 } from './hash';
 
 export interface DuplicateOptions {
 	/** Words per shingle. Five is long enough that distinct articles rarely share one by chance. */
@@ -50,15 +50,34 @@ function words(text: string): number[] {
 
 /** Sorted, distinct 32-bit hashes of the word n-grams. */
 export function shingleSet(text: string, size = DEFAULTS.shingleSize): Uint32Array {
-	const w = words(text);
-	const set = new Set<number>();
+	return shinglesOf(words(text), size);
+}
+
+function shinglesOf(w: number[], size: number): Uint32Array {
 	const count = w.length < size ? Math.min(1, w.length) : w.length - size + 1;
+	const out = new Uint32Array(count);
 	for (let i = 0; i < count; i++) {
 		let h = 0x9e3779b9;
-		for (let j = i; j < Math.min(i + size, w.length); j++) h = Math.imul(h ^ w[j], 0x01000193);
-		set.add(mix32(h));
+		const end = Math.min(i + size, w.length);
+		for (let j = i; j < end; j++) h = Math.imul(h ^ w[j], 0x01000193);
+		out[i] = mix32(h);
 	}
-	return Uint32Array.from(set).sort();
+	out.sort();
+	// Distinct values, in place: the sets are compared by merging.
+	let n = 0;
+	for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i];
+	return out.subarray(0, n);
+}
+
+/** Key of the exact word sequence: equal for copies that differ only in spacing, case or punctuation. */
+function sequenceKey(w: number[]): string {
+	let a = 0x811c9dc5;
+	let b = 0x9747b28c;
+	for (const x of w) {
+		a = Math.imul(a ^ x, 0x01000193);
+		b = Math.imul(b ^ x, 0x5bd1e995);
+	}
+	return `${w.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
 }
 
 function intersectionSize(a: Uint32Array, b: Uint32Array): number {
@@ -90,7 +109,8 @@ export class DuplicateFinder {
 	private readonly seeds: Uint32Array;
 	private readonly entries: Entry[] = [];
 	private readonly byId = new Map<string, number>();
-	private readonly buckets = new Map<number, number[]>();
+	/** One map per band, from the band's hash to the texts in that bucket (a bare index for the usual single one). */
+	private readonly buckets: Map<number, number | number[]>[];
 	private readonly exact = new Map<string, number>();
 
 	constructor(options: DuplicateOptions = {}) {
@@ -98,6 +118,7 @@ export class DuplicateFinder {
 		const n = this.options.bands * this.options.rows;
 		this.seeds = new Uint32Array(n);
 		for (let i = 0; i < n; i++) this.seeds[i] = mix32(Math.imul(i + 1, 0x9e3779b9));
+		this.buckets = Array.from({ length: this.options.bands }, () => new Map<number, number | number[]>());
 	}
 
 	get size(): number {
@@ -115,24 +136,36 @@ export class DuplicateFinder {
 	}
 
 	private signature(shingles: Uint32Array): Uint32Array {
-		const sig = new Uint32Array(this.seeds.length).fill(0xffffffff);
-		for (const s of shingles) {
-			for (let i = 0; i < sig.length; i++) {
-				const v = mix32(s ^ this.seeds[i]);
-				if (v < sig[i]) sig[i] = v;
+		const seeds = this.seeds;
+		const count = seeds.length;
+		const n = shingles.length;
+		const sig = new Uint32Array(count);
+		// Hot loop: murmur3's finaliser inlined, one seed at a time over the shingles.
+		for (let i = 0; i < count; i++) {
+			const seed = seeds[i];
+			let min = 0xffffffff;
+			for (let j = 0; j < n; j++) {
+				let x = shingles[j] ^ seed;
+				x ^= x >>> 16;
+				x = Math.imul(x, 0x85ebca6b);
+				x ^= x >>> 13;
+				x = Math.imul(x, 0xc2b2ae35);
+				x = (x ^ (x >>> 16)) >>> 0;
+				if (x < min) min = x;
 			}
+			sig[i] = min;
 		}
 		return sig;
 	}
 
+	/** One key per band; 30 bits keep them small integers, and a rare collision only costs a verification. */
 	private bandKeys(sig: Uint32Array): number[] {
 		const { bands, rows } = this.options;
 		const keys: number[] = [];
 		for (let b = 0; b < bands; b++) {
 			let h = 0x811c9dc5;
 			for (let r = 0; r < rows; r++) h = mix32(Math.imul(h ^ sig[b * rows + r], 0x01000193));
-			// Band number in the high bits keeps bands apart; the result stays a safe integer.
-			keys.push(b * 4294967296 + h);
+			keys.push(h & 0x3fffffff);
 		}
 		return keys;
 	}
@@ -143,16 +176,19 @@ export class DuplicateFinder {
 	}
 
 	private lookup(text: string): { best: number; jaccard: number; containment: number; shingles: Uint32Array; exact: string; keys: number[] } {
-		const shingles = shingleSet(text, this.options.shingleSize);
-		const exact = hash64(words(text).join(' '));
+		const w = words(text);
+		const shingles = shinglesOf(w, this.options.shingleSize);
+		const exact = sequenceKey(w);
 		const keys = shingles.length ? this.bandKeys(this.signature(shingles)) : [];
 		const exactHit = this.exact.get(exact);
 		if (exactHit !== undefined && shingles.length > 0) return { best: exactHit, jaccard: 1, containment: 1, shingles, exact, keys };
 		let best = -1;
 		let bestSim = { jaccard: 0, containment: 0 };
 		const seen = new Set<number>();
-		for (const key of keys) {
-			for (const candidate of this.buckets.get(key) ?? []) {
+		for (let b = 0; b < keys.length; b++) {
+			const bucket = this.buckets[b].get(keys[b]);
+			if (bucket === undefined) continue;
+			for (const candidate of typeof bucket === 'number' ? [bucket] : bucket) {
 				if (seen.has(candidate)) continue;
 				seen.add(candidate);
 				const other = this.entries[candidate].shingles;
@@ -181,11 +217,13 @@ export class DuplicateFinder {
 		this.entries.push({ id, shingles: hit.shingles, exact: hit.exact, root });
 		this.byId.set(id, index);
 		if (hit.shingles.length > 0 && !this.exact.has(hit.exact)) this.exact.set(hit.exact, index);
-		for (const key of hit.keys) {
-			const bucket = this.buckets.get(key);
-			if (bucket) bucket.push(index);
-			else this.buckets.set(key, [index]);
-		}
+		hit.keys.forEach((key, b) => {
+			const band = this.buckets[b];
+			const bucket = band.get(key);
+			if (bucket === undefined) band.set(key, index);
+			else if (typeof bucket === 'number') band.set(key, [bucket, index]);
+			else bucket.push(index);
+		});
 		return this.toMatch(hit.best, hit.jaccard, hit.containment);
 	}
 
