@@ -275,6 +275,15 @@ describe.skipIf(!hasChromium)('messages view in headless Chromium', () => {
 		expect(await page.locator('.envoy-show-more').count()).toBe(0);
 	});
 
+	it('keeps the scroll position across a redraw with a new model and a collapse', async () => {
+		await render(bigModel(200));
+		await page.$eval('#root', (e) => (e.scrollTop = 2000));
+		await render(bigModel(201)); // what the view does when the vault changes
+		expect(await page.$eval('#root', (e) => e.scrollTop)).toBe(2000);
+		await page.click('.envoy-show-more');
+		expect(await page.$eval('#root', (e) => e.scrollTop)).toBeGreaterThan(1500);
+	});
+
 	it('shows the sender × capital matrix, and a cell click filters', async () => {
 		await render(sampleModel());
 		expect(await page.getAttribute('.envoy-matrix-toggle', 'aria-expanded')).toBe('false');
@@ -385,6 +394,7 @@ describe.skipIf(!hasChromium)('messages view in headless Chromium', () => {
 			await load(theme);
 			await render(sampleModel(), { matrixOpen: true }, { mark: true, export: true });
 			await page.mouse.move(0, 0); // no hover left over from an earlier click
+			await page.$eval('#root', (e) => e.classList.add('full-height'));
 			// After a key press Chromium treats programmatic focus as keyboard focus: the ring shows in the shot.
 			await page.keyboard.press('Shift');
 			await page.focus(`${sectionOf('Seoul')} .envoy-card-open`);
@@ -395,6 +405,7 @@ describe.skipIf(!hasChromium)('messages view in headless Chromium', () => {
 		await page.setViewportSize({ width: 320, height: 700 });
 		await load('dark');
 		await render(sampleModel(), { matrixOpen: true });
+		await page.$eval('#root', (e) => e.classList.add('full-height'));
 		// Nothing may force a horizontal scrollbar on a phone: the matrix scrolls inside its own box.
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 		const phone = join(artifacts, 'messages-phone-dark.png');

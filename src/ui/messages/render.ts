@@ -119,6 +119,9 @@ function restoreFocus(container: HTMLElement, memo: FocusMemo | null): void {
 export function renderMessages(container: HTMLElement, model: MessagesModel | null, state: ViewState, handlers: MessagesHandlers): void {
 	const doc = container.ownerDocument;
 	const focus = captureFocus(container);
+	// Anything that forces layout while the container is empty clamps its scroll position to 0; putting
+	// it back keeps a vault change from throwing the reader to the top of a long list.
+	const scrollTop = container.scrollTop;
 	container.replaceChildren();
 	const root = el(doc, 'div', 'envoy-messages');
 	container.appendChild(root);
@@ -149,8 +152,10 @@ export function renderMessages(container: HTMLElement, model: MessagesModel | nu
 		current = next;
 		handlers.onStateChange(next);
 		const memo = captureFocus(container);
+		const top = container.scrollTop;
 		drawResults();
 		restoreFocus(container, memo);
+		container.scrollTop = top;
 	};
 
 	root.appendChild(renderToolbar(doc, data, () => current, handlers, rerenderAll, rerenderResults));
@@ -203,6 +208,7 @@ export function renderMessages(container: HTMLElement, model: MessagesModel | nu
 
 	drawResults();
 	restoreFocus(container, focus);
+	container.scrollTop = scrollTop;
 }
 
 function renderEmpty(doc: Dom, capitals: number): HTMLElement {
