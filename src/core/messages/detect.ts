@@ -1,16 +1,29 @@
-// One note → the passages that carry messages to capitals (plus mere mentions, for the "show all" view).
+// One note → the passages that carry messages to capitals, and the mere mentions (for the "show all" view).
 // Works paragraph by paragraph in reading order, because a sender and an open message carry forward:
 // "The message to Tokyo is different." announces what the next paragraphs say.
 import type { CapitalResolver, Mention } from './capitals';
 import { findCues, isPartOfLongerName, type Cue } from './cues';
 import { applyMarks } from './apply-marks';
-import { splitSentences } from './sentences';
+import { splitSentences, type SentenceSpan } from './sentences';
 import type { CapitalInfo, MessagePassage, SourceNote, SourceParagraph } from './source-note';
 
 /** A passage plus the key under which republished copies of it collapse into one. */
 export interface DetectedPassage {
 	passage: MessagePassage;
 	key: string;
+}
+
+/** A capital named in a paragraph that carries no message to it; made into a passage only when asked for. */
+export interface MentionRef {
+	paragraph: number;
+	capital: CapitalInfo;
+	/** Sender carried to this point, offered if the reader marks it. */
+	sender: string | null;
+}
+
+export interface NoteDetection {
+	messages: DetectedPassage[];
+	mentions: MentionRef[];
 }
 
 /** How far a message announced in one paragraph carries into the following ones. */
@@ -26,67 +39,72 @@ interface OpenMessage {
 
 type Highlight = MessagePassage['highlights'][number];
 
-export function detectMessages(note: SourceNote, resolver: CapitalResolver): DetectedPassage[] {
+export function detectMessages(note: SourceNote, resolver: CapitalResolver): NoteDetection {
 	// Only capitals the note links to (directly, by country or by metonym) can be addressed in it.
 	const addressable = new Set<CapitalInfo>();
 	for (const p of note.paragraphs) for (const l of p.links) {
 		const c = resolver.resolve(l.target);
 		if (c) addressable.add(c);
 	}
-	if (addressable.size === 0 && note.marks.length === 0) return [];
+	if (addressable.size === 0 && note.marks.length === 0) return { messages: [], mentions: [] };
 	const out: DetectedPassage[] = [];
 	const senderAt: (string | null)[] = [];
 	const mentionsAt: Mention[][] = [];
 	let lastSender: string | null = null;
 	let open: OpenMessage | null = null;
-	note.paragraphs.forEach((p, pi) => {
+	for (const p of note.paragraphs) {
 		const mentions = resolver.mentions(p);
 		mentionsAt.push(mentions);
 		senderAt.push(lastSender);
 		if (open && open.section !== p.section) open = null;
-		const cues = mentions.some((m) => m.capital && addressable.has(m.capital)) ? paragraphCues(p, mentions, addressable) : [];
+		let addressed = false;
+		for (const m of mentions) if (m.capital && addressable.has(m.capital)) addressed = true;
+		const sentences = addressed ? splitSentences(p.text) : [];
+		const cues = addressed ? paragraphCues(p, sentences, mentions, addressable) : [];
 		if (cues.length === 0) {
-			if (open) open = continueMessage(note, p, mentions, open, out);
-			return;
+			if (open) open = continueMessage(note, p, sentences, mentions, open, out);
+			continue;
 		}
 		const byCapital = new Map<CapitalInfo, Cue[]>();
-		for (const c of cues) byCapital.set(c.recipient, [...(byCapital.get(c.recipient) ?? []), c]);
+		for (const c of cues) {
+			const list = byCapital.get(c.recipient);
+			if (list) list.push(c);
+			else byCapital.set(c.recipient, [c]);
+		}
 		for (const [capital, list] of byCapital) {
-			const senders = list.map((c) => senderName(c, resolver, lastSender, capital));
-			const sender = senders.find((s) => s !== null) ?? null;
-			out.push({ passage: passage(note, p, capital, sender, cueLabel(p.text, list[0]), highlights(list)), key: cueKey(p.text, list[0]) });
+			let sender: string | null = null;
+			for (const c of list) sender ??= senderName(c, resolver, lastSender, capital);
+			out.push({ passage: passage(note, p, capital, sender, cueLabel(p.text, list[0]), highlights(list)), key: cueKey(p.text, sentences, list[0]) });
 		}
 		for (const c of cues) {
-			const explicit = c.sender ?? c.senderSurface;
-			if (explicit) lastSender = senderName(c, resolver, lastSender, c.recipient) ?? lastSender;
+			if (c.sender ?? c.senderSurface) lastSender = senderName(c, resolver, lastSender, c.recipient) ?? lastSender;
 		}
 		if (open && cues.some((c) => c.recipient !== open?.capital)) open = null;
-		const head = [...cues].reverse().find((c) => (c.kind === 'noun' || c.kind === 'address') && c.listSize === 1);
-		if (head) {
-			const headSender = senderName(head, resolver, lastSender, head.recipient);
-			open = { capital: head.recipient, sender: headSender, cue: cueLabel(p.text, head), section: p.section, used: 0 };
-		}
-	});
-	return applyMarks(note, resolver, out, addressable, { senderAt, mentionsAt, passage, mentionKey });
+		let head: Cue | undefined;
+		for (const c of cues) if ((c.kind === 'noun' || c.kind === 'address') && c.listSize === 1) head = c;
+		if (head) open = { capital: head.recipient, sender: senderName(head, resolver, lastSender, head.recipient), cue: cueLabel(p.text, head), section: p.section, used: 0 };
+	}
+	return applyMarks(note, resolver, out, addressable, { senderAt, mentionsAt, passage });
 }
 
-function paragraphCues(p: SourceParagraph, mentions: Mention[], addressable: ReadonlySet<CapitalInfo>): Cue[] {
+function paragraphCues(p: SourceParagraph, sentences: SentenceSpan[], mentions: Mention[], addressable: ReadonlySet<CapitalInfo>): Cue[] {
 	const out: Cue[] = [];
-	for (const s of splitSentences(p.text)) {
-		if (!mentions.some((m) => m.start >= s.start && m.end <= s.end && m.capital)) continue;
+	for (const s of sentences) {
+		if (!mentions.some((m) => m.start >= s.start && m.end <= s.end && m.capital && addressable.has(m.capital))) continue;
 		out.push(...findCues(p.text, s.start, s.end, mentions, addressable));
 	}
 	return out;
 }
 
 /** Attaches a paragraph with no cue of its own to the message announced before it, or ends that message. */
-function continueMessage(note: SourceNote, p: SourceParagraph, mentions: Mention[], open: OpenMessage, out: DetectedPassage[]): OpenMessage | null {
+function continueMessage(note: SourceNote, p: SourceParagraph, split: SentenceSpan[], mentions: Mention[], open: OpenMessage, out: DetectedPassage[]): OpenMessage | null {
 	if (open.used >= CONTINUATION_PARAGRAPHS) return null;
 	// A paragraph that opens on another capital has changed the subject.
 	const lead = mentions.find((m) => m.capital && p.text.slice(0, m.start).trim().split(/\s+/).length <= 2 && !isPartOfLongerName(p.text, m, 0));
 	if (lead?.capital && lead.capital !== open.capital && lead.capital.note !== open.sender) return null;
 	// A paragraph whose opening sentence is about another capital is not the announced message either.
-	const firstEnd = splitSentences(p.text)[0]?.end ?? p.text.length;
+	const sentences = split.length > 0 ? split : splitSentences(p.text);
+	const firstEnd = sentences[0]?.end ?? p.text.length;
 	const opening = mentions.filter((m) => m.capital && m.end <= firstEnd && !isPartOfLongerName(p.text, m, 0));
 	if (!opening.some((m) => m.capital === open.capital) && opening.some((m) => m.capital !== open.capital && m.capital?.note !== open.sender)) return null;
 	const own = mentions.filter((m) => m.capital === open.capital);
@@ -128,7 +146,7 @@ function highlights(cues: Cue[]): Highlight[] {
 	return out.sort((a, b) => a.start - b.start);
 }
 
-function passage(note: SourceNote, p: SourceParagraph, capital: CapitalInfo, sender: string | null, cue: string, marks: Highlight[]): MessagePassage {
+export function passage(note: SourceNote, p: SourceParagraph, capital: CapitalInfo, sender: string | null, cue: string, marks: Highlight[]): MessagePassage {
 	return {
 		note: note.path,
 		block: p.block,
@@ -150,8 +168,7 @@ function passage(note: SourceNote, p: SourceParagraph, capital: CapitalInfo, sen
  * Republished copies share the cue's sentence up to the recipient (standfirsts and bodies differ after it),
  * not always the paragraph; a short lead ("The message to Tokyo is different.") takes the next sentence too.
  */
-function cueKey(text: string, c: Cue): string {
-	const sentences = splitSentences(text);
+function cueKey(text: string, sentences: SentenceSpan[], c: Cue): string {
 	const i = Math.max(0, sentences.findIndex((s) => s.start <= c.start && c.start < s.end));
 	const s = sentences[i] ?? { start: 0, end: text.length };
 	let key = normalise(text.slice(s.start, Math.max(c.end, c.mention.end)));
@@ -162,10 +179,11 @@ function cueKey(text: string, c: Cue): string {
 	return `${c.recipient.note}|${key}`;
 }
 
-function mentionKey(capital: CapitalInfo, text: string): string {
+export function mentionKey(capital: CapitalInfo, text: string): string {
 	return `${capital.note}|m|${normalise(text)}`;
 }
 
+/** Case and punctuation folded; letters beyond ASCII kept as they are (a non-Unicode regex is several times faster). */
 export function normalise(s: string): string {
-	return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+	return s.toLowerCase().replace(/[^a-z0-9\u00c0-\uffff]+/g, ' ').trim();
 }

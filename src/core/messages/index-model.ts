@@ -1,7 +1,8 @@
 // Live index over the vault: per-note detection results, per-capital buckets, per-capital cached sections.
 // A note change re-detects that note only and re-assembles only the capitals it touched (before or after).
 import { CapitalResolver } from './capitals';
-import { detectMessages, type DetectedPassage } from './detect';
+import { mentionPassage } from './apply-marks';
+import { detectMessages, passage, type DetectedPassage, type NoteDetection } from './detect';
 import { basename } from './parse-note';
 import type { CapitalInfo, MessagePassage, SourceNote } from './source-note';
 import type { CapitalSection, MessagesModel } from '../types';
@@ -13,7 +14,9 @@ export interface ModelOptions {
 
 interface NoteEntry {
 	note: SourceNote;
-	passages: DetectedPassage[];
+	found: NoteDetection;
+	/** Mention passages by capital, built on the first "show all" request. */
+	mentionPassages?: Map<string, DetectedPassage[]>;
 }
 
 export class MessagesIndex {
@@ -21,6 +24,8 @@ export class MessagesIndex {
 	private readonly notes = new Map<string, NoteEntry>();
 	/** capital note → source path → that note's passages to it. */
 	private readonly buckets = new Map<string, Map<string, DetectedPassage[]>>();
+	/** capital note → paths of notes that merely mention it. */
+	private readonly mentionedIn = new Map<string, Set<string>>();
 	/** Lower-cased basename or path → paths of notes present under it, to tell whether a duplicate's original is here. */
 	private readonly byName = new Map<string, Set<string>>();
 	/** Lower-cased original name → paths of the notes that declare themselves its duplicate. */
@@ -30,17 +35,19 @@ export class MessagesIndex {
 	setCapitals(capitals: CapitalInfo[]): void {
 		this.resolver = new CapitalResolver(capitals);
 		this.buckets.clear();
+		this.mentionedIn.clear();
 		this.sections.clear();
 		for (const c of capitals) this.buckets.set(c.note, new Map());
 		for (const entry of this.notes.values()) {
-			entry.passages = detectMessages(entry.note, this.resolver);
+			entry.found = detectMessages(entry.note, this.resolver);
+			entry.mentionPassages = undefined;
 			this.fill(entry);
 		}
 	}
 
 	upsert(note: SourceNote): void {
 		this.drop(note.path);
-		const entry: NoteEntry = { note, passages: detectMessages(note, this.resolver) };
+		const entry: NoteEntry = { note, found: detectMessages(note, this.resolver) };
 		this.notes.set(note.path, entry);
 		addTo(this.byName, basename(note.path).toLowerCase(), note.path);
 		addTo(this.byName, note.path.toLowerCase(), note.path);
@@ -80,22 +87,44 @@ export class MessagesIndex {
 	}
 
 	private fill(entry: NoteEntry): void {
-		for (const d of entry.passages) {
+		const path = entry.note.path;
+		for (const d of entry.found.messages) {
 			const bucket = this.buckets.get(d.passage.recipient);
 			if (!bucket) continue;
-			const list = bucket.get(entry.note.path);
+			const list = bucket.get(path);
 			if (list) list.push(d);
-			else bucket.set(entry.note.path, [d]);
+			else bucket.set(path, [d]);
 			this.sections.delete(d.passage.recipient);
 		}
+		for (const m of entry.found.mentions) {
+			addTo(this.mentionedIn, m.capital.note, path);
+			this.sections.delete(m.capital.note);
+		}
+	}
+
+	private mentionsOf(entry: NoteEntry, capital: string): DetectedPassage[] {
+		if (!entry.mentionPassages) {
+			entry.mentionPassages = new Map();
+			for (const ref of entry.found.mentions) {
+				const d = mentionPassage(entry.note, ref, this.resolver, passage);
+				const list = entry.mentionPassages.get(ref.capital.note);
+				if (list) list.push(d);
+				else entry.mentionPassages.set(ref.capital.note, [d]);
+			}
+		}
+		return entry.mentionPassages.get(capital) ?? [];
 	}
 
 	private drop(path: string): boolean {
 		const entry = this.notes.get(path);
 		if (!entry) return false;
-		for (const d of entry.passages) {
+		for (const d of entry.found.messages) {
 			this.buckets.get(d.passage.recipient)?.delete(path);
 			this.sections.delete(d.passage.recipient);
+		}
+		for (const m of entry.found.mentions) {
+			removeFrom(this.mentionedIn, m.capital.note, path);
+			this.sections.delete(m.capital.note);
 		}
 		this.notes.delete(path);
 		removeFrom(this.byName, basename(path).toLowerCase(), path);
@@ -108,7 +137,9 @@ export class MessagesIndex {
 	private touchDuplicatesOf(path: string): void {
 		for (const name of [basename(path).toLowerCase(), path.toLowerCase()]) {
 			for (const dup of this.duplicatesOf.get(name) ?? []) {
-				for (const d of this.notes.get(dup)?.passages ?? []) this.sections.delete(d.passage.recipient);
+				const found = this.notes.get(dup)?.found;
+				for (const d of found?.messages ?? []) this.sections.delete(d.passage.recipient);
+				for (const m of found?.mentions ?? []) this.sections.delete(m.capital.note);
 			}
 		}
 	}
@@ -122,18 +153,25 @@ export class MessagesIndex {
 
 	private assemble(capital: CapitalInfo, all: boolean): CapitalSection {
 		const groups = new Map<string, { best: DetectedPassage; note: SourceNote; copies: DetectedPassage[] }>();
+		const take = (note: SourceNote, d: DetectedPassage): void => {
+			const g = groups.get(d.key);
+			if (!g) groups.set(d.key, { best: d, note, copies: [] });
+			else if (isBetterCopy(note, g.note)) {
+				g.copies.push(g.best);
+				g.best = d;
+				g.note = note;
+			} else g.copies.push(d);
+		};
 		for (const [path, list] of this.buckets.get(capital.note) ?? []) {
 			const note = this.notes.get(path)?.note;
 			if (!note || this.isRepublished(note)) continue;
-			for (const d of list) {
-				if (!all && (d.passage.mention || d.passage.dismissed)) continue;
-				const g = groups.get(d.key);
-				if (!g) groups.set(d.key, { best: d, note, copies: [] });
-				else if (isBetterCopy(note, g.note)) {
-					g.copies.push(g.best);
-					g.best = d;
-					g.note = note;
-				} else g.copies.push(d);
+			for (const d of list) if (all || !d.passage.dismissed) take(note, d);
+		}
+		if (all) {
+			for (const path of this.mentionedIn.get(capital.note) ?? []) {
+				const entry = this.notes.get(path);
+				if (!entry || this.isRepublished(entry.note)) continue;
+				for (const d of this.mentionsOf(entry, capital.note)) take(entry.note, d);
 			}
 		}
 		const messages: MessagePassage[] = [];
