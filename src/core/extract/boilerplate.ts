@@ -55,6 +55,8 @@ const JUNK_PHRASES = new RegExp(
 		'^(?:follow|like) (?:us|\\S+ on (?:twitter|facebook|instagram))\\b',
 		'cookies?\\b.*\\b(?:consent|accept|policy|use)',
 		'^(?:click|tap) here',
+		'^(?:view|see|show) all\\b.{0,20}$',
+		'^[\\s━─═_*=~#-]{3,}$',
 		'by subscribing',
 		'^.{0,120}\\b(?:quality|independent|our) journalism\\b.{0,80}$',
 		'^the views (?:represented|expressed) ',
@@ -72,7 +74,7 @@ const TEASER_HEADING = /^(?:related|recent|more|popular|trending|latest|top|also
 /** Author bios: "Jane Roe is a senior fellow at …". */
 const BIO = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the)\s.{0,120}\b(?:journalist|columnist|writer|editor|correspondent|reporter|professor|fellow|director|author|contributor|analyst|researcher)\b/u;
 /** Photo captions and credits. */
-const CAPTION = /\((?:image|photo|picture|credit|pic)s?:[^)]*\)\s*$|^(?:image|photo|picture|credit|pic)s?:|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by|submitted photo|staff photo|photo courtesy|courtesy of)\b|\((?:left|right|centre|center|pictured|top|bottom|above|below)\)|^image caption\b|^image copyright\b/iu;
+const CAPTION = /\((?:image|photo|picture|credit|pic)s?:[^)]*\)\s*$|^(?:image|photo|picture|credit|pic)s?:|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by|submitted photo|staff photo|photo courtesy|courtesy of)\b|^file photo\b|\((?:left|right|centre|center|pictured|top|bottom|above|below)\)|^image caption\b|^image copyright\b|^in this (?:[\w-]+ ){0,3}(?:photo|image|picture)\b/iu;
 /** Contact blocks and raw links read long but are not prose. */
 const CONTACT = /@[\w-]+\.\w|https?:\/\/|www\.\w|\+?\d[\d -]{6,}\d/u;
 

@@ -109,11 +109,13 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 	const header = infos.slice(Math.max(0, titleIndex), firstProse);
 
 	// Headline, byline, date and dek are metadata, not body.
-	keep = keep.filter((i) => !(i <= titleIndex || (i < firstProse && (isMetaLine(infos[i].line.text) || infos[i].words < 15))));
+	// Short lines between headline and prose are captions, kickers and share rows; a short full sentence there is the lead.
+	const leadSentence = (i: number) => infos[i].words >= 6 && endsSentence(infos[i].line.text) && i === firstProse - 1;
+	keep = keep.filter((i) => !(i <= titleIndex || (i < firstProse && (isMetaLine(infos[i].line.text) || (infos[i].words < 15 && !leadSentence(i))))));
 
 	let subtitle: string | undefined;
 	if (titleIndex >= 0) {
-		const dek = header.slice(1, 4).find((h) => !h.junk && !isMetaLine(h.line.text) && h.words >= 6 && h.words <= 70 && h.line.bullet === undefined);
+		const dek = header.slice(1, 4).find((h, k) => !h.junk && !isMetaLine(h.line.text) && h.words >= 6 && h.words <= 70 && h.line.bullet === undefined && !keep.includes(titleIndex + 1 + k));
 		subtitle = dek?.line.text;
 		if (dek) keep = keep.filter((i) => infos[i] !== dek);
 	}
