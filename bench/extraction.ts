@@ -24,7 +24,7 @@ interface Meta {
 	id: string;
 	og_title: string | null;
 	html_title: string | null;
-	silver_defuddle: { title: string | null; author: string | null; published: string | null } | null;
+	silver_defuddle: { title: string | null; author: string | null; published: string | null; site: string | null } | null;
 }
 
 const ids = readFileSync(join(BENCH, `${split}.txt`), 'utf8').split('\n').filter(Boolean);
@@ -125,6 +125,8 @@ let authorGiven = 0;
 let dateOk = 0;
 let dateN = 0;
 let dateGiven = 0;
+let siteOk = 0;
+let siteN = 0;
 for (const [id, a] of articles) {
 	const m = metas.get(id);
 	if (!m) continue;
@@ -140,6 +142,12 @@ for (const [id, a] of articles) {
 		if (a.authors.length) authorGiven++;
 		if (a.authors.some((x) => norm(author).includes(norm(x)) || norm(x).includes(norm(author)))) authorOk++;
 	}
+	const site = m.silver_defuddle?.site;
+	if (site) {
+		siteN++;
+		const p = norm(a.publisher ?? '');
+		if (p && (norm(site).includes(p) || p.includes(norm(site)))) siteOk++;
+	}
 	const date = m.silver_defuddle?.published?.slice(0, 10);
 	if (date && /^\d{4}-\d\d-\d\d$/.test(date)) {
 		dateN++;
@@ -148,7 +156,7 @@ for (const [id, a] of articles) {
 	}
 }
 const pct = (a: number, b: number) => `${a}/${b} (${b ? ((100 * a) / b).toFixed(0) : '–'}%)`;
-console.log(`silver title match ${pct(titleOk, titleN)}; author match ${pct(authorOk, authorN)} (given ${authorGiven}); date match ${pct(dateOk, dateN)} (given ${dateGiven})`);
+console.log(`silver title match ${pct(titleOk, titleN)}; author match ${pct(authorOk, authorN)} (given ${authorGiven}); date match ${pct(dateOk, dateN)} (given ${dateGiven}); publisher match ${pct(siteOk, siteN)}`);
 if (args.includes('--show-meta')) {
 	for (const [id, a] of articles) {
 		const m = metas.get(id);

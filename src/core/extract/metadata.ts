@@ -96,7 +96,11 @@ export function parseCopyright(line: string): string | undefined {
 	const m = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?(.{2,80})/iu.exec(line);
 	if (!m) return undefined;
 	let name = m[1].split(/\.\s|\s+all rights|\s+[|–—-]\s+|,\s/iu)[0].trim();
-	name = name.replace(/^(?:by\s+)?/iu, '').replace(/[.,;:]+$/u, '').trim();
+	name = name
+		.replace(/^(?:by\s+|copyright\s+|©\s*)+/iu, '')
+		.replace(/(?:,?\s+(?:inc|llc|ltd|limited|corp|plc|gmbh|s\.a|co)\.?)+$|\s+(?:19|20)\d\d$/iu, '')
+		.replace(/[.,;:]+$/u, '')
+		.trim();
 	if (!/^\p{Lu}|^\d/u.test(name) || name.split(/\s+/).length > 8 || /^(?:19|20)\d\d$/.test(name)) return undefined;
 	return name;
 }
