@@ -2,7 +2,7 @@
 import { Keymap, Notice, Plugin, TFile, normalizePath, type WorkspaceLeaf } from 'obsidian';
 import { importPipeline, linkVault, unlinkVault, normaliseSettings, type EnvoySettings } from './core/pipeline';
 import { graphColorGroups } from './core/entities';
-import { exportMessagesMarkdown } from './core/messages';
+import { addMessageMark, exportMessagesMarkdown } from './core/messages';
 import type { CapitalMessage } from './core/types';
 import { ObsidianVaultStore } from './obsidian/vault-store';
 import { MessagesService } from './obsidian/messages-service';
@@ -13,10 +13,10 @@ import { MESSAGES_VIEW_TYPE, MessagesView } from './ui/messages/view';
 const STATE_FOLDER = '.envoy';
 
 export default class EnvoyPlugin extends Plugin {
-	settings!: EnvoySettings;
+	declare settings: EnvoySettings;
 	private messages!: MessagesService;
 
-	async onload(): Promise<void> {
+	override async onload(): Promise<void> {
 		this.settings = normaliseSettings(await this.loadData());
 		this.messages = new MessagesService(this.app, () => this.settings);
 		this.addSettingTab(new EnvoySettingTab(this.app, this));
@@ -28,7 +28,9 @@ export default class EnvoyPlugin extends Plugin {
 					getModel: () => this.messages.getModel(),
 					subscribe: (listener) => this.messages.subscribe(listener),
 					open: (message, newLeaf) => void this.openMessage(message, newLeaf),
+					mark: (message, action) => this.markMessage(message, action),
 					exportNote: () => this.exportMessages(),
+					setShowAllMentions: (value) => this.messages.setShowAllMentions(value),
 				}),
 		);
 		for (const ref of this.messages.events()) this.registerEvent(ref);
@@ -103,6 +105,17 @@ export default class EnvoyPlugin extends Plugin {
 		const split = typeof newLeaf === 'boolean' ? newLeaf : Keymap.isModEvent(newLeaf);
 		if (message.block) await this.app.workspace.openLinkText(`${file.path}#^${message.block}`, '', split);
 		else await this.app.workspace.getLeaf(split).openFile(file, { eState: { line: message.line } });
+	}
+
+	/** The reader's verdict goes into the source note's own properties, where re-import and relink keep it. */
+	private async markMessage(message: CapitalMessage, action: 'confirm' | 'dismiss'): Promise<void> {
+		const file = this.app.vault.getAbstractFileByPath(message.note);
+		if (!(file instanceof TFile)) throw new Error(`${message.note} no longer exists`);
+		if (!message.block) throw new Error('this paragraph has no block id to mark');
+		const block = message.block;
+		await this.app.fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => {
+			addMessageMark(frontmatter, { block, capital: message.recipient, verdict: action === 'confirm' ? 'message' : 'dismissed' });
+		});
 	}
 
 	private async exportMessages(): Promise<void> {

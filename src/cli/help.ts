@@ -31,6 +31,7 @@ Options:
   --json               Print one JSON report on stdout:
                        {"notes":[{source,status,path,title,duplicateOf,reason}],"entities":[{name,path,type,aliases}]}
   --no-link            Do not link entities after the import
+  --config-dir <name>  The vault's configuration folder, where the plugin's settings are read (default .obsidian)
   -h, --help           Show this help
 
 Example:
@@ -45,6 +46,7 @@ Options:
   --vault <dir>        The Obsidian vault folder
   --dry-run            Report what would change without writing
   --json               Print {"notes":[{path,added}],"added":N} on stdout
+  --config-dir <name>  The vault's configuration folder, where the plugin's settings are read (default .obsidian)
   -h, --help           Show this help
 
 Example:
@@ -71,6 +73,7 @@ Writes nothing.
 
 Options:
   --json               Print {"files":[{source,mentions:[{start,end,surface,type,entity}],reason}]}
+  --config-dir <name>  The vault's configuration folder, where the plugin's settings are read (default .obsidian)
   -h, --help           Show this help
 
 Example:
@@ -85,6 +88,8 @@ Options:
   --vault <dir>        The Obsidian vault folder
   --json               Print {"capitals":[{capital,note,messages:[{note,block,text,sender,cue,…}]}]}
   --all                Show every passage that mentions a capital, not only messages
+  --config-dir <name>  The vault's configuration folder, where the plugin's settings are read (default .obsidian)
+  --config-dir <name>  The vault's configuration folder, where the plugin's settings are read (default .obsidian)
   -h, --help           Show this help
 
 Example:

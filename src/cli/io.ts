@@ -19,9 +19,9 @@ export class UsageError extends Error {}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-export function parseCommandArgs(args: string[], options: Options, allowPositionals: boolean) {
+export function parseCommandArgs<T extends Options>(args: string[], options: T, allowPositionals: boolean) {
 	try {
-		return parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals, strict: true, allowNegative: true });
+		return parseArgs({ args, options, allowPositionals, strict: true, allowNegative: true });
 	} catch (error) {
 		throw new UsageError((error as Error).message);
 	}

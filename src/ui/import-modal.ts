@@ -5,7 +5,7 @@ import type { SourceFile } from '../core/import';
 
 export interface ImportRequest {
 	sources: SourceFile[];
-	onProgress(done: number, total: number): void;
+	onProgress: (done: number, total: number) => void;
 }
 
 class FolderSuggest extends AbstractInputSuggest<TFolder> {
@@ -16,7 +16,7 @@ class FolderSuggest extends AbstractInputSuggest<TFolder> {
 		super(app, input);
 	}
 
-	protected getSuggestions(query: string): TFolder[] {
+	protected override getSuggestions(query: string): TFolder[] {
 		const q = query.toLowerCase();
 		return this.app.vault
 			.getAllLoadedFiles()
@@ -24,11 +24,11 @@ class FolderSuggest extends AbstractInputSuggest<TFolder> {
 			.slice(0, 50);
 	}
 
-	renderSuggestion(folder: TFolder, el: HTMLElement): void {
+	override renderSuggestion(folder: TFolder, el: HTMLElement): void {
 		el.setText(folder.path || '/');
 	}
 
-	selectSuggestion(folder: TFolder): void {
+	override selectSuggestion(folder: TFolder): void {
 		this.setValue(folder.path);
 		this.input.dispatchEvent(new Event('input'));
 		this.close();
@@ -48,7 +48,7 @@ export class ImportModal extends Modal {
 		this.folder = defaultFolder;
 	}
 
-	onOpen(): void {
+	override onOpen(): void {
 		const { contentEl } = this;
 		this.setTitle('Import articles');
 		contentEl.createEl('p', { text: 'Choose raw .txt article files, or a vault folder that holds them.' });
@@ -67,37 +67,42 @@ export class ImportModal extends Modal {
 				new FolderSuggest(this.app, search.inputEl);
 			});
 
-		const bar = new ProgressBarComponent(contentEl);
+		const progressEl = contentEl.createDiv({ cls: 'envoy-import-progress' });
+		progressEl.hide();
+		const bar = new ProgressBarComponent(progressEl);
 		bar.setValue(0);
-		bar.setVisibility(false);
 		const status = contentEl.createEl('p', { cls: 'envoy-import-status' });
 
 		new Setting(contentEl).addButton((button) =>
 			button
 				.setButtonText('Import')
 				.setCta()
-				.onClick(async () => {
+				.onClick(() => {
 					button.setDisabled(true);
-					bar.setVisibility(true);
-					try {
-						const sources = this.files.length ? await readPicked(this.files) : await this.readVaultFolder();
-						if (sources.length === 0) {
-							status.setText('No .txt files chosen or found in that folder.');
-							return;
-						}
-						status.setText(`Importing ${sources.length} file(s)…`);
-						const summary = await this.run({ sources, onProgress: (done, total) => bar.setValue(total ? (100 * done) / total : 100) });
-						status.setText(summary);
-					} catch (error) {
-						status.setText(`Import failed: ${(error as Error).message}`);
-					} finally {
-						button.setDisabled(false);
-					}
+					progressEl.show();
+					void this.importChosen(bar, status).finally(() => button.setDisabled(false));
 				}),
 		);
 	}
 
-	onClose(): void {
+	private async importChosen(bar: ProgressBarComponent, status: HTMLElement): Promise<void> {
+		try {
+			const sources = this.files.length ? await readPicked(this.files) : await this.readVaultFolder();
+			if (sources.length === 0) {
+				status.setText('No .txt files chosen or found in that folder.');
+				return;
+			}
+			status.setText(`Importing ${sources.length} file(s)…`);
+			const summary = await this.run({ sources, onProgress: (done, total) => {
+				bar.setValue(total ? (100 * done) / total : 100);
+			} });
+			status.setText(summary);
+		} catch (error) {
+			status.setText(`Import failed: ${(error as Error).message}`);
+		}
+	}
+
+	override onClose(): void {
 		this.contentEl.empty();
 	}
 

@@ -7,13 +7,13 @@ import { collectSources } from '../sources';
 import { loadVaultSettings, today } from '../settings';
 
 export async function runImport(args: string[], io: Io): Promise<number> {
-	const { values, positionals } = parseCommandArgs(args, { vault: { type: 'string' }, json: { type: 'boolean' }, link: { type: 'boolean' } }, true);
+	const { values, positionals } = parseCommandArgs(args, { vault: { type: 'string' }, 'config-dir': { type: 'string' }, json: { type: 'boolean' }, link: { type: 'boolean' } }, true);
 	if (!values.vault) throw new UsageError('--vault <dir> is required');
 	if (positionals.length === 0) throw new UsageError('name at least one file or folder to import');
 	await fs.mkdir(values.vault, { recursive: true });
 
 	const { sources, unreadable } = await collectSources(positionals);
-	const settings = await loadVaultSettings(values.vault);
+	const settings = await loadVaultSettings(values.vault, values['config-dir']);
 	const bar = progress(io, 'Importing');
 	const report = await importPipeline(sources, new FileSystemStore(values.vault), settings, {
 		today: today(),
