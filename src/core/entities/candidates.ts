@@ -3,7 +3,8 @@
 import { CALENDAR, CONCEPTS, FIRST_NAMES, LOWER_CONCEPT_HEADS, NAME_CONNECTORS, ORG_HEADS_OF, ORG_SUFFIXES, PERSON_TITLES, PLACE_SUFFIXES, STOP_WORDS, TITLE_MODIFIERS, CONCEPT_HEADS, EVENT_HEADS } from './lexicon';
 import { isInnerPunct, lemmaKey, phraseLemma, tokenKey, type Token } from './tokenize';
 
-export type Cue = 'person' | 'organisation' | 'place' | 'concept' | 'event';
+/** What the text says a name is; 'adjective' is a people-word or creed ("Kurdish rebels"), not a note of its own. */
+export type Cue = 'person' | 'organisation' | 'place' | 'concept' | 'event' | 'adjective';
 
 export interface Candidate {
 	start: number;
@@ -40,11 +41,15 @@ export function newEvidence(): Evidence {
 	return { midCap: new Map(), lower: new Set(), solo: new Set() };
 }
 
+function alone(x: Token | undefined): boolean {
+	return !x || (x.kind === 'word' ? !x.cap && !x.upper : x.text !== '-' && x.text !== '.');
+}
+
 export function gatherEvidence(tokens: Token[], evidence: Evidence): void {
 	for (let i = 0; i < tokens.length; i++) {
 		const t = tokens[i];
 		if (t.kind !== 'word' || t.capsLine) continue;
-		const key = tokenKey(t.text);
+		const key = t.key;
 		if (!t.cap) {
 			evidence.lower.add(key);
 			continue;
@@ -53,7 +58,6 @@ export function gatherEvidence(tokens: Token[], evidence: Evidence): void {
 		evidence.midCap.set(key, (evidence.midCap.get(key) ?? 0) + 1);
 		const prev = tokens[i - 1];
 		const next = tokens[i + 1];
-		const alone = (x: Token | undefined) => !x || (x.kind === 'word' ? !x.cap && !x.upper : x.text !== '-' && x.text !== '.');
 		if (alone(prev) && (t.possessive || alone(next))) evidence.solo.add(key);
 	}
 }
@@ -67,8 +71,11 @@ for (const [name, variants] of Object.entries(CONCEPTS)) {
 		CONCEPT_LEMMAS.set(words[0], list);
 	}
 }
+// "Kurdish rebels", "Moslem leaders": a capitalised adjective before a noun.
+const ADJECTIVE_ENDING = /(ish|ese|ian|ean|ic|an|i)$/;
+const VERBS = new Set(['said', 'says', 'told', 'added', 'was', 'is', 'has', 'had', 'will', 'would', 'could', 'can', 'did', 'does', 'who', 'which', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'as', 'that']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'into', 'across', 'outside', 'to', 'visit', 'visited', 'toward', 'towards']);
-const LOWER_PERSON_CUES = new Set(['leader', 'president', 'minister', 'spokesman', 'spokeswoman', 'envoy', 'ambassador', 'chairman', 'secretary', 'premier', 'chancellor', 'dictator', 'king', 'queen', 'prince', 'senator', 'general', 'coach', 'striker', 'captain', 'director', 'chief', 'by', 'told', 'ruler']);
+const LOWER_PERSON_CUES = new Set(['leader', 'president', 'minister', 'spokesman', 'spokeswoman', 'envoy', 'ambassador', 'chairman', 'secretary', 'premier', 'chancellor', 'dictator', 'king', 'queen', 'prince', 'senator', 'general', 'coach', 'striker', 'captain', 'director', 'chief', 'ruler']);
 
 function isNameWord(t: Token | undefined): boolean {
 	return !!t && t.kind === 'word' && (t.cap || t.upper) && !t.capsLine && !t.lineStart;
@@ -108,7 +115,7 @@ export function findCandidates(text: string, tokens: Token[], evidence: Evidence
 		}
 		const run = collectRun(tokens, k, isKnown);
 		k = run.words[run.words.length - 1] + 1;
-		for (const seg of segment(tokens, run, evidence, isKnown)) emit(text, tokens, seg, out);
+		for (const seg of segment(tokens, run, evidence, isKnown)) emit(text, tokens, seg, out, isKnown);
 	}
 	return out;
 }
@@ -128,9 +135,11 @@ function collectRun(tokens: Token[], k: number, isKnown: IsKnown): Run {
 				j++;
 				continue;
 			}
-			// "Bank of England", "Ludwig van Beethoven": a connector only counts between capitalised words.
+			// "Bank of England", "Ludwig van Beethoven": a connector only counts between capitalised words;
+			// "and" and "in" only inside a "… for …" name ("Organisation for Security and Cooperation in Europe").
 			const after = tokens[j + 2];
-			if (NAME_CONNECTORS.has(next.text) && isNameWord(after) && after.space) {
+			const connector = NAME_CONNECTORS.has(next.text) || next.text === 'for' || ((next.text === 'and' || next.text === 'in') && words.some((w) => tokens[w].text === 'for'));
+			if (connector && isNameWord(after) && after.space) {
 				words.push(j + 1, j + 2);
 				j += 2;
 				continue;
@@ -158,12 +167,18 @@ function collectRun(tokens: Token[], k: number, isKnown: IsKnown): Run {
 				continue;
 			}
 			// "Jong-un", "Jong-il": a short lower-case tail stays in a name that is not a known place ("US-led").
-			if (after.text.length <= 3 && !isKnown(tokenKey(cur.text)) && !cur.upper) {
+			if (after.text.length <= 3 && !isKnown(cur.key) && !cur.upper) {
 				words.push(j + 2);
 				j += 2;
 				continue;
 			}
 			break;
+		}
+		// "Douglas & Lomason"
+		if (next.text === '&' && next.space && isNameWord(tokens[j + 2])) {
+			words.push(j + 2);
+			j += 2;
+			continue;
 		}
 		if (next.text === '.' && !next.space && cur.text.length === 1 && cur.cap) {
 			const following = tokens[j + 2];
@@ -185,13 +200,23 @@ interface Segment {
 
 function evidenceFor(tokens: Token[], w: number, evidence: Evidence, isKnown: IsKnown): boolean {
 	const t = tokens[w];
-	const key = tokenKey(t.text);
+	const key = t.key;
 	if (isKnown(key) || FIRST_NAMES.has(key) || (t.upper && t.text.length > 1)) return true;
 	return (evidence.midCap.get(key) ?? 0) > 0 && !evidence.lower.has(key);
 }
 
+/** The run, or its first two or three words, is a name Envoy knows ("New York Stock Exchange"). */
+function knownPrefix(tokens: Token[], words: number[], isKnown: IsKnown): boolean {
+	let key = '';
+	for (let i = 0; i < words.length && i < 4; i++) {
+		key = i === 0 ? tokens[words[0]].key : key + ' ' + tokens[words[i]].key;
+		if (i > 0 && isKnown(key)) return true;
+	}
+	return isKnown(keyOf(tokens, words));
+}
+
 function keyOf(tokens: Token[], words: number[]): string {
-	return words.map((w) => tokenKey(tokens[w].text)).join(' ');
+	return words.map((w) => tokens[w].key).join(' ');
 }
 
 function isTitleAt(tokens: Token[], words: number[], i: number): number {
@@ -219,11 +244,11 @@ function segment(tokens: Token[], run: Run, evidence: Evidence, isKnown: IsKnown
 			words.shift();
 			continue;
 		}
-		if (STOP_WORDS.has(lower) || CALENDAR.has(lower)) {
+		if (CALENDAR.has(lower) || lower === 'the' || (t.initial && STOP_WORDS.has(lower) && !knownPrefix(tokens, words, isKnown))) {
 			words.shift();
 			continue;
 		}
-		if (t.initial && !isKnown(keyOf(tokens, words)) && !evidenceFor(tokens, words[0], evidence, isKnown) && !PERSON_TITLES.has(lower) && !TITLE_MODIFIERS.has(lower)) {
+		if (t.initial && !knownPrefix(tokens, words, isKnown) && !evidenceFor(tokens, words[0], evidence, isKnown) && !PERSON_TITLES.has(lower) && !TITLE_MODIFIERS.has(lower)) {
 			words.shift();
 			continue;
 		}
@@ -233,6 +258,10 @@ function segment(tokens: Token[], run: Run, evidence: Evidence, isKnown: IsKnown
 	if (words.length === 0) return [];
 	if (isKnown(keyOf(tokens, words))) return [{ words, cue: null }];
 	if (words.length === 1 && LONE_NON_NAMES.has(tokens[words[0]].text.toLowerCase())) return [];
+	// Capitals of common words are table headers and shouting ("NOTE", "PRESS DIGEST"), not acronyms.
+	words = words.filter((w) => !(tokens[w].upper && tokens[w].key.length >= 3 && evidence.lower.has(tokens[w].key) && !isKnown(tokens[w].key)));
+	// A lone letter is an initial or a currency sign, never a name.
+	if (words.length === 0 || (words.length === 1 && tokens[words[0]].text.replace(/\./g, '').length < 2)) return [];
 
 	const segments: Segment[] = [];
 	const lastLower = tokens[words[words.length - 1]].text.toLowerCase();
@@ -268,7 +297,7 @@ function splitCompounds(tokens: Token[], segments: Segment[], evidence: Evidence
 			out.push(seg);
 			continue;
 		}
-		const known = (p: number[]) => isKnown(keyOf(tokens, p)) || (p.length === 1 && evidence.solo.has(tokenKey(tokens[p[0]].text)));
+		const known = (p: number[]) => isKnown(keyOf(tokens, p)) || (p.length === 1 && evidence.solo.has(tokens[p[0]].key));
 		const prefixed = PREFIXES.has(tokens[parts[0][0]].text.toLowerCase()) && parts[0].length === 1;
 		if (prefixed) {
 			parts = parts.slice(1);
@@ -282,11 +311,11 @@ function splitCompounds(tokens: Token[], segments: Segment[], evidence: Evidence
 	return out;
 }
 
-function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[]): void {
+function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[], isKnown?: IsKnown): void {
 	const words = seg.words;
 	const first = tokens[words[0]];
 	let last = tokens[words[words.length - 1]];
-	const wordKeys = words.map((w) => tokenKey(tokens[w].text));
+	const wordKeys = words.map((w) => tokens[w].key);
 	const lastKey = wordKeys[wordKeys.length - 1];
 	let cue = seg.cue;
 	let hint: Cue | null = null;
@@ -301,7 +330,7 @@ function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[]): vo
 		last = next;
 		cue = 'concept';
 		name = text.slice(first.start, tokens[words[words.length - 1]].end) + ' ' + titleCase(next.text);
-		wordKeys.push(tokenKey(next.text));
+		wordKeys.push(next.key);
 	} else if (!cue) {
 		if (multi && ORG_SUFFIXES.has(lastKey)) cue = 'organisation';
 		else if (multi && wordKeys.includes('of') && ORG_HEADS_OF.has(wordKeys[0])) cue = 'organisation';
@@ -309,6 +338,9 @@ function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[]): vo
 		else if (multi && CONCEPT_HEADS.has(lastKey)) cue = EVENT_HEADS.has(lastKey) ? 'event' : 'concept';
 		else if (multi && FIRST_NAMES.has(wordKeys[0])) cue = 'person';
 		else if (LOWER_PERSON_CUES.has(beforeKey) && before.space !== false) cue = 'person';
+		else if (!multi && ADJECTIVE_ENDING.test(lastKey) && next && next.kind === 'word' && !next.cap && !next.upper && !VERBS.has(next.text)) cue = 'adjective';
+		// A name that contains a place but is not one ("Air France", "China Daily") is an organisation.
+		else if (multi && isKnown && wordKeys.some((k) => isKnown(k))) cue = 'organisation';
 	}
 	if (!cue) {
 		if (!multi && first.upper && first.text.length > 1) hint = 'organisation';
@@ -331,15 +363,14 @@ function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[]): vo
 /** A dateline ("MOSCOW 1996-08-30", "SEOUL (Reuters)") names a place even in capitals. */
 function dateline(text: string, tokens: Token[], k: number, out: Candidate[]): number {
 	const t = tokens[k];
-	const prev = tokens[k - 1];
-	const lineStart = !prev || text.lastIndexOf('\n', t.start) > prev.start;
+	const lineStart = t.lineStart;
 	let j = k;
 	while (tokens[j + 1] && tokens[j + 1].kind === 'word' && tokens[j + 1].upper && tokens[j + 1].capsLine) j++;
 	const next = tokens[j + 1];
 	if (lineStart && t.upper && next && (next.kind === 'num' || next.text === '(' || next.text === ',') && j - k < 3) {
 		const words = [];
 		for (let w = k; w <= j; w++) words.push(w);
-		const wordKeys = words.map((w) => tokenKey(tokens[w].text));
+		const wordKeys = words.map((w) => tokens[w].key);
 		out.push({ start: t.start, end: tokens[j].end, surface: text.slice(t.start, tokens[j].end), key: wordKeys.join(' '), words: words.length, cue: 'place', hint: null, wordKeys, upper: true });
 	}
 	return j + 1;
@@ -347,7 +378,7 @@ function dateline(text: string, tokens: Token[], k: number, out: Candidate[]): n
 
 /** Curated lower-case concepts ("sanctions", "axis of evil"), spelling variants folded by lemma. */
 function lowerConcept(text: string, tokens: Token[], k: number, out: Candidate[]): number {
-	const options = CONCEPT_LEMMAS.get(lemmaKey(tokens[k].text));
+	const options = CONCEPT_LEMMAS.get(lemmaKey(tokens[k].key));
 	if (!options) return k + 1;
 	let best: { end: number; name: string } | null = null;
 	for (const opt of options) {
@@ -357,7 +388,7 @@ function lowerConcept(text: string, tokens: Token[], k: number, out: Candidate[]
 		for (; w < opt.words.length; w++) {
 			while (w > 0 && tokens[j] && isInnerPunct(tokens[j]) && !tokens[j].space) j++;
 			const t = tokens[j];
-			if (!t || t.kind !== 'word' || lemmaKey(t.text) !== opt.words[w]) {
+			if (!t || t.kind !== 'word' || lemmaKey(t.key) !== opt.words[w]) {
 				ok = false;
 				break;
 			}

@@ -134,10 +134,12 @@ export class EntityDictionary {
 			const t = tokens[j];
 			if (t.kind === 'punct' || (j > k && !t.cap && !t.upper && !NAME_CONNECTORS.has(t.text))) break;
 			allUpper = allUpper && t.upper;
-			at = at.next.get(tokenKey(t.text));
+			at = at.next.get(t.key);
 			if (!at) break;
-			const entries = at.entries.filter((e) => !e.acronym || allUpper);
-			if (entries.length > 0) best = { last: j, entries };
+			if (at.entries.length > 0) {
+				const entries = allUpper ? at.entries : at.entries.filter((e) => !e.acronym);
+				if (entries.length > 0) best = { last: j, entries };
+			}
 			if (t.possessive) break;
 			j++;
 			while (j < tokens.length && isInnerPunct(tokens[j]) && tokens[j + 1]?.kind === 'word') j++;
@@ -150,7 +152,7 @@ export class EntityDictionary {
 		let best: { last: number; entries: Entry[] } | null = null;
 		let j = k;
 		while (at && j < tokens.length && tokens[j].kind === 'word') {
-			at = at.next.get(lemmaKey(tokens[j].text));
+			at = at.next.get(lemmaKey(tokens[j].key));
 			if (!at) break;
 			if (at.entries.length > 0) best = { last: j, entries: at.entries };
 			j++;
@@ -173,7 +175,10 @@ export function findMentionsIn(text: string, dictionary: EntityDictionary, token
 	const named = new Map<Entity, number[]>();
 	for (const m of raw) {
 		const strong = m.entries.filter((e) => !e.weak);
-		if (strong.length === 1) named.set(strong[0].entity, [...(named.get(strong[0].entity) ?? []), m.start]);
+		if (strong.length !== 1) continue;
+		const at = named.get(strong[0].entity);
+		if (at) at.push(m.start);
+		else named.set(strong[0].entity, [m.start]);
 	}
 	const mentions: Mention[] = [];
 	for (const m of raw) {

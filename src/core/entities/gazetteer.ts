@@ -7,7 +7,7 @@ import type { EntityType } from '../types';
 
 export interface Place {
 	name: string;
-	type: Extract<EntityType, 'country' | 'capital' | 'place'>;
+	type: Extract<EntityType, 'country' | 'capital' | 'place' | 'organisation'>;
 	aliases: string[];
 	/** Adjectives and nouns for the people ("Russian", "North Koreans"): they link to the country. */
 	demonyms: string[];
@@ -89,8 +89,16 @@ const EXTRA_DEMONYMS: Record<string, string[]> = {
 const HISTORICAL: Place[] = [
 	{ name: 'Soviet Union', type: 'place', aliases: ['USSR', 'U.S.S.R.'], demonyms: [] },
 	{ name: 'Korea', type: 'place', aliases: [], demonyms: [] },
-	{ name: 'European Union', type: 'place', aliases: ['EU', 'E.U.'], demonyms: [] },
 ];
+// International organisations that foreign-policy news names every day ("name: aliases").
+const ORGANISATIONS = `United Nations: UN, U.N. | NATO: North Atlantic Treaty Organization, Nato | European Union: EU, E.U. |
+International Monetary Fund: IMF | World Bank | World Trade Organization: WTO | OPEC | Federal Reserve: Fed |
+International Atomic Energy Agency: IAEA | Red Cross: International Committee of the Red Cross, ICRC |
+Organization for Security and Co-operation in Europe: OSCE, Organisation for Security and Cooperation in Europe |
+Association of Southeast Asian Nations: ASEAN | African Union | Shanghai Cooperation Organisation: SCO |
+UN Security Council: Security Council, U.N. Security Council | World Health Organization: WHO | Interpol |
+Hamas | Hezbollah: Hizbollah | Taliban | Al-Qaeda: al-Qaeda, al Qaeda, al-Qaida | Islamic State: ISIS, ISIL |
+Group of Seven: G7, G-7 | Group of 20: G20, G-20 | European Commission | Arab League`;
 
 function plural(demonym: string): string | null {
 	if (/(ese|ish|ch|ss)$/.test(demonym)) return null;
@@ -142,6 +150,10 @@ export function builtinPlaces(): Place[] {
 		places.push({ name, type: 'place', aliases: [], demonyms: [], country: countryName.get(code) });
 	}
 	places.push(...HISTORICAL.map((p) => ({ ...p })));
+	for (const item of ORGANISATIONS.split('|')) {
+		const [name, aliases] = item.split(':');
+		places.push({ name: name.trim(), type: 'organisation', aliases: (aliases ?? '').split(',').map((a) => a.trim()).filter(Boolean), demonyms: [] });
+	}
 	for (const p of places) if (EXTRA_DEMONYMS[p.name]) p.demonyms = [...p.demonyms, ...EXTRA_DEMONYMS[p.name]];
 	cached = places;
 	return places;

@@ -31,6 +31,8 @@ export interface Group {
 	known?: Entity;
 	/** The name came from a pattern or the gazetteer: it counts even if seen once. */
 	patterned: boolean;
+	/** Typed only as an adjective ("Kurdish"): a mention worth reporting, not a note worth writing. */
+	adjectival: boolean;
 	surfaces: Map<string, number>;
 	/** Names a pattern gave ("ABM Treaty" for "ABM treaty"): preferred for display. */
 	patternNames: Map<string, number>;
@@ -151,7 +153,9 @@ function resolveShortNames(occurrences: Occurrence[], drafts: Map<string, Draft>
 	const byPart = new Map<string, Set<string>>();
 	const perDoc = new Map<string, Occurrence[]>();
 	for (const o of occurrences) {
-		perDoc.set(o.doc, [...(perDoc.get(o.doc) ?? []), o]);
+		const list = perDoc.get(o.doc);
+		if (list) list.push(o);
+		else perDoc.set(o.doc, [o]);
 		if (!isPerson(o.group)) continue;
 		const keys = o.cand.wordKeys;
 		const last = keys[keys.length - 1];
@@ -159,6 +163,7 @@ function resolveShortNames(occurrences: Occurrence[], drafts: Map<string, Draft>
 		for (const part of [keys[0], last]) byPart.set(part, (byPart.get(part) ?? new Set()).add(o.group));
 	}
 	for (const list of perDoc.values()) {
+		const persons = list.filter((p) => isPerson(p.group));
 		for (const o of list) {
 			const d = drafts.get(o.group);
 			if (!d || d.words !== 1 || d.acronym || STOP_WORDS.has(o.cand.key) || NAME_CONNECTORS.has(o.cand.key)) continue;
@@ -166,8 +171,7 @@ function resolveShortNames(occurrences: Occurrence[], drafts: Map<string, Draft>
 			const key = o.cand.key;
 			// Nearest full name before this mention in the article, else the first one after it.
 			let pick: string | null = null;
-			for (const p of list) {
-				if (!isPerson(p.group)) continue;
+			for (const p of persons) {
 				const keys = p.cand.wordKeys;
 				if (keys[0] !== key && keys[keys.length - 1] !== key) continue;
 				if (p.cand.start < o.cand.start || !pick) pick = p.group;
@@ -239,16 +243,17 @@ function newGroup(o: Occurrence, drafts: Map<string, Draft>, places: Map<string,
 	const rest = id.slice(2);
 	if (id.startsWith('k:')) {
 		const e = known.get(rest)!;
-		return { ...base, name: e.name, type: e.type, country: e.country, metonyms: e.metonyms, known: e, patterned: true };
+		return { ...base, name: e.name, type: e.type, country: e.country, metonyms: e.metonyms, known: e, patterned: true, adjectival: false };
 	}
 	if (id.startsWith('g:')) {
 		const p = places.get(rest)!.place;
-		return { ...base, name: p.name, type: p.type, country: p.country, metonyms: p.type === 'capital' ? p.metonyms : undefined, patterned: true };
+		return { ...base, name: p.name, type: p.type, country: p.country, metonyms: p.type === 'capital' ? p.metonyms : undefined, patterned: true, adjectival: false };
 	}
 	// Curated lower-case concepts need to recur to count.
-	if (id.startsWith('c:')) return { ...base, name: rest, type: 'concept', patterned: false };
+	if (id.startsWith('c:')) return { ...base, name: rest, type: 'concept', patterned: false, adjectival: false };
 	const d = drafts.get(id);
-	return { ...base, name: o.cand.surface, type: d?.type ?? 'organisation', patterned: d?.type === 'event' || d?.type === 'concept' };
+	const headed = !!d && d.cues.event + d.cues.concept > 0;
+	return { ...base, name: o.cand.surface, type: d?.type ?? 'organisation', patterned: headed && (d?.type === 'event' || d?.type === 'concept'), adjectival: !headed && d?.type === 'concept' };
 }
 
 function titleCaseWords(s: string): string {

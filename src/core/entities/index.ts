@@ -62,7 +62,7 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 	for (const g of groups.values()) {
 		const count = [...g.surfaces.values()].reduce((a, b) => a + b, 0);
 		const keep = options.includeSingletons || g.known || g.docs.size >= 2 || count >= 3 || (g.patterned && (g.type === 'concept' || g.type === 'event'));
-		if (!keep || ignore.has(nameKey(g.name))) continue;
+		if (!keep || (g.adjectival && !options.includeSingletons) || ignore.has(nameKey(g.name))) continue;
 		const base = g.known;
 		const hasMixed = [...g.surfaces.keys()].some((s) => s !== s.toUpperCase());
 		const aliases = new Set(base?.aliases ?? []);

@@ -48,7 +48,7 @@ committee army front group association federation institute university college s
 department bureau service services fund foundation league club court parliament assembly congress senate government
 administration airlines airways motors industries holdings news times post journal daily press network forces navy
 command force guard alliance movement coalition society trust exchange board cabinet police regiment brigade division
-team united rovers wanderers athletic
+team united rovers wanderers athletic reserve center centre exchange
 `);
 
 /** Heads that make an organisation when followed by "of" ("Bank of England", "Ministry of Defence"). */

@@ -6,6 +6,8 @@ export interface Token {
 	start: number;
 	end: number;
 	text: string;
+	/** tokenKey(text) for words and numbers, computed once. */
+	key: string;
 	kind: 'word' | 'num' | 'punct';
 	/** Whitespace (or start of text) before the token. */
 	space: boolean;
@@ -23,21 +25,42 @@ export interface Token {
 	lineStart: boolean;
 }
 
-const APOSTROPHES = new Set(["'", '’']);
 const SENTENCE_END = new Set(['.', '!', '?']);
 const OPENERS = new Set(['"', '“', '‘', '(', '[', "'", '«']);
 // Periods after these do not end a sentence.
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'lt', 'col', 'sgt', 'gov', 'sen', 'rep', 'jr', 'sr', 'prof', 'no', 'vs', 'inc', 'corp', 'co', 'ltd', 'capt', 'adm', 'maj', 'rev', 'mt', 'ft', 'jan', 'feb', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec']);
 
-function isLetterCode(c: number, ch: string): boolean {
+const LETTER = /[\p{L}\p{M}]/u;
+function isLetterCode(c: number): boolean {
 	if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-	return /[\p{L}\p{M}]/u.test(ch);
+	return c === c && LETTER.test(String.fromCharCode(c));
+}
+function isApostropheCode(c: number): boolean {
+	return c === 39 || c === 0x2019;
 }
 function isDigitCode(c: number): boolean {
 	return c >= 48 && c <= 57;
 }
 function isSpaceCode(c: number): boolean {
 	return c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 0x2009 || c === 0x202f || c === 12;
+}
+
+function isUpperStart(word: string): boolean {
+	const c = word.charCodeAt(0);
+	if (c < 128) return c >= 65 && c <= 90;
+	return word[0] !== word[0].toLowerCase();
+}
+
+/** Has an upper-case letter and no lower-case one. */
+function isAllUpper(word: string): boolean {
+	let sawUpper = false;
+	for (let i = 0; i < word.length; i++) {
+		const c = word.charCodeAt(i);
+		if (c >= 97 && c <= 122) return false;
+		if (c >= 65 && c <= 90) sawUpper = true;
+		else if (c >= 128) return word === word.toUpperCase() && word !== word.toLowerCase();
+	}
+	return sawUpper;
 }
 
 export function tokenize(text: string): Token[] {
@@ -55,28 +78,27 @@ export function tokenize(text: string): Token[] {
 			i++;
 			continue;
 		}
-		const ch = text[i];
 		const start = i;
 		let kind: Token['kind'];
 		let possessive = false;
-		if (isLetterCode(c, ch) || isDigitCode(c)) {
+		if (isLetterCode(c) || isDigitCode(c)) {
 			kind = isDigitCode(c) ? 'num' : 'word';
 			// Initialism: letter-dot-letter-dot… ("U.S.", "U.N.")
-			if (kind === 'word' && text[i + 1] === '.' && i + 3 < n && isLetterCode(text.charCodeAt(i + 2), text[i + 2] ?? '') && text[i + 3] === '.') {
+			if (kind === 'word' && text.charCodeAt(i + 1) === 46 && isLetterCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
 				i += 4;
-				while (i + 1 < n && isLetterCode(text.charCodeAt(i), text[i]) && text[i + 1] === '.') i += 2;
+				while (i + 1 < n && isLetterCode(text.charCodeAt(i)) && text.charCodeAt(i + 1) === 46) i += 2;
 			} else {
 				i++;
 				while (i < n) {
 					const d = text.charCodeAt(i);
-					if (isLetterCode(d, text[i]) || isDigitCode(d)) {
+					if (isLetterCode(d) || isDigitCode(d)) {
 						i++;
 						continue;
 					}
 					// In-word apostrophe ("O'Brien", "don't"), but a possessive 's is not part of the name.
-					if (APOSTROPHES.has(text[i]) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1), text[i + 1])) {
-						const after = i + 2 < n ? text.charCodeAt(i + 2) : 32;
-						if ((text[i + 1] === 's' || text[i + 1] === 'S') && !isLetterCode(after, text[i + 2] ?? ' ')) {
+					if (isApostropheCode(d) && isLetterCode(text.charCodeAt(i + 1))) {
+						const s1 = text.charCodeAt(i + 1);
+						if ((s1 === 115 || s1 === 83) && !isLetterCode(text.charCodeAt(i + 2))) {
 							possessive = true;
 							break;
 						}
@@ -84,7 +106,7 @@ export function tokenize(text: string): Token[] {
 						continue;
 					}
 					// Decimal or grouped numbers stay one token.
-					if (kind === 'num' && (text[i] === '.' || text[i] === ',') && i + 1 < n && isDigitCode(text.charCodeAt(i + 1))) {
+					if (kind === 'num' && (d === 46 || d === 44) && isDigitCode(text.charCodeAt(i + 1))) {
 						i += 2;
 						continue;
 					}
@@ -97,17 +119,16 @@ export function tokenize(text: string): Token[] {
 		}
 		const word = text.slice(start, i);
 		if (newline) lineStarts.push(tokens.length);
-		const first = word[0];
-		const lower = word.toLowerCase();
 		const hasLetters = kind === 'word';
 		tokens.push({
 			start,
 			end: i,
 			text: word,
+			key: kind === 'punct' ? word : tokenKey(word),
 			kind,
 			space,
-			cap: hasLetters && first !== first.toLowerCase(),
-			upper: hasLetters && word === word.toUpperCase() && lower !== word,
+			cap: hasLetters && isUpperStart(word),
+			upper: hasLetters && isAllUpper(word),
 			initial: newline,
 			capsLine: false,
 			possessive,
@@ -161,15 +182,33 @@ function markCapsLines(tokens: Token[], lineStarts: number[]): void {
 
 const MARKS = /\p{M}/gu;
 
+// Keys are asked for the same few thousand words over and over: remember them (bounded, so memory stays flat).
+const keyCache = new Map<string, string>();
+const lemmaCache = new Map<string, string>();
+function remember(cache: Map<string, string>, word: string, value: string): string {
+	if (cache.size > 100_000) cache.clear();
+	cache.set(word, value);
+	return value;
+}
+
 /** Comparison key of one word: lower case, no diacritics, no dots, straight apostrophes ("U.S." → "us"). */
 export function tokenKey(word: string): string {
+	return keyCache.get(word) ?? remember(keyCache, word, computeKey(word));
+}
+
+function computeKey(word: string): string {
 	let k = word.toLowerCase();
 	if (/[\u0080-\uffff]/.test(k)) k = k.normalize('NFD').replace(MARKS, '').replace(/’/g, "'");
 	return k.includes('.') ? k.replace(/\./g, '') : k;
 }
 
 /** Comparison key of a name: its words' keys joined by spaces, punctuation and hyphens dropped ("Kim Jong-un" = "Kim Jong Un"). */
+const nameCache = new Map<string, string>();
 export function nameKey(name: string): string {
+	return nameCache.get(name) ?? remember(nameCache, name, computeNameKey(name));
+}
+
+function computeNameKey(name: string): string {
 	const parts: string[] = [];
 	for (const t of tokenize(name)) if (t.kind !== 'punct') parts.push(tokenKey(t.text));
 	const key = parts.join(' ');
@@ -183,6 +222,10 @@ export function isInnerPunct(t: Token): boolean {
 
 /** Key of a lower-case concept word: British and American spellings and plurals meet ("Sanctions" = "sanction"). */
 export function lemmaKey(word: string): string {
+	return lemmaCache.get(word) ?? remember(lemmaCache, word, computeLemma(word));
+}
+
+function computeLemma(word: string): string {
 	let k = tokenKey(word).replace(/isation$/, 'ization').replace(/^defence$/, 'defense');
 	if (k.length > 4 && k.endsWith('s') && !k.endsWith('ss')) k = k.slice(0, -1);
 	return k;

@@ -6,11 +6,11 @@ import type { Cue } from './candidates';
 export type Votes = Record<Cue, number>;
 
 export function noVotes(): Votes {
-	return { person: 0, organisation: 0, place: 0, concept: 0, event: 0 };
+	return { person: 0, organisation: 0, place: 0, concept: 0, event: 0, adjective: 0 };
 }
 
 // Ties go to the earlier type: people are the commonest names in news.
-const ORDER: Cue[] = ['person', 'organisation', 'place', 'event', 'concept'];
+const ORDER: Cue[] = ['person', 'organisation', 'place', 'event', 'concept', 'adjective'];
 
 function best(votes: Votes): Cue | null {
 	let top: Cue | null = null;
@@ -20,6 +20,7 @@ function best(votes: Votes): Cue | null {
 
 export function decideType(cues: Votes, hints: Votes, shape: { words: number; acronym: boolean }): EntityType {
 	const cue = best(cues) ?? best(hints);
+	if (cue === 'adjective') return 'concept';
 	if (cue) return cue;
 	if (shape.acronym) return 'organisation';
 	return shape.words >= 2 ? 'person' : 'organisation';
