@@ -47,14 +47,19 @@ export function detectWrapWidth(lines: readonly { raw: string }[]): number {
 	for (const width of [72, 76, 78, 80, 100, 120]) {
 		let breakable = 0;
 		let near = 0;
+		let longest = 0;
 		for (const { raw } of lines) {
 			const text = raw.trimEnd();
 			if (text.length > width) {
 				const indent = text.length - text.trimStart().length;
 				if (text.lastIndexOf(' ', width) > indent) breakable++;
-			} else if (text.length >= width - 12) near++;
+			} else {
+				if (text.length >= width - 12) near++;
+				if (text.length > longest) longest = text.length;
+			}
 		}
-		if (near >= 5 && breakable <= near * 0.02) return width;
+		// The longest fitting line is the real width (79 for lynx, 80 for w3m).
+		if (near >= 5 && breakable <= near * 0.02) return longest;
 	}
 	return 0;
 }

@@ -42,7 +42,9 @@ const JUNK_PHRASES = new RegExp(
 		'commenting (?:rules|policy|guidelines)',
 		'^link copied',
 		'^(?:share|tweet|email|print|save)(?: this(?: article| story)?)?(?: on \\w+)?$',
-		'^(?:subscribe|sign up|sign in|log in|register)\\b.{0,60}$',
+		'^(?:subscribe|sign up|sign in|log in|register)\\b.{0,140}$',
+		'enable javascript|javascript (?:is )?(?:disabled|required)',
+		'\\b(?:may|can) be reached at\\b|^have a (?:news )?tip\\b',
 		'newsletter',
 		'^(?:related|recent|more|popular|trending|latest|top|editor\'?s\'?)(?: \\w+){0,3}$',
 		'^most (?:read|popular|viewed|shared|commented|recent)\\b',
@@ -110,7 +112,7 @@ function weight(info: LineInfo, inComments: boolean, afterCue: boolean): number 
 	if (info.repeated) return -10;
 	const w = info.words;
 	let score = Math.min(w, 80) - 10;
-	if (score > 0 && CONTACT.test(info.line.text)) score *= 0.3;
+	if (score > 0 && CONTACT.test(info.line.text)) score *= 0.35;
 	// The first prose under a byline or date is where articles start.
 	if (afterCue && w >= 12) score += 20;
 	// Short standalone lines are subheadings or short paragraphs; short lines in runs are menus.

@@ -156,3 +156,16 @@ describe('extractArticle: speed', () => {
 		expect(performance.now() - t1).toBeLessThan(3000);
 	});
 });
+
+describe('hard-wrap detection', () => {
+	it.each([72, 76, 79, 80])('rejoins paragraphs wrapped at %i columns', (width) => {
+		const a = extractArticle(hardWrap(page(), width));
+		expect(texts(a)).toEqual(texts(extractArticle(page())));
+	});
+
+	it('leaves a paragraph-per-line page as it is', () => {
+		const text = [...PROSE, 'Short line', 'Another short line'].join('\n');
+		const a = extractArticle(text);
+		expect(texts(a).some((t) => t.includes(PROSE[0]) && t !== PROSE[0] && t.includes(PROSE[1]))).toBe(false);
+	});
+});
