@@ -6,6 +6,7 @@ import { addMessageMark, exportMessagesMarkdown } from './core/messages';
 import type { CapitalMessage } from './core/types';
 import { ObsidianVaultStore } from './obsidian/vault-store';
 import { MessagesService } from './obsidian/messages-service';
+import { LinkService } from './obsidian/link-service';
 import { EnvoySettingTab } from './ui/settings-tab';
 import { ImportModal } from './ui/import-modal';
 import { MESSAGES_VIEW_TYPE, MessagesView } from './ui/messages/view';
@@ -15,10 +16,13 @@ const STATE_FOLDER = '.envoy';
 export default class EnvoyPlugin extends Plugin {
 	declare settings: EnvoySettings;
 	private messages!: MessagesService;
+	private links!: LinkService;
 
 	override async onload(): Promise<void> {
 		this.settings = normaliseSettings(await this.loadData());
 		this.messages = new MessagesService(this.app, () => this.settings);
+		this.links = new LinkService(this.app, () => this.store(), () => this.settings);
+		for (const ref of this.links.events()) this.registerEvent(ref);
 		this.addSettingTab(new EnvoySettingTab(this.app, this));
 
 		this.registerView(
@@ -56,6 +60,7 @@ export default class EnvoyPlugin extends Plugin {
 
 	async saveSettings(): Promise<void> {
 		await this.saveData(this.settings);
+		this.links.invalidate();
 	}
 
 	private store(): ObsidianVaultStore {
@@ -68,6 +73,8 @@ export default class EnvoyPlugin extends Plugin {
 				today: window.moment().format('YYYY-MM-DD'),
 				onProgress: (stage, done, total) => (stage === 'import' ? onProgress(done, total) : undefined),
 			});
+			// New entity notes arrive through metadata events too, but the index must not wait for them.
+			this.links.invalidate();
 			const counts = new Map<string, number>();
 			for (const n of report.notes) counts.set(n.status, (counts.get(n.status) ?? 0) + 1);
 			const failures = report.notes.filter((n) => n.status === 'failed').map((n) => n.reason ?? n.source);
@@ -80,7 +87,7 @@ export default class EnvoyPlugin extends Plugin {
 	private async link(only?: string[]): Promise<void> {
 		const notice = new Notice('Linking entities…', 0);
 		try {
-			const result = await linkVault(this.store(), this.settings, { only, onProgress: (d, t) => notice.setMessage(`Linking entities… ${d}/${t}`) });
+			const result = await linkVault(this.store(), this.settings, { only, index: await this.links.getIndex(), onProgress: (d, t) => notice.setMessage(`Linking entities… ${d}/${t}`) });
 			notice.setMessage(`Added ${result.added} links in ${result.notes.length} notes.`);
 		} catch (error) {
 			notice.setMessage(`Linking failed: ${(error as Error).message}`);

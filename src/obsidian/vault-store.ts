@@ -34,6 +34,9 @@ export class ObsidianVaultStore implements VaultStore {
 	async replace(path: string, update: (current: string) => string): Promise<void> {
 		const file = this.vault.getAbstractFileByPath(normalizePath(path));
 		if (!(file instanceof TFile)) throw new Error(`${path}: no such note`);
+		// Most notes do not change on a relink: a cheap cached read spares them a write (and a sync).
+		const cached = await this.vault.cachedRead(file);
+		if (update(cached) === cached) return;
 		// Vault.process is atomic against the editor: no lost keystrokes between read and write.
 		await this.vault.process(file, update);
 	}

@@ -10,7 +10,7 @@ import { linkVault } from './link-pass';
 export * from './settings';
 export * from './store';
 export { refreshEntities, readEntityNotes, type EntityReportEntry } from './entities-pass';
-export { linkVault, unlinkVault, buildLinkIndex, loadLedger } from './link-pass';
+export { linkVault, unlinkVault, buildLinkIndex, linkTargetFor, loadLedger, renameInLedger } from './link-pass';
 export { buildMessagesModel, readCapitals, capitalsFromEntityNotes } from './messages-pass';
 
 export interface PipelineReport {

@@ -36,11 +36,26 @@ export function linkTargetOf(record: EntityNoteRecord): LinkTarget {
 	return { note, names: [...new Set(names)], kind: entity.type === 'concept' ? 'concept' : 'proper' };
 }
 
+/** The names a user's entity note links by, less the ignore list; null when nothing is left to link. */
+export function linkTargetFor(record: EntityNoteRecord, ignore: readonly string[]): LinkTarget | null {
+	const skip = new Set(ignore.map((n) => n.toLowerCase()));
+	const target = linkTargetOf(record);
+	const names = target.names.filter((n) => !skip.has(n.toLowerCase()));
+	return names.length ? { ...target, names } : null;
+}
+
 export async function buildLinkIndex(store: VaultStore, settings: EnvoySettings): Promise<LinkIndex> {
 	const { notes } = await readEntityNotes(store, settings);
-	const ignore = new Set(settings.ignore.map((n) => n.toLowerCase()));
-	const targets = notes.map(linkTargetOf).map((t) => ({ ...t, names: t.names.filter((n) => !ignore.has(n.toLowerCase())) }));
-	return new LinkIndex(targets.filter((t) => t.names.length > 0));
+	return new LinkIndex(notes.map((n) => linkTargetFor(n, settings.ignore)).filter((t): t is LinkTarget => t !== null));
+}
+
+/** After a note is renamed, its ledger entry follows it so that unlink still finds Envoy's links. */
+export async function renameInLedger(store: VaultStore, from: string, to: string): Promise<void> {
+	const ledger = await loadLedger(store);
+	if (!ledger.notes[from]) return;
+	ledger.notes[to] = [...(ledger.notes[to] ?? []), ...ledger.notes[from]];
+	delete ledger.notes[from];
+	await saveLedger(store, ledger);
 }
 
 export interface LinkRunResult {
@@ -51,9 +66,10 @@ export interface LinkRunResult {
 export async function linkVault(
 	store: VaultStore,
 	settings: EnvoySettings,
-	options: { dryRun?: boolean; only?: readonly string[]; onProgress?: (done: number, total: number) => void } = {},
+	options: { dryRun?: boolean; only?: readonly string[]; index?: LinkIndex; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<LinkRunResult> {
-	const index = await buildLinkIndex(store, settings);
+	// The plugin keeps a live index (updated per entity-note event); the CLI builds one per run.
+	const index = options.index ?? (await buildLinkIndex(store, settings));
 	const ledger = await loadLedger(store);
 	const paths = options.only ?? (await store.list(''));
 	const result: LinkRunResult = { notes: [], added: 0 };
