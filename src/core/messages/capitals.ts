@@ -18,6 +18,7 @@ export class CapitalResolver {
 	private readonly byName = new Map<string, CapitalInfo>();
 	private readonly bySurface = new Map<string, CapitalInfo>();
 	private readonly surfaces: RegExp | null;
+	private readonly memo = new Map<string, CapitalInfo | null>();
 
 	constructor(capitals: CapitalInfo[]) {
 		this.capitals = capitals;
@@ -39,8 +40,13 @@ export class CapitalResolver {
 
 	/** The capital a link target (note name), a mark's capital or a surface form stands for. */
 	resolve(name: string): CapitalInfo | undefined {
+		// Link targets repeat across a vault: remember each exact string's answer (null for "none").
+		const known = this.memo.get(name);
+		if (known !== undefined) return known ?? undefined;
 		const key = name.trim().toLowerCase();
-		return this.byName.get(key) ?? this.byName.get(withoutArticle(key));
+		const found = this.byName.get(key) ?? this.byName.get(withoutArticle(key));
+		if (this.memo.size < 100_000) this.memo.set(name, found ?? null);
+		return found;
 	}
 
 	/** Links first, then unlinked names of capitals where no link covers them. Sorted by position. */

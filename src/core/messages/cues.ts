@@ -58,10 +58,16 @@ export function isPartOfLongerName(text: string, m: Mention, sentenceStart: numb
 // "the Washington bureau", "our Tokyo correspondent": the capital names a desk, not an addressee.
 const ATTRIBUTIVE = /^\s+(?:desk|bureau|office|newsletter|edition|correspondents?|team|branch|station|embassy|mission|headquarters|offices|staff|readers|audience)\b/i;
 
+// Every rule below needs one of these words; a superset, kept in step with the rules.
+const ANY_CUE_WORD = /messag|signal|warn|offer|advi[cs]|ultimat|assur|overture|invit|appeal|demand|plea|request|propos|letter|remind|olive branch|hint|expect|want|urg|ask|press|push|prod|encourag|call|need|would like|wish|persuad|pressur|tell|told|caution|instruct|lectur|send|sent|giv|gave|hand|deliver|^\W*To\s|should|must|has to|have to|ought|better|afford|do well|wise to/i;
+
 /** Cues in one sentence [start, end) of a paragraph, for the capitals in `addressable`. */
 export function findCues(text: string, start: number, end: number, mentions: Mention[], addressable: ReadonlySet<CapitalInfo>): Cue[] {
-	const inSentence = mentions.filter((m) => m.start >= start && m.end <= end && !isPartOfLongerName(text, m, start));
 	const out: Cue[] = [];
+	// Most sentences that name a capital carry no cue word at all: one cheap test spares the rules below.
+	if (!ANY_CUE_WORD.test(text.slice(start, end))) return out;
+	const inSentence: Mention[] = [];
+	for (const m of mentions) if (m.start >= start && m.end <= end && !isPartOfLongerName(text, m, start)) inSentence.push(m);
 	for (let i = 0; i < inSentence.length; i++) {
 		const m = inSentence[i];
 		if (!m.capital || !addressable.has(m.capital) || ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) continue;

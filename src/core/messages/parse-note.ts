@@ -10,7 +10,6 @@ const RULE = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[.\]\s+)?/;
 const QUOTE = /^\s{0,3}>\s?/;
 const LONE_BLOCK_ID = /^\s*\^([A-Za-z0-9-]+)\s*$/;
-const TRAILING_BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;
 const TABLE_ROW = /^\s*\|/;
 // Wikilinks (with embeds), markdown links (with images), and the emphasis marks a reader does not see.
 const INLINE = /(!?)\[\[([^\]|#^]*)((?:#[^\]|]*)?)(?:\|([^\]]*))?\]\]|(!?)\[([^\]]*)\]\(<?([^)\s>]*)>?(?:\s+"[^"]*")?\)|\*\*|__|==/g;
@@ -77,19 +76,26 @@ function parseParagraphs(lines: string[], from: number): SourceParagraph[] {
 			if (line.includes('%%')) inComment = false;
 			continue;
 		}
+		const at = line.search(/\S/);
+		if (at < 0) {
+			flush(i);
+			continue;
+		}
+		// Prose lines start with a letter or a quote: only the others need the block-structure tests below.
+		if (isPlainStart(line.charCodeAt(at))) {
+			if (buf.length === 0) bufLine = i;
+			buf.push(line.trim());
+			continue;
+		}
 		const f = FENCE.exec(line);
 		if (f) {
 			flush(i);
 			fence = f[1];
 			continue;
 		}
-		if (line.trimStart().startsWith('%%') && !line.trim().slice(2).includes('%%')) {
+		if (line.startsWith('%%', at) && !line.slice(at + 2).includes('%%')) {
 			flush(i);
 			inComment = true;
-			continue;
-		}
-		if (line.trim() === '') {
-			flush(i);
 			continue;
 		}
 		const lone = LONE_BLOCK_ID.exec(line);
@@ -120,12 +126,20 @@ function parseParagraphs(lines: string[], from: number): SourceParagraph[] {
 	return out;
 }
 
+/** A letter or an opening quote/bracket: a line that cannot open a heading, list, quote, fence, table or block id. */
+function isPlainStart(c: number): boolean {
+	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 34 || c === 39 || c === 40 || c > 127;
+}
+
 function toParagraph(raw: string, line: number, section: number): SourceParagraph {
 	let block: string | null = null;
-	const b = TRAILING_BLOCK_ID.exec(raw);
-	if (b) {
-		block = b[1];
-		raw = raw.slice(0, b.index);
+	const caret = raw.lastIndexOf('^');
+	if (caret === 0 || (caret > 0 && /\s/.test(raw[caret - 1]))) {
+		const b = /^\^([A-Za-z0-9-]+)\s*$/.exec(raw.slice(caret));
+		if (b) {
+			block = b[1];
+			raw = raw.slice(0, caret);
+		}
 	}
 	const links: SourceLink[] = [];
 	let text = '';
