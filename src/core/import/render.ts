@@ -1,8 +1,8 @@
 // Article → Obsidian note: typed YAML properties, then the body as Markdown built from an mdast
 // tree, with a content-derived block id on every paragraph, quote and list item.
 
-import type { BlockContent, Html, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
-import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
+import type { BlockContent, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
+import { toMarkdown, type Handle, type Unsafe } from 'mdast-util-to-markdown';
 import { Document } from 'yaml';
 import type { Article, ArticleBlock } from '../types';
 import { BlockIdAllocator } from './block-ids';
@@ -128,10 +128,27 @@ function flatten(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();
 }
 
+/** A block id at the end of a paragraph, as its own node so the serializer never escapes its caret. */
+interface BlockIdNode {
+	type: 'envoyBlockId';
+	value: string;
+}
+
+declare module 'mdast' {
+	interface PhrasingContentMap {
+		envoyBlockId: BlockIdNode;
+	}
+	interface RootContentMap {
+		envoyBlockId: BlockIdNode;
+	}
+}
+
+// Not an `html` node: the serializer peeks at an html node as "<", so text before it ("+", "1.")
+// would be judged safe when it is followed by the id's space and would turn into a list.
+const blockIdHandler: Handle = (node: BlockIdNode) => ` ^${node.value}`;
+
 function textWithId(text: string, id: string): PhrasingContent[] {
-	// The id goes in as raw Markdown so the serializer cannot escape its caret.
-	const marker: Html = { type: 'html', value: ` ^${id}` };
-	return [{ type: 'text', value: text }, marker];
+	return [{ type: 'text', value: text }, { type: 'envoyBlockId', value: id }];
 }
 
 function blockNodes(block: ArticleBlock, ids: BlockIdAllocator): RootContent[] {
@@ -164,14 +181,15 @@ function blockNodes(block: ArticleBlock, ids: BlockIdAllocator): RootContent[] {
 
 /** The serializer escapes `&` before any letter; only a real character reference needs it. */
 function tidyEscapes(markdown: string): string {
-	return markdown.replace(/\\&(?![A-Za-z][A-Za-z0-9]{0,31};|#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};)/g, '&');
+	// Only a backslash that is not itself escaped (an even run before it) is the serializer's.
+	return markdown.replace(/(?<!\\)((?:\\\\)*)\\&(?![A-Za-z][A-Za-z0-9]{0,31};|#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};)/g, '$1&');
 }
 
 export function renderBody(blocks: readonly ArticleBlock[]): string {
 	const ids = new BlockIdAllocator();
 	const root: Root = { type: 'root', children: blocks.flatMap((b) => blockNodes(b, ids)) };
 	if (root.children.length === 0) return '';
-	return tidyEscapes(toMarkdown(root, { bullet: '-', emphasis: '_', rule: '-', unsafe: OBSIDIAN_UNSAFE }));
+	return tidyEscapes(toMarkdown(root, { bullet: '-', emphasis: '_', rule: '-', unsafe: OBSIDIAN_UNSAFE, handlers: { envoyBlockId: blockIdHandler } }));
 }
 
 /** The complete note text for an article. Deterministic: same article and meta, same bytes. */

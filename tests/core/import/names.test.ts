@@ -5,6 +5,9 @@ import { cleanNoteName, joinVaultPath, safeNoteName } from '../../../src/core/im
 const FORBIDDEN = /[*"\\/<>:|?#^[\]]/;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\s*\..*)?$/i;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+
 function assertSafe(name: string, maxLength: number): void {
 	expect(name.length).toBeGreaterThan(0);
 	expect(name.length).toBeLessThanOrEqual(maxLength);
@@ -13,7 +16,7 @@ function assertSafe(name: string, maxLength: number): void {
 	expect(name).not.toMatch(/^[\s.]|[\s.]$/u);
 	expect(name).not.toMatch(RESERVED);
 	expect(`${name}.md`).not.toMatch(RESERVED);
-	expect(name.isWellFormed()).toBe(true);
+	expect(wellFormed(name)).toBe(true);
 	expect(new TextEncoder().encode(`${name}.md`).length).toBeLessThanOrEqual(255);
 }
 
@@ -64,7 +67,7 @@ describe('safeNoteName', () => {
 		expect(name.endsWith('word')).toBe(true);
 		const emoji = '😀'.repeat(100);
 		const cut = safeNoteName(emoji, new Set(), 21);
-		expect(cut.isWellFormed()).toBe(true);
+		expect(wellFormed(cut)).toBe(true);
 		expect(cut.length).toBeLessThanOrEqual(21);
 		const withSuffix = safeNoteName(long, new Set([name.toLowerCase()]));
 		expect(withSuffix.length).toBeLessThanOrEqual(120);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
@@ -169,5 +170,25 @@ describe('renderBody', () => {
 			{ kind: 'list', ordered: false, items: ['', ' '] },
 		]);
 		expect(body).toMatch(/^one two three \^[a-z0-9]{6}\n$/);
+	});
+});
+
+describe('renderBody escaping, property', () => {
+	it('any paragraph text reads back literally through a CommonMark parser', () => {
+		const alphabet = fc.constantFrom(...'ab 1.-+*_#>`[]()!<&;:|\\^$=%~\'"'.split(''), 'word', '  ', '\n', '&amp;', '1)', '[[', ']]', 'é');
+		fc.assert(
+			fc.property(fc.array(alphabet, { minLength: 1, maxLength: 40 }).map((parts) => parts.join('')), (raw) => {
+				const text = raw.replace(/\s+/g, ' ').trim();
+				fc.pre(text !== '');
+				const body = renderBody([{ kind: 'paragraph', text }]);
+				expect(body).toMatch(/ \^[a-z0-9]{6}\n$/);
+				expect(readBack(body)).toEqual([text]);
+				// The same text as a list item and as a quote.
+				const list = renderBody([{ kind: 'list', ordered: false, items: [text, 'x'] }]);
+				expect(readBack(list)).toEqual([`${text}\nx`]);
+				expect(readBack(renderBody([{ kind: 'quote', text }]))[0]).toBe(text);
+			}),
+			{ numRuns: 3000 },
+		);
 	});
 });
