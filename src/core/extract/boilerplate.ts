@@ -80,6 +80,8 @@ const CAPTION = /\((?:image|photo|picture|credit|pic)s?:[^)]*\)\s*$|^(?:image|ph
 /** Contact blocks and raw links read long but are not prose. */
 const CONTACT = /@[\w-]+\.\w|https?:\/\/|www\.\w|\+?\d[\d -]{6,}\d/u;
 
+const COPYRIGHT = /(?:©|\bcopyright\b)\s*(?:©\s*)?(?:19|20)\d\d|all rights reserved/iu;
+
 const MENU_SEPARATORS = /\s[|·•/]\s.*\s[|·•/]\s/u;
 
 export function describeLines(lines: readonly Line[], shared: ReadonlySet<string> | undefined): LineInfo[] {
@@ -132,12 +134,20 @@ export function bestRegion(infos: readonly LineInfo[]): [number, number] | null 
 	let sinceCue = Infinity;
 	// Teaser lists repeat name/date lines; a cue only marks the article when there are few.
 	const cues = infos.filter((x) => x.headerCue).length <= 3;
+	// Past the copyright line in the page's second half is the footer: legal text, contact blocks.
+	let footer = infos.length;
+	for (let i = infos.length - 1; i >= infos.length / 2; i--) {
+		if (infos[i].words <= 40 && COPYRIGHT.test(infos[i].line.text)) {
+			footer = i;
+			break;
+		}
+	}
 	for (let i = 0; i < infos.length; i++) {
 		if (sum <= 0) {
 			sum = 0;
 			from = i;
 		}
-		inComments ||= infos[i].commentStart;
+		inComments ||= infos[i].commentStart || i >= footer;
 		sum += weight(infos[i], inComments, cues && sinceCue <= 4);
 		sinceCue = infos[i].headerCue ? 1 : infos[i].words >= 12 ? Infinity : sinceCue + 1;
 		if (sum > best) {
