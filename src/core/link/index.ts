@@ -17,7 +17,7 @@ import { isSpaceCode, isWordCode } from './tokens';
 export { LinkIndex, affectedBy, mayContainAny, type LinkTarget } from './link-index';
 export { protectedRanges, scanNote, type NoteScan, type ProseBlock } from './scan-protected';
 export type { LinkRecord } from './records';
-export type { LinkFormat } from './splice';
+export type { LinkFormat, Insertion } from './splice';
 export type { TargetKind } from './guard';
 
 export interface LinkOptions {
@@ -74,8 +74,8 @@ function unsafeEdges(md: string, start: number, end: number): boolean {
 	return delim(n) && isWordCode(md.charCodeAt(end + 1));
 }
 
-/** Adds links to `markdown`. Everything outside the inserted link syntax stays byte-identical. */
-export function linkNote(markdown: string, index: LinkIndex, options: Partial<LinkOptions> = {}): LinkResult {
+/** Where links would go, without changing anything (previews, tests): sorted, non-overlapping. */
+export function planLinks(markdown: string, index: LinkIndex, options: Partial<LinkOptions> = {}): Insertion[] {
 	const opts: LinkOptions = { ...DEFAULT_LINK_OPTIONS, ...options };
 	const scan = scanNote(markdown);
 	const prot = scan.protected;
@@ -125,8 +125,14 @@ export function linkNote(markdown: string, index: LinkIndex, options: Partial<Li
 			ins.push({ start: m.start, end: m.end, note, inTable: block.kind === 'table' });
 		}
 	}
+	return ins;
+}
+
+/** Adds links to `markdown`. Everything outside the inserted link syntax stays byte-identical. */
+export function linkNote(markdown: string, index: LinkIndex, options: Partial<LinkOptions> = {}): LinkResult {
+	const ins = planLinks(markdown, index, options);
 	if (ins.length === 0) return { text: markdown, records: [], added: 0 };
-	const { text, placed } = splice(markdown, ins, opts.format);
+	const { text, placed } = splice(markdown, ins, options.format ?? DEFAULT_LINK_OPTIONS.format);
 	return { text, records: makeRecords(markdown, placed), added: ins.length };
 }
 

@@ -12,7 +12,7 @@ export interface LinkRecord {
 	link: string;
 	/** The exact original text it replaced. */
 	text: string;
-	/** Up to CONTEXT characters of the original text before and after the surface. */
+	/** Up to 16 characters of the original text before and after the surface, as it reads (link syntax removed). */
 	before: string;
 	after: string;
 }
@@ -28,48 +28,30 @@ export function makeRecords(original: string, placed: Placed[]): LinkRecord[] {
 			note: p.note,
 			link: p.link,
 			text: p.text,
-			before: original.slice(Math.max(0, p.from - CONTEXT), p.from),
-			after: original.slice(end, end + CONTEXT),
+			// Context as it reads (link syntax removed), taken wide first so no link is cut in half.
+			before: display(original.slice(Math.max(0, p.from - WINDOW), p.from)).slice(-CONTEXT),
+			after: display(original.slice(end, end + WINDOW)).slice(0, CONTEXT),
 		};
 	});
 }
 
-const isBracket = (c: number): boolean => c === 91 || c === 93;
+/** How a stretch of note reads with link syntax removed: `[[a|b]]` reads b, `[[a]]` a, `[t](u)` t. */
+function display(s: string): string {
+	return s.replace(/!?\[\[([^\]|\\]*)(?:\\?\|([^\]]*))?\]\]/g, (_m, t: string, a?: string) => a ?? t).replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1');
+}
 
-/** Characters of `ctx` (read backwards) that agree with `md` before `at`; link brackets are ignored on both sides. */
-function agreeBefore(md: string, at: number, ctx: string): number {
-	let i = at - 1;
-	let j = ctx.length - 1;
+/** Window of raw text wide enough to hold the context even when neighbouring links add syntax. */
+const WINDOW = 256;
+
+function commonSuffix(a: string, b: string): number {
 	let n = 0;
-	while (j >= 0) {
-		while (i >= 0 && isBracket(md.charCodeAt(i))) i--;
-		while (j >= 0 && isBracket(ctx.charCodeAt(j))) j--;
-		if (i < 0 || j < 0 || md.charCodeAt(i) !== ctx.charCodeAt(j)) break;
-		n++;
-		i--;
-		j--;
-	}
+	while (n < a.length && n < b.length && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
 	return n;
 }
 
-function agreeAfter(md: string, at: number, ctx: string): number {
-	let i = at;
-	let j = 0;
+function commonPrefix(a: string, b: string): number {
 	let n = 0;
-	while (j < ctx.length) {
-		while (i < md.length && isBracket(md.charCodeAt(i))) i++;
-		while (j < ctx.length && isBracket(ctx.charCodeAt(j))) j++;
-		if (i >= md.length || j >= ctx.length || md.charCodeAt(i) !== ctx.charCodeAt(j)) break;
-		n++;
-		i++;
-		j++;
-	}
-	return n;
-}
-
-function significant(s: string): number {
-	let n = 0;
-	for (let i = 0; i < s.length; i++) if (!isBracket(s.charCodeAt(i))) n++;
+	while (n < a.length && n < b.length && a.charCodeAt(n) === b.charCodeAt(n)) n++;
 	return n;
 }
 
@@ -86,19 +68,27 @@ export function locate(md: string, records: LinkRecord[]): number[] {
 			for (let p = md.indexOf(r.link); p >= 0; p = md.indexOf(r.link, p + 1)) occ.push(p);
 			occurrences.set(r.link, occ);
 		}
-		const need = Math.min(MIN_AGREEMENT, significant(r.before) + significant(r.after));
+		const { before, after } = r;
+		const need = Math.min(MIN_AGREEMENT, before.length + after.length);
 		let best = -1;
 		let bestScore = -1;
+		let tied = false;
 		for (const p of occ) {
 			if (used.has(p)) continue;
-			const score = agreeBefore(md, p, r.before) + agreeAfter(md, p + r.link.length, r.after);
+			const e = p + r.link.length;
+			// Compared as it reads, so neighbours linked or unlinked since do not count as edits.
+			const score = commonSuffix(display(md.slice(Math.max(0, p - WINDOW), p)), before) + commonPrefix(display(md.slice(e, e + WINDOW)), after);
 			if (score < need) continue;
 			// Equal scores: prefer document order (the first candidate after the previous record).
+			if (score === bestScore) tied = true;
+			if (score > bestScore) tied = false;
 			if (score > bestScore || (score === bestScore && best < last && p > last)) {
 				best = p;
 				bestScore = score;
 			}
 		}
+		// Too little context to tell ours from an identical link the user wrote: leave both.
+		if (tied && bestScore < MIN_AGREEMENT) best = -1;
 		found.push(best);
 		if (best >= 0) {
 			used.add(best);

@@ -107,7 +107,7 @@ function htmlBlockEnd(s: string): RegExp | string | null {
 	if (s.startsWith('<![CDATA[')) return ']]>';
 	if (/^<![A-Za-z]/.test(s)) return '>';
 	// Types 6 and 7: any tag-like start protects to the blank line, even where CommonMark would call it inline HTML.
-	if (/^<\/?[A-Za-z]/.test(s)) return '';
+	if (/^<\/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)/.test(s)) return '';
 	return null;
 }
 
@@ -153,6 +153,9 @@ export function scanNote(md: string): NoteScan {
 	let line = 0;
 	// Frontmatter: `---` on the first line, closed by `---` (micromark-extension-frontmatter, YAML).
 	if (/^---[ \t]*\r?\n/.test(md)) {
+		// Unclosed, remark's frontmatter attempt leaves the rest of the note parsed oddly (list items read
+		// as text, fences opening elsewhere): nothing in such a note is safely prose.
+		line = -1;
 		for (let n = 1; n < lineCount; n++) {
 			if (/^---[ \t]*\r?$/.test(md.slice(starts[n], lineEnd(n)))) {
 				prot.push([0, lineEnd(n)]);
@@ -160,6 +163,7 @@ export function scanNote(md: string): NoteScan {
 				break;
 			}
 		}
+		if (line < 0) return { protected: len > 0 ? [[0, len]] : [], blocks: [], links: [] };
 	}
 
 	type Mode = 'normal' | 'fence' | 'html' | 'indented' | 'table';
@@ -169,11 +173,20 @@ export function scanNote(md: string): NoteScan {
 	let fenceQuote = 0;
 	let fenceMinIndent = 0;
 	let htmlEnd: RegExp | string = '';
+	let htmlQuote = 0;
+	let htmlMinIndent = 0;
 	let para = -1; // index of the open paragraph block
 	let paraQuote = 0;
-	let inList = false;
-	let listCol = 0;
+	// Content columns of the open list items, outermost first, and the quote depth they live at.
+	let cols: number[] = [];
+	let listQuote = 0;
+	let emptyItem = false;
+	const baseFor = (indent: number): number => {
+		for (let k = cols.length - 1; k >= 0; k--) if (cols[k] <= indent) return cols[k];
+		return 0;
+	};
 	let tableQuote = 0;
+	let tableFirst = 0;
 
 	const closePara = (): void => {
 		para = -1;
@@ -199,7 +212,7 @@ export function scanNote(md: string): NoteScan {
 			}
 		}
 		if (mode === 'html') {
-			if (htmlEnd === '' ? info.blank : false) {
+			if ((htmlEnd === '' && info.blank) || info.quoteDepth < htmlQuote || (!info.blank && info.indent < htmlMinIndent)) {
 				mode = 'normal';
 			} else {
 				prot.push([ls, le]);
@@ -209,21 +222,32 @@ export function scanNote(md: string): NoteScan {
 		}
 		if (mode === 'indented') {
 			if (info.blank) continue;
-			const base = inList ? listCol : 0;
-			if (info.indent >= base + 4) {
+			if (info.indent >= baseFor(info.indent) + 4) {
 				prot.push([ls, le]);
 				continue;
 			}
 			mode = 'normal';
 		}
 		if (info.blank) {
+			// An item that starts empty ends at the first blank line.
+			if (emptyItem) cols.pop();
+			emptyItem = false;
 			closePara();
 			if (mode === 'table') mode = 'normal';
 			continue;
 		}
 		if (info.content > ls) prot.push([ls, info.content]); // quote markers
-		if (inList && info.indent < listCol && para < 0 && !LIST_RE.test(md.slice(info.first, le))) inList = false;
-		const base = inList && info.indent >= listCol ? listCol : 0;
+		{
+			// A line left of the item's content (or outside its blockquote) that does not lazily continue a paragraph ends the list.
+			const raw = md.slice(info.first, le);
+			const lazy = para >= 0 && info.quoteDepth <= paraQuote && isParagraphText(raw);
+			if (cols.length > 0 && !LIST_RE.test(raw) && !lazy) {
+				if (info.quoteDepth < listQuote) cols = [];
+				while (cols.length > 0 && cols[cols.length - 1] > info.indent) cols.pop();
+			}
+		}
+		emptyItem = false;
+		const base = baseFor(info.indent);
 		const rel = info.indent - base;
 
 		if (rel >= 4) {
@@ -254,8 +278,9 @@ export function scanNote(md: string): NoteScan {
 				k++;
 			}
 			const markerCol = info.indent + (c - info.first);
-			listCol = markerCol + m[0].length + (spaces >= 5 || k >= le ? 1 : spaces);
-			inList = true;
+			while (cols.length > 0 && cols[cols.length - 1] > markerCol) cols.pop();
+			cols.push(markerCol + m[0].length + (spaces >= 5 || k >= le ? 1 : spaces));
+			listQuote = info.quoteDepth;
 			prot.push([c, k]);
 			c = k;
 			lead = md.slice(c, le);
@@ -263,7 +288,10 @@ export function scanNote(md: string): NoteScan {
 		if (startsItem) {
 			closePara();
 			if (mode === 'table') mode = 'normal';
-			if (lead.trim() === '') continue;
+			if (lead.trim() === '') {
+				emptyItem = true;
+				continue;
+			}
 		}
 
 		const fence = FENCE_RE.exec(lead);
@@ -273,7 +301,7 @@ export function scanNote(md: string): NoteScan {
 			fenceChar = fence[1].charCodeAt(0);
 			fenceLen = fence[1].length;
 			fenceQuote = info.quoteDepth;
-			fenceMinIndent = startsItem || (inList && info.indent >= listCol) ? listCol : 0;
+			fenceMinIndent = startsItem ? cols[cols.length - 1] : base;
 			prot.push([c, le]);
 			continue;
 		}
@@ -285,6 +313,8 @@ export function scanNote(md: string): NoteScan {
 			if (html === '' || !endFound(lead.slice(2), html)) {
 				mode = 'html';
 				htmlEnd = html;
+				htmlQuote = info.quoteDepth;
+				htmlMinIndent = startsItem ? cols[cols.length - 1] : base;
 			}
 			continue;
 		}
@@ -321,6 +351,13 @@ export function scanNote(md: string): NoteScan {
 			continue;
 		}
 		if (mode === 'table' && info.quoteDepth === tableQuote && !startsItem) {
+			if (SETEXT_RE.test(lead) && lead.trim().startsWith('=')) {
+				// Without GFM the "table" is a paragraph, and this underline makes it a heading: read it as one.
+				for (let k = tableFirst; k < blocks.length; k++) blocks[k].kind = 'heading';
+				prot.push([c, le]);
+				mode = 'normal';
+				continue;
+			}
 			blocks.push({ start: c, end: le, kind: 'table' });
 			continue;
 		}
@@ -330,6 +367,7 @@ export function scanNote(md: string): NoteScan {
 			const nInfo = analyseLine(md, starts[line + 1], lineEnd(line + 1));
 			const next = md.slice(nInfo.first, lineEnd(line + 1));
 			if (nInfo.quoteDepth === info.quoteDepth && DELIM_RE.test(next) && next.includes('-') && (next.includes('|') || lead.trim().startsWith('|')) && tableCells(next) === tableCells(lead)) {
+				tableFirst = para >= 0 ? para : blocks.length;
 				closePara();
 				blocks.push({ start: c, end: le, kind: 'table' });
 				prot.push([starts[line + 1], lineEnd(line + 1)]);
@@ -359,6 +397,8 @@ export function scanNote(md: string): NoteScan {
 				prot.push([c, le]);
 				mode = 'html';
 				htmlEnd = '';
+				htmlQuote = info.quoteDepth;
+				htmlMinIndent = base;
 				continue;
 			}
 		}
@@ -376,6 +416,12 @@ export function scanNote(md: string): NoteScan {
 	return { protected: mergeRanges(prot), blocks, links };
 }
 
+/** Could this line continue a paragraph, i.e. does it start no other block? (Tables excepted: they are rare and only over-protect.) */
+function isParagraphText(lead: string): boolean {
+	if (FENCE_RE.test(lead) || ATX_RE.test(lead) || HR_RE.test(lead) || SETEXT_RE.test(lead)) return false;
+	return htmlBlockEnd(lead) === null;
+}
+
 export function mergeRanges(r: Array<[number, number]>): Array<[number, number]> {
 	const v = r.filter((x) => x[1] > x[0]).sort((a, b) => a[0] - b[0]);
 	const out: Array<[number, number]> = [];
@@ -390,7 +436,7 @@ export function mergeRanges(r: Array<[number, number]>): Array<[number, number]>
 
 /** ASCII characters that may start an inline construct; everything else is skipped in one comparison. */
 const SPECIAL = new Uint8Array(128);
-for (const ch of '\\`%$<[!#&^.:@') SPECIAL[ch.charCodeAt(0)] = 1;
+for (const ch of '\\`%$<[!#&^.:@*_~') SPECIAL[ch.charCodeAt(0)] = 1;
 
 function isAsciiPunct(c: number): boolean {
 	return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
@@ -414,6 +460,65 @@ function codeSpanEnd(md: string, i: number, end: number): number {
 		j = k + m;
 	}
 	return -1;
+}
+
+/**
+ * Code spans (and unmatched backtick runs, which are literal) from `start` to `end`, paired as
+ * CommonMark does: a run closes at the next run of the same length; a backslash escapes the first
+ * backtick of a run outside code.
+ */
+function pairCodeSpans(md: string, start: number, end: number): Array<[number, number]> {
+	const out: Array<[number, number]> = [];
+	let k = md.indexOf('`', start);
+	while (k >= 0 && k < end) {
+		let n = 0;
+		while (k + n < end && md.charCodeAt(k + n) === 96) n++;
+		let bs = 0;
+		while (k - bs - 1 >= start && md.charCodeAt(k - bs - 1) === 92) bs++;
+		let open = k;
+		if (bs % 2 === 1) {
+			open++;
+			n--;
+		}
+		if (n === 0) {
+			k = md.indexOf('`', k + 1);
+			continue;
+		}
+		const close = codeSpanEnd(md, open, end);
+		if (close > 0) {
+			out.push([open, close]);
+			k = md.indexOf('`', close);
+		} else {
+			out.push([open, open + n]);
+			k = md.indexOf('`', open + n);
+		}
+	}
+	return out;
+}
+
+/**
+ * Code spans of the stretch [start, end), which holds blocks b, b+1, …. Pairing inside each block and
+ * over the whole stretch agree for any note with balanced backticks; then that pairing is exact. When
+ * they disagree the paragraph boundaries decide, and rather than guess them every run is taken as a
+ * possible opener up to the next run of its length: a superset of any reading.
+ */
+function codeSpansIn(md: string, blocks: ProseBlock[], b: number, start: number, end: number): Array<[number, number]> {
+	const whole = pairCodeSpans(md, start, end);
+	if (whole.length === 0) return whole;
+	const perBlock: Array<[number, number]> = [];
+	for (let k = b; k < blocks.length && blocks[k].start < end; k++) perBlock.push(...pairCodeSpans(md, Math.max(start, blocks[k].start), blocks[k].end));
+	const same = perBlock.length === whole.length && perBlock.every((x, k) => x[0] === whole[k][0] && x[1] === whole[k][1]);
+	if (same) return whole;
+	const out: Array<[number, number]> = [];
+	let k = md.indexOf('`', start);
+	while (k >= 0 && k < end) {
+		let n = 0;
+		while (k + n < end && md.charCodeAt(k + n) === 96) n++;
+		const close = codeSpanEnd(md, k, end);
+		out.push([k, close > 0 ? close : k + n]);
+		k = md.indexOf('`', k + n);
+	}
+	return out;
 }
 
 /** Index of the `]` that closes the `[` at `i`, honouring nesting, escapes and code spans; -1 if none. */
@@ -458,10 +563,25 @@ const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'wbr', 'meta', 'link', 's
 function scanInline(md: string, blocks: ProseBlock[], defs: Set<string>, prot: Array<[number, number]>, links: ExistingLink[]): void {
 	// Comments and display math may run across blocks (Obsidian reads them so): `resume` skips what they swallowed.
 	let resume = 0;
+	let runEnd = -1;
+	let runSpans: Array<[number, number]> = [];
 	for (let b = 0; b < blocks.length; b++) {
 		const block = blocks[b];
 		const end = block.end;
 		let i = Math.max(block.start, resume);
+		if (i >= end) continue;
+		// Code spans bind before links and Obsidian syntax, so they are paired first, over the stretch up to
+		// the next blank line (remark's paragraph, whatever its exact extent, lies inside it).
+		if (i >= runEnd) {
+			const blank = /\n[ \t>]*\r?\n/g;
+			blank.lastIndex = i;
+			const m = blank.exec(md);
+			runEnd = m ? m.index : md.length;
+			runSpans = codeSpansIn(md, blocks, b, i, runEnd);
+			for (const x of runSpans) prot.push(x);
+		}
+		const spans = runSpans;
+		let span = 0;
 		while (i < end) {
 			const c = md.charCodeAt(i);
 			if (c >= 128 || SPECIAL[c] === 0) {
@@ -471,25 +591,22 @@ function scanInline(md: string, blocks: ProseBlock[], defs: Set<string>, prot: A
 			switch (c) {
 				case 92: {
 					// backslash escape
+					// A lone backslash may be a hard line break: protected too.
 					const n = md.charCodeAt(i + 1);
-					if (i + 1 < end && isAsciiPunct(n)) {
-						prot.push([i, i + 2]);
-						i += 2;
-					} else i++;
+					const e = i + 1 < end && isAsciiPunct(n) ? i + 2 : i + 1;
+					prot.push([i, e]);
+					i = e;
 					break;
 				}
 				case 96: {
-					const e = codeSpanEnd(md, i, end);
-					if (e > 0) {
-						prot.push([i, e]);
-						i = e;
-					} else {
-						// An unmatched run is literal; protect it so no match touches it.
-						let k = i;
-						while (k < end && md.charCodeAt(k) === 96) k++;
-						prot.push([i, k]);
-						i = k;
-					}
+					// Code spans were paired beforehand; here only skip them (or the literal run).
+					while (span < spans.length && spans[span][1] <= i) span++;
+					let e = span < spans.length && spans[span][0] <= i ? spans[span][1] : i + 1;
+					while (e < end && md.charCodeAt(e) === 96 && e === i + 1) e++;
+					if (e > end) {
+						resume = e;
+						i = end;
+					} else i = e;
 					break;
 				}
 				case 37: // %
@@ -656,6 +773,16 @@ function scanInline(md: string, blocks: ProseBlock[], defs: Set<string>, prot: A
 						prot.push([s, e]);
 						i = e;
 					} else i++;
+					break;
+				}
+				case 42: // *
+				case 95: // _
+				case 126: {
+					// ~ — emphasis delimiters are syntax to remark; linking next to them is checked separately.
+					let k = i + 1;
+					while (k < end && md.charCodeAt(k) === c) k++;
+					prot.push([i, k]);
+					i = k;
 					break;
 				}
 				default:
