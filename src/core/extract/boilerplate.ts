@@ -195,7 +195,8 @@ function trimRegion(infos: readonly LineInfo[], region: [number, number], option
 	for (let p = 1; p < parts.length; p++) if (parts[p].mass > parts[best].mass) best = p;
 	let lo = best;
 	let hi = best;
-	const floor = parts[best].mass * options.partShare;
+	// Capped: a long article cut by a newsletter box keeps its first part even when the rest is far longer.
+	const floor = Math.min(parts[best].mass * options.partShare, 150);
 	while (lo > 0 && parts[lo - 1].mass >= floor) lo--;
 	while (hi < parts.length - 1 && parts[hi + 1].mass >= floor) hi++;
 	return [parts[lo].from, parts[hi].to];
