@@ -31,12 +31,22 @@ export class MessagesIndex {
 	/** Lower-cased original name → paths of the notes that declare themselves its duplicate. */
 	private readonly duplicatesOf = new Map<string, Set<string>>();
 	private readonly sections = new Map<string, { messages?: CapitalSection; all?: CapitalSection }>();
+	/**
+	 * Per capital, the notes whose messages changed since its cached section was made, or 'full' when a change
+	 * touched text shared with another note (or a duplicate's standing) and the section must be rebuilt.
+	 * Otherwise the section is patched: that note's passages out, its new ones merged in.
+	 */
+	private readonly dirty = new Map<string, Set<string> | 'full'>();
+	/** Per capital, how many message passages share each republication key. */
+	private readonly keyCounts = new Map<string, Map<string, number>>();
 
 	setCapitals(capitals: CapitalInfo[]): void {
 		this.resolver = new CapitalResolver(capitals);
 		this.buckets.clear();
 		this.mentionedIn.clear();
 		this.sections.clear();
+		this.dirty.clear();
+		this.keyCounts.clear();
 		for (const c of capitals) this.buckets.set(c.note, new Map());
 		for (const entry of this.notes.values()) {
 			entry.found = detectMessages(entry.note, this.resolver);
@@ -79,8 +89,12 @@ export class MessagesIndex {
 		const capitals = this.resolver.capitals.map((c) => {
 			const cached = this.sections.get(c.note) ?? {};
 			this.sections.set(c.note, cached);
-			const key = all ? 'all' : 'messages';
-			return (cached[key] ??= this.assemble(c, all));
+			if (all) return (cached.all ??= this.assemble(c, true));
+			const dirty = this.dirty.get(c.note);
+			this.dirty.delete(c.note);
+			if (!cached.messages || dirty === 'full') cached.messages = this.assemble(c, false);
+			else if (dirty) cached.messages = this.patch(c, cached.messages, dirty);
+			return cached.messages;
 		});
 		capitals.sort((a, b) => b.messages.length - a.messages.length || a.capital.localeCompare(b.capital));
 		return { capitals };
@@ -94,11 +108,15 @@ export class MessagesIndex {
 			const list = bucket.get(path);
 			if (list) list.push(d);
 			else bucket.set(path, [d]);
-			this.sections.delete(d.passage.recipient);
+			const counts = this.keyCounts.get(d.passage.recipient) ?? new Map<string, number>();
+			this.keyCounts.set(d.passage.recipient, counts);
+			const n = (counts.get(d.key) ?? 0) + 1;
+			counts.set(d.key, n);
+			this.changed(d.passage.recipient, n > 1 ? null : path);
 		}
 		for (const m of entry.found.mentions) {
 			addTo(this.mentionedIn, m.capital.note, path);
-			this.sections.delete(m.capital.note);
+			this.changed(m.capital.note, path);
 		}
 	}
 
@@ -120,11 +138,15 @@ export class MessagesIndex {
 		if (!entry) return false;
 		for (const d of entry.found.messages) {
 			this.buckets.get(d.passage.recipient)?.delete(path);
-			this.sections.delete(d.passage.recipient);
+			const counts = this.keyCounts.get(d.passage.recipient);
+			const n = counts?.get(d.key) ?? 0;
+			if (n <= 1) counts?.delete(d.key);
+			else counts?.set(d.key, n - 1);
+			this.changed(d.passage.recipient, n > 1 ? null : path);
 		}
 		for (const m of entry.found.mentions) {
 			removeFrom(this.mentionedIn, m.capital.note, path);
-			this.sections.delete(m.capital.note);
+			this.changed(m.capital.note, path);
 		}
 		this.notes.delete(path);
 		removeFrom(this.byName, basename(path).toLowerCase(), path);
@@ -138,10 +160,41 @@ export class MessagesIndex {
 		for (const name of [basename(path).toLowerCase(), path.toLowerCase()]) {
 			for (const dup of this.duplicatesOf.get(name) ?? []) {
 				const found = this.notes.get(dup)?.found;
-				for (const d of found?.messages ?? []) this.sections.delete(d.passage.recipient);
-				for (const m of found?.mentions ?? []) this.sections.delete(m.capital.note);
+				for (const d of found?.messages ?? []) this.changed(d.passage.recipient, null);
+				for (const m of found?.mentions ?? []) this.changed(m.capital.note, null);
 			}
 		}
+	}
+
+	/** Records that `path` changed for `capital` (null: in a way only a rebuild of its section can follow). */
+	private changed(capital: string, path: string | null): void {
+		const cached = this.sections.get(capital);
+		if (cached) cached.all = undefined;
+		const d = this.dirty.get(capital);
+		if (d === 'full') return;
+		if (path === null) this.dirty.set(capital, 'full');
+		else if (d) d.add(path);
+		else this.dirty.set(capital, new Set([path]));
+	}
+
+	/** The cached section with the changed notes' passages replaced; valid while no republication key is shared. */
+	private patch(capital: CapitalInfo, section: CapitalSection, paths: Set<string>): CapitalSection {
+		const added: MessagePassage[] = [];
+		for (const path of paths) {
+			const entry = this.notes.get(path);
+			if (!entry || this.isRepublished(entry.note)) continue;
+			for (const d of this.buckets.get(capital.note)?.get(path) ?? []) if (!d.passage.dismissed) added.push(d.passage);
+		}
+		added.sort(byReadingOrder);
+		const messages: MessagePassage[] = [];
+		let i = 0;
+		for (const m of section.messages) {
+			if (paths.has(m.note)) continue;
+			while (i < added.length && byReadingOrder(added[i], m) < 0) messages.push(added[i++]);
+			messages.push(m);
+		}
+		while (i < added.length) messages.push(added[i++]);
+		return { ...section, messages };
 	}
 
 	private isRepublished(note: SourceNote): boolean {
