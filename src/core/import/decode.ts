@@ -80,12 +80,34 @@ function decodeWith(label: string, bytes: Uint8Array, fatal = false): string {
 	return decoder.encoding === 'windows-1252' ? fixCp1252(text) : text;
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
+/**
+ * UTF-8, allowing a few broken sequences (a dump cut mid-character, one bad byte) when the rest is
+ * clearly UTF-8. Windows-1252 text almost never contains a valid multi-byte sequence, so its accented
+ * letters all come out as U+FFFD and it is not mistaken for UTF-8.
+ */
+function isMostlyUtf8(bytes: Uint8Array): boolean {
 	try {
 		decodeWith('utf-8', bytes, true);
 		return true;
 	} catch {
-		return false;
+		// A dump cut in the middle of its last character.
+		for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
+			try {
+				decodeWith('utf-8', bytes.subarray(0, bytes.length - cut), true);
+				return true;
+			} catch {
+				// try a longer cut
+			}
+		}
+		const text = decodeWith('utf-8', bytes);
+		let broken = 0;
+		let multibyte = 0;
+		for (let i = 0; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			if (c === 0xfffd) broken++;
+			else if (c >= 0x80) multibyte++;
+		}
+		return multibyte >= 4 && broken * 10 <= multibyte;
 	}
 }
 
@@ -123,7 +145,7 @@ export function decodeSource(bytes: Uint8Array, name: string, options: DecodeOpt
 		const utf16 = sniffUtf16(sample);
 		if (utf16) encoding = utf16;
 		else if (looksBinary(sample)) return { ok: false, reason: 'binary file' };
-		else if (isUtf8(bytes)) encoding = 'utf-8';
+		else if (isMostlyUtf8(bytes)) encoding = 'utf-8';
 		else encoding = sniffHtmlCharset(sample) ?? 'windows-1252';
 	}
 

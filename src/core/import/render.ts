@@ -92,13 +92,14 @@ export function sourceHash(text: string): string {
 
 function articleProperties(article: Article, meta: NoteMeta): Properties {
 	const tags = unique(article.tags.map(cleanTag)).filter((t) => !/^[\d/]*$/.test(t));
+	const line = (text: string | undefined) => text?.replace(/\s+/g, ' ').trim();
 	const props: Properties = {
-		title: article.title.trim(),
-		subtitle: article.subtitle?.trim(),
+		title: line(article.title),
+		subtitle: line(article.subtitle),
 		authors: unique(article.authors).map(personLink),
 		published: article.published && DATE.test(article.published) ? article.published : undefined,
-		publisher: article.publisher?.trim(),
-		original_publisher: article.originalPublisher?.trim(),
+		publisher: line(article.publisher),
+		original_publisher: line(article.originalPublisher),
 		outlets: unique(meta.outlets ?? outletsOf(article)),
 		topics: unique(article.topics),
 		regions: unique(article.regions),

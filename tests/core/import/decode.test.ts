@@ -51,6 +51,16 @@ describe('decodeSource', () => {
 		expect(r.text).toBe('Café “quoted” – 5€');
 	});
 
+	it('keeps UTF-8 with a character cut at the end or one bad byte, rather than turning it into mojibake', () => {
+		const text = 'Zürich, Genève, Kraków, São Paulo, Malmö: déjà vu.';
+		const cut = utf8(`${text} €`).slice(0, -1);
+		const r = ok(decodeSource(cut, 'a.txt'));
+		expect(r.encoding).toBe('utf-8');
+		expect(r.text.startsWith(text)).toBe(true);
+		const bad = new Uint8Array([...utf8(text), 0xff, ...utf8(text)]);
+		expect(ok(decodeSource(bad, 'a.txt')).text).toBe(`${text}\uFFFD${text}`);
+	});
+
 	it('refuses empty and whitespace-only files', () => {
 		expect(decodeSource(new Uint8Array(), 'a.txt')).toEqual({ ok: false, reason: 'empty file' });
 		expect(decodeSource(utf8(' \n\r\n\t '), 'a.txt')).toEqual({ ok: false, reason: 'empty file' });

@@ -98,6 +98,24 @@ describe('importSources', () => {
 		expect(store.files.size).toBe(1);
 	});
 
+	it('finds its note after the reader renamed or moved it, and after the linker added links', async () => {
+		const store = new MemoryStore();
+		await importSources([talks()], store, options());
+		const note = store.files.get(`${FOLDER}/Fishing talks reopen.md`) ?? '';
+		store.files.delete(`${FOLDER}/Fishing talks reopen.md`);
+		const moved = `${FOLDER}/2026/Kalmar talks.md`;
+		store.files.set(moved, note.replace('harbour city of Kalmar', 'harbour city of [[Kalmar]]').replace('Norland and Vesteria met', '[[Norland (country)|Norland]] and Vesteria met'));
+		expect((await importSources([talks()], store, options())).report[0]).toMatchObject({ status: 'unchanged', path: moved });
+		// A republished copy is still recognised against the linked note.
+		const copy = { name: 'wire.txt', bytes: enc(`Title: Talks reopen\nOutlet: Nordic Wire\n\n${republished().join('\n\n')}`) };
+		expect((await importSources([copy], store, options())).report[0]).toMatchObject({ status: 'duplicate', duplicateOf: moved });
+		// And a changed source updates it in place: links are not reader edits.
+		const changed = source('kalmar.txt', { title: 'Fishing talks reopen', outlet: 'Kalmar Courier' }, [...PARAGRAPHS, 'A late addition.']);
+		expect((await importSources([changed], store, options())).report[0]).toMatchObject({ status: 'updated', path: moved });
+		expect(readProperties(store.files.get(moved) ?? '')?.sources).toEqual(['kalmar.txt', 'wire.txt']);
+		expect(store.files.size).toBe(1);
+	});
+
 	it('keeps a note the reader edited and writes the new version beside it', async () => {
 		const store = new MemoryStore();
 		await importSources([talks()], store, options());
