@@ -129,6 +129,12 @@ function collectRun(tokens: Token[], k: number, isKnown: IsKnown): Run {
 		if (cur.possessive) break;
 		const next = tokens[j + 1];
 		if (!next || next.lineStart) break;
+		// "George W. Bush", "Malcolm H. Kerr": a lone capital with its dot is an initial.
+		if (next.text === '.' && !next.space && cur.text.length === 1 && cur.cap && isNameWord(tokens[j + 2]) && tokens[j + 2].space) {
+			words.push(j + 2);
+			j += 2;
+			continue;
+		}
 		if (next.kind === 'word' && next.space) {
 			if (isNameWord(next) && !CALENDAR.has(next.text.toLowerCase())) {
 				words.push(j + 1);
@@ -138,7 +144,8 @@ function collectRun(tokens: Token[], k: number, isKnown: IsKnown): Run {
 			// "Bank of England", "Ludwig van Beethoven": a connector only counts between capitalised words;
 			// "and" and "in" only inside a "… for …" name ("Organisation for Security and Cooperation in Europe").
 			const after = tokens[j + 2];
-			const connector = NAME_CONNECTORS.has(next.text) || next.text === 'for' || ((next.text === 'and' || next.text === 'in') && words.some((w) => tokens[w].text === 'for'));
+			const institution = ORG_SUFFIXES.has(cur.key) || ORG_HEADS_OF.has(cur.key) || /(tion|ment|ship)$/.test(cur.key);
+			const connector = NAME_CONNECTORS.has(next.text) || (next.text === 'for' && institution) || ((next.text === 'and' || next.text === 'in') && words.some((w) => tokens[w].text === 'for'));
 			if (connector && isNameWord(after) && after.space) {
 				words.push(j + 1, j + 2);
 				j += 2;
@@ -149,18 +156,7 @@ function collectRun(tokens: Token[], k: number, isKnown: IsKnown): Run {
 		if (isInnerPunct(next) && !next.space) {
 			const after = tokens[j + 2];
 			if (!after || after.space || after.kind !== 'word') break;
-			if (next.text === '.' || next.text === ',') {
-				// "George W. Bush": a lone capital with its dot is an initial.
-				if (next.text === '.' && cur.text.length === 1 && cur.cap) {
-					const following = tokens[j + 2];
-					if (isNameWord(following)) {
-						words.push(j + 2);
-						j += 2;
-						continue;
-					}
-				}
-				break;
-			}
+			if (next.text === '.' || next.text === ',') break;
 			if (isNameWord(after)) {
 				words.push(j + 2);
 				j += 2;
@@ -179,14 +175,6 @@ function collectRun(tokens: Token[], k: number, isKnown: IsKnown): Run {
 			words.push(j + 2);
 			j += 2;
 			continue;
-		}
-		if (next.text === '.' && !next.space && cur.text.length === 1 && cur.cap) {
-			const following = tokens[j + 2];
-			if (isNameWord(following) && following.space) {
-				words.push(j + 2);
-				j += 2;
-				continue;
-			}
 		}
 		break;
 	}
@@ -248,7 +236,9 @@ function segment(tokens: Token[], run: Run, evidence: Evidence, isKnown: IsKnown
 			words.shift();
 			continue;
 		}
-		if (t.initial && !knownPrefix(tokens, words, isKnown) && !evidenceFor(tokens, words[0], evidence, isKnown) && !PERSON_TITLES.has(lower) && !TITLE_MODIFIERS.has(lower)) {
+		// An unproven first word goes if it stands alone or is a common word elsewhere ("Prices of …").
+		const unproven = t.initial && !knownPrefix(tokens, words, isKnown) && !evidenceFor(tokens, words[0], evidence, isKnown) && !PERSON_TITLES.has(lower) && !TITLE_MODIFIERS.has(lower);
+		if (unproven && (words.length === 1 || evidence.lower.has(t.key))) {
 			words.shift();
 			continue;
 		}
@@ -275,6 +265,15 @@ function segment(tokens: Token[], run: Run, evidence: Evidence, isKnown: IsKnown
 			if (words.length > 0) segments.push({ words, cue: 'person' });
 			return splitCompounds(tokens, segments, evidence, isKnown);
 		}
+	}
+	// "Board Up Donald Trump": a given name after other capitalised words starts a new name.
+	for (let i = 1; i + 1 < words.length; i++) {
+		const k = tokens[words[i]].key;
+		if (!FIRST_NAMES.has(k) || FIRST_NAMES.has(tokens[words[i - 1]].key) || NAME_CONNECTORS.has(tokens[words[i - 1]].text)) continue;
+		if (words.some((w) => NAME_CONNECTORS.has(tokens[w].text))) break;
+		segments.push({ words: words.slice(0, i), cue: null });
+		words = words.slice(i);
+		break;
 	}
 	segments.push({ words, cue: null });
 	return splitCompounds(tokens, segments, evidence, isKnown);
@@ -349,7 +348,7 @@ function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[], isK
 	out.push({
 		start: first.start,
 		end: last.end,
-		surface: text.slice(first.start, last.end),
+		surface: text.slice(first.start, last.end).replace(/\s+/g, ' '),
 		key: wordKeys.join(' '),
 		words: wordKeys.length,
 		cue,

@@ -132,7 +132,9 @@ export class EntityDictionary {
 		let allUpper = true;
 		while (at && j < tokens.length) {
 			const t = tokens[j];
-			if (t.kind === 'punct' || (j > k && !t.cap && !t.upper && !NAME_CONNECTORS.has(t.text))) break;
+			// Lower case inside a name: connectors ("Bank of England") and hyphenated tails ("Kim Jong-un").
+			const joined = j > k && tokens[j - 1].kind === 'punct' && !t.space;
+			if (t.kind === 'punct' || (j > k && !t.cap && !t.upper && !joined && !NAME_CONNECTORS.has(t.text))) break;
 			allUpper = allUpper && t.upper;
 			at = at.next.get(t.key);
 			if (!at) break;

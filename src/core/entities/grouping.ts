@@ -45,6 +45,7 @@ interface Draft {
 	words: number;
 	wordKeys: string[];
 	acronym: boolean;
+	connector: boolean;
 	type: EntityType;
 	/** First word key → mention count, for the first-name heuristics. */
 }
@@ -80,7 +81,7 @@ function typeDrafts(occurrences: Occurrence[]): Map<string, Draft> {
 		if (!o.group.startsWith('u:')) continue;
 		let d = drafts.get(o.group);
 		if (!d) {
-			d = { cues: noVotes(), hints: noVotes(), words: o.cand.surface.split(' ').length, wordKeys: o.cand.wordKeys, acronym: o.cand.words === 1 && o.cand.upper && o.cand.surface.length <= 6, type: 'organisation' };
+			d = { cues: noVotes(), hints: noVotes(), words: o.cand.surface.split(' ').length, wordKeys: o.cand.wordKeys, acronym: o.cand.words === 1 && o.cand.upper && o.cand.surface.length <= 6, connector: o.cand.wordKeys.some((k) => k === 'of' || k === 'for' || k === '&'), type: 'organisation' };
 			drafts.set(o.group, d);
 		}
 		if (o.cand.cue) d.cues[o.cand.cue]++;

@@ -57,16 +57,19 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 	const perDoc: { id: string; candidates: Candidate[] }[] = docs.map((doc) => ({ id: doc.id, candidates: findCandidates(doc.text, tokens.get(doc.id) ?? [], evidence, isKnown) }));
 	const { groups } = groupCandidates({ docs: perDoc, places, known: knownForms, ignore });
 
-	const entities: Entity[] = [];
+	// Every group becomes a provisional entity; what counts as recurring is decided on the mentions the dictionary
+	// finds, so headline capitals, short names and propagation all count.
+	const provisional: { entity: Entity; patterned: boolean; known: boolean }[] = [];
 	const emitted = new Set<string>();
 	for (const g of groups.values()) {
-		const count = [...g.surfaces.values()].reduce((a, b) => a + b, 0);
-		const keep = options.includeSingletons || g.known || g.docs.size >= 2 || count >= 3 || (g.patterned && (g.type === 'concept' || g.type === 'event'));
-		if (!keep || (g.adjectival && !options.includeSingletons) || ignore.has(nameKey(g.name))) continue;
+		if ((g.adjectival && !options.includeSingletons) || ignore.has(nameKey(g.name))) continue;
 		const base = g.known;
 		const hasMixed = [...g.surfaces.keys()].some((s) => s !== s.toUpperCase());
 		const aliases = new Set(base?.aliases ?? []);
+		const metonyms = new Set((g.metonyms ?? []).map(nameKey));
 		for (const s of g.surfaces.keys()) {
+			// "the Kremlin" speaks for Moscow but is not another spelling of it: it stays under `metonyms`.
+			if (metonyms.has(nameKey(s))) continue;
 			// Headline capitals are not a spelling anyone wants as an alias, unless capitals are all there is.
 			if (s === g.name || (hasMixed && s === s.toUpperCase() && s.replace(/\./g, '').length > 5)) continue;
 			if (ignore.has(nameKey(s))) continue;
@@ -76,12 +79,29 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 		if (g.country) entity.country = g.country;
 		if (g.type === 'capital' || g.metonyms) entity.metonyms = [...(g.metonyms ?? [])];
 		if (base?.userOwned) entity.userOwned = true;
-		entities.push(entity);
+		provisional.push({ entity, patterned: g.patterned && (g.type === 'concept' || g.type === 'event'), known: !!base });
 		emitted.add(entity.name);
 	}
 	// Known entities not seen this time still link.
-	const dictionary = EntityDictionary.from([...entities, ...known.filter((e) => !emitted.has(e.name))], options.ignore);
+	const dictionary = EntityDictionary.from([...provisional.map((p) => p.entity), ...known.filter((e) => !emitted.has(e.name))], options.ignore);
+	const found = new Map<string, Mention[]>();
+	const docsOf = new Map<string, Set<string>>();
+	const counts = new Map<string, number>();
+	for (const doc of docs) {
+		const list = findMentionsIn(doc.text, dictionary, tokens.get(doc.id));
+		found.set(doc.id, list);
+		for (const m of list) {
+			counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+			const set = docsOf.get(m.entity) ?? new Set<string>();
+			set.add(doc.id);
+			docsOf.set(m.entity, set);
+		}
+	}
+	const keep = (p: { entity: Entity; patterned: boolean; known: boolean }) =>
+		options.includeSingletons || p.known || p.patterned || (docsOf.get(p.entity.name)?.size ?? 0) >= 2 || (counts.get(p.entity.name) ?? 0) >= 3;
+	const entities = provisional.filter(keep).map((p) => p.entity);
+	const kept = new Set([...entities.map((e) => e.name), ...known.map((e) => e.name)]);
 	const mentions = new Map<string, Mention[]>();
-	for (const doc of docs) mentions.set(doc.id, findMentionsIn(doc.text, dictionary, tokens.get(doc.id)));
+	for (const [id, list] of found) mentions.set(id, list.filter((m) => kept.has(m.entity)));
 	return { entities, mentions };
 }

@@ -18,11 +18,12 @@ function best(votes: Votes): Cue | null {
 	return top;
 }
 
-export function decideType(cues: Votes, hints: Votes, shape: { words: number; acronym: boolean }): EntityType {
+export function decideType(cues: Votes, hints: Votes, shape: { words: number; acronym: boolean; connector: boolean }): EntityType {
 	const cue = best(cues) ?? best(hints);
 	if (cue === 'adjective') return 'concept';
 	if (cue) return cue;
-	if (shape.acronym) return 'organisation';
+	// Long names with "of"/"for" inside are institutions far more often than people.
+	if (shape.acronym || shape.connector || shape.words >= 4) return 'organisation';
 	return shape.words >= 2 ? 'person' : 'organisation';
 }
 
