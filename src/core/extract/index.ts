@@ -2,8 +2,8 @@
 
 import type { Article, ArticleBlock } from '../types';
 import { describeLines, selectBody, type LineInfo } from './boilerplate';
-import { toLines } from './blocks';
-import { findJsonBlobs, mergeJsonMeta } from './jsonblocks';
+import { toLines, type Line } from './blocks';
+import { findJsonBlobs, mergeJsonMeta, type JsonBlob } from './jsonblocks';
 import { parseByline, parseCopyright, parseDate, parseOriginal, parseSourceLine, parseSupportBanner } from './metadata';
 import { deriveTitle, findTitle, isMetaLine } from './title';
 import { endsSentence, normaliseLine, wordCount } from './text';
@@ -90,6 +90,20 @@ function findDate(infos: readonly LineInfo[], head: number, firstProse: number):
 	return undefined;
 }
 
+/** Lines not inside a JSON blob; both lists are in text order, so one pass. */
+function outsideBlobs(lines: Line[], blobs: readonly JsonBlob[]): Line[] {
+	if (blobs.length === 0) return lines;
+	const out: Line[] = [];
+	let b = 0;
+	for (const line of lines) {
+		while (b < blobs.length && blobs[b].end <= line.start) b++;
+		const blob = blobs[b];
+		if (blob && line.start >= blob.start && line.end <= blob.end) continue;
+		out.push(line);
+	}
+	return out;
+}
+
 function firstOf<T>(values: Iterable<T | undefined>): T | undefined {
 	for (const v of values) if (v !== undefined) return v;
 	return undefined;
@@ -98,7 +112,7 @@ function firstOf<T>(values: Iterable<T | undefined>): T | undefined {
 export function extractArticle(text: string, context?: ExtractContext): Article {
 	const blobs = findJsonBlobs(text);
 	const json = mergeJsonMeta(blobs);
-	const lines = toLines(text).filter((l) => !blobs.some((b) => l.start >= b.start && l.end <= b.end));
+	const lines = outsideBlobs(toLines(text), blobs);
 	const infos = describeLines(lines, context?.sharedLines);
 	let keep = selectBody(infos);
 

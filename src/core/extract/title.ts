@@ -2,7 +2,7 @@
 
 import type { LineInfo } from './boilerplate';
 import { parseByline, parseDate } from './metadata';
-import { endsSentence, normaliseLine } from './text';
+import { normaliseLine } from './text';
 
 const TIME = /\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]t)?\b/iu;
 const STAMP_WORDS = /^(?:posted|updated|published|last (?:modified|updated)|publi[ée]|publicado|veröffentlicht|diposting)\b/iu;
@@ -86,4 +86,3 @@ export function deriveTitle(firstParagraph: string): string {
 	return kept.join(' ').replace(/[,;:]$/u, '') + '…';
 }
 
-export { endsSentence };
