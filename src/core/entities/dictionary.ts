@@ -4,7 +4,7 @@
 import type { Entity, Mention } from '../types';
 import { placeIndex } from './gazetteer';
 import { NAME_CONNECTORS, STOP_WORDS } from './lexicon';
-import { isInnerPunct, lemmaKey, nameKey, phraseLemma, tokenKey, tokenize, type Token } from './tokenize';
+import { isInnerPunct, lemmaKey, nameKey, phraseLemma, tokenize, type Token } from './tokenize';
 
 interface Entry {
 	entity: Entity;

@@ -33,7 +33,7 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'lt', 'col'
 const LETTER = /[\p{L}\p{M}]/u;
 function isLetterCode(c: number): boolean {
 	if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-	return c === c && LETTER.test(String.fromCharCode(c));
+	return !Number.isNaN(c) && LETTER.test(String.fromCharCode(c));
 }
 function isApostropheCode(c: number): boolean {
 	return c === 39 || c === 0x2019;
