@@ -4,7 +4,7 @@ import type { Article, ArticleBlock } from '../types';
 import { describeLines, selectBody, type LineInfo } from './boilerplate';
 import { toLines, type Line } from './blocks';
 import { findJsonBlobs, mergeJsonMeta, type JsonBlob } from './jsonblocks';
-import { parseByline, parseCopyright, parseDate, parseOriginal, parseSourceLine, parseSupportBanner } from './metadata';
+import { parseByline, parseCopyright, parseDate, parseOriginal, parseSourceLine, parseSupportBanner, parseWritesCredit } from './metadata';
 import { deriveTitle, findTitle, isMetaLine } from './title';
 import { endsSentence, normaliseLine, wordCount } from './text';
 
@@ -133,9 +133,17 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 		subtitle = dek?.line.text;
 		if (dek) keep = keep.filter((i) => infos[i] !== dek);
 	}
+	// A standfirst crediting its writer ("…, Jane Roe writes.") opens the page but is not body.
+	const lead = keep[0];
+	const credit = lead !== undefined && lead <= titleIndex + 3 && infos[lead].words <= 60 ? parseWritesCredit(infos[lead].line.text) : undefined;
+	if (credit && keep.length > 1) {
+		subtitle ??= infos[lead].line.text;
+		keep = keep.slice(1);
+	}
 	subtitle ??= json.description;
 
-	const authors = json.authors.length ? json.authors : findAuthors(infos, titleIndex >= 0 ? titleIndex : firstProse, firstProse);
+	let authors = json.authors.length ? json.authors : findAuthors(infos, titleIndex >= 0 ? titleIndex : firstProse, firstProse);
+	if (authors.length === 0 && credit) authors = [credit];
 	const published = (json.published && parseDate(json.published)) || findDate(infos, titleIndex >= 0 ? titleIndex : firstProse, firstProse);
 
 	const blocks = toBlocks(infos, keep);

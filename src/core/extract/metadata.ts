@@ -110,3 +110,9 @@ export function parseSupportBanner(line: string): string | undefined {
 	const m = /^(?:support|donate to|subscribe to)\s+(.{2,50}?)\s*[-–—:|]\s*(?:go ad-free|donate|subscribe|become)/iu.exec(line.trim());
 	return m ? m[1].trim() : undefined;
 }
+
+/** A standfirst that names its author: "…, the Russian journalist Jane Roe writes." → Jane Roe. */
+export function parseWritesCredit(line: string): string | undefined {
+	const m = /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\s+(?:writes|argues|reports|explains)\.?$/u.exec(line.trim());
+	return m && looksLikeName(m[1]) ? m[1] : undefined;
+}

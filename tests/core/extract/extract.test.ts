@@ -169,3 +169,13 @@ describe('hard-wrap detection', () => {
 		expect(texts(a).some((t) => t.includes(PROSE[0]) && t !== PROSE[0] && t.includes(PROSE[1]))).toBe(false);
 	});
 });
+
+describe('standfirst credit', () => {
+	it('reads "…, Jane Roe writes." as the dek and the author', () => {
+		const dek = 'The ferry is back, and with it an old argument about who pays for the islands, the local historian Ada Wren writes.';
+		const a = extractArticle(`Ferries and the Price of Distance\n\n${dek}\n\n${PROSE.join('\n\n')}\n`);
+		expect(a.subtitle).toBe(dek);
+		expect(a.authors).toEqual(['Ada Wren']);
+		expect(texts(a)).toEqual(PROSE);
+	});
+});
