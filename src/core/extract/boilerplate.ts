@@ -77,6 +77,8 @@ const TEASER_HEADING = /^(?:related|recent|more|popular|trending|latest|top|also
 const BIO = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the)\s.{0,120}\b(?:journalist|columnist|writer|editor|correspondent|reporter|professor|fellow|director|author|contributor|analyst|researcher)\b/u;
 /** Photo captions and credits. */
 const CAPTION = /\((?:image|photo|picture|credit|pic)s?:[^)]*\)\s*$|^(?:image|photo|picture|credit|pic)s?:|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by|submitted photo|staff photo|photo courtesy|courtesy of)\b|^file photo\b|\((?:left|right|centre|center|pictured|top|bottom|above|below)\)|^image caption\b|^image copyright\b|^in this (?:[\w-]+ ){0,3}(?:photo|image|picture)\b/iu;
+/** Upper-case credit lines: "JANE ROE, ASSOCIATED PRESS", "REUTERS/JOHN DOE". */
+const CREDIT = /^(?=.*\b(?:PRESS|IMAGES?|PHOTOS?|REUTERS|AFP|AP|EPA|GETTY|POOL)\b)[\p{Lu}\s,/&.'’-]+$/u;
 /** Contact blocks and raw links read long but are not prose. */
 const CONTACT = /@[\w-]+\.\w|https?:\/\/|www\.\w|\+?\d[\d -]{6,}\d/u;
 
@@ -100,7 +102,7 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 			(shared !== undefined && words >= 4 && shared.has(keys[i])) ||
 			(words <= 40 && JUNK_PHRASES.test(line.text)) ||
 			(words < 25 && MENU_SEPARATORS.test(line.text));
-		const junk = strongJunk || (words <= 12 && COMMENT_SHAPE.test(line.text)) || (shared !== undefined && shared.has(keys[i])) || (words <= 45 && BIO.test(line.text)) || PLACEHOLDER.test(line.text) || (words < 30 && CAPTION.test(line.text)) || (line.bullet !== undefined && words < 10 && !endsSentence(line.text));
+		const junk = strongJunk || (words <= 8 && CREDIT.test(line.text)) || (words <= 12 && COMMENT_SHAPE.test(line.text)) || (shared !== undefined && shared.has(keys[i])) || (words <= 45 && BIO.test(line.text)) || PLACEHOLDER.test(line.text) || (words < 30 && CAPTION.test(line.text)) || (line.bullet !== undefined && words < 10 && !endsSentence(line.text));
 		const headerCue = words <= 20 && (parseByline(line.text) !== null || (words <= 12 && parseDate(line.text) !== undefined));
 		const headingLike = !junk && words >= 1 && words <= 16 && !endsSentence(line.text) && line.bullet === undefined && /\p{L}/u.test(line.text);
 		return { line, words, junk, strongJunk, headerCue, headingLike, isolated, repeated, commentStart };
