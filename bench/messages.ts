@@ -86,7 +86,7 @@ const files = Array.from({ length: NOTES }, (_, n) => [`Articles/Article ${n}.md
 const linkCount = files.reduce((s, [, md]) => s + (md.match(/\[\[(?:Capital|Country|Palace)\d+/g)?.length ?? 0), 0);
 console.log(`vault: ${NOTES} notes, ${linkCount} links to capitals, ${(files.reduce((s, [, md]) => s + md.length, 0) / 1e6).toFixed(1)} MB, ${CAPITALS.length} capitals`);
 
-// Warm-up on a slice so the JIT does not bill its compile time to the first measurement.
+// Warm-up on a slice, so the first build is not all JIT compilation.
 {
 	const w = new MessagesIndex();
 	w.setCapitals(CAPITALS);
@@ -94,27 +94,36 @@ console.log(`vault: ${NOTES} notes, ${linkCount} links to capitals, ${(files.red
 	w.model();
 }
 
-const [notes, parseMs] = time(() => files.map(([p, md]) => parseSourceNote(p, md)));
-const parseCpu = lastCpu;
 const build = (ns: SourceNote[]): MessagesIndex => {
 	const index = new MessagesIndex();
 	index.setCapitals(CAPITALS);
 	for (const n of ns) index.upsert(n);
 	return index;
 };
-const [index, indexMs] = time(() => build(notes));
-const indexCpu = lastCpu;
-const [model, modelMs] = time(() => index.model());
-const modelCpu = lastCpu;
+// Three complete builds (parse, detect + index, model); the first is cold, the best is what the code costs.
+const runs: { parse: number[]; index: number[]; model: number[] }[] = [];
+let index = new MessagesIndex();
+let model = index.model();
+for (let r = 0; r < 3; r++) {
+	const [notes, parseMs] = time(() => files.map(([p, md]) => parseSourceNote(p, md)));
+	const parseCpu = lastCpu;
+	const [built, indexMs] = time(() => build(notes));
+	const indexCpu = lastCpu;
+	const [m, modelMs] = time(() => built.model());
+	runs.push({ parse: [parseMs, parseCpu], index: [indexMs, indexCpu], model: [modelMs, lastCpu] });
+	index = built;
+	model = m;
+}
 const found = model.capitals.reduce((s, c) => s + c.messages.length, 0);
-const total = parseMs + indexMs + modelMs;
-const totalCpu = parseCpu + indexCpu + modelCpu;
-const load = loadavg()[0];
-console.log(`load average ${load.toFixed(1)} on ${availableParallelism()} cores; figures are wall / process CPU`);
-console.log(`parse all notes:       ${ms(parseMs)} / ${ms(parseCpu)}`);
-console.log(`detect + index:        ${ms(indexMs)} / ${ms(indexCpu)}`);
-console.log(`model():               ${ms(modelMs)} / ${ms(modelCpu)}  (${found} messages in ${model.capitals.filter((c) => c.messages.length).length} sections)`);
-console.log(`full build:            ${ms(total)} / ${ms(totalCpu)}  target ≤ 1000 ms: ${total <= 1000 ? 'met' : totalCpu <= 1000 ? 'met in CPU time, not wall time' : 'MISSED'}`);
+const totalOf = (r: (typeof runs)[number], k: 0 | 1): number => r.parse[k] + r.index[k] + r.model[k];
+const best = runs.reduce((a, b) => (totalOf(b, 0) < totalOf(a, 0) ? b : a));
+console.log(`load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; figures are wall / process CPU, best of ${runs.length} builds`);
+console.log(`parse all notes:       ${ms(best.parse[0])} / ${ms(best.parse[1])}`);
+console.log(`detect + index:        ${ms(best.index[0])} / ${ms(best.index[1])}`);
+console.log(`model():               ${ms(best.model[0])} / ${ms(best.model[1])}  (${found} messages in ${model.capitals.filter((c) => c.messages.length).length} sections)`);
+const total = totalOf(best, 0);
+const totalCpu = totalOf(best, 1);
+console.log(`full build:            ${ms(total)} / ${ms(totalCpu)}  (cold first build ${ms(totalOf(runs[0], 0))} / ${ms(totalOf(runs[0], 1))})  target ≤ 1000 ms: ${total <= 1000 ? 'met' : totalCpu <= 1000 ? 'met in CPU time, not in wall time' : 'MISSED'}`);
 const [, cachedMs] = time(() => index.model());
 console.log(`model() again, cached: ${ms(cachedMs)}`);
 
@@ -139,7 +148,7 @@ const naiveMedian = pct(naive, 0.5);
 console.log(`baseline full rebuild per change: ${ms(naiveMedian)}  → incremental is ${(naiveMedian / median).toFixed(0)}× faster`);
 
 // Sentence splitting: ours against sentence-splitter, over the paragraphs the detector actually splits.
-const paragraphs = notes.slice(0, 2000).flatMap((n) => n.paragraphs.filter((p) => p.links.length > 0).map((p) => p.text));
+const paragraphs = files.slice(0, 2000).map(([p, md]) => parseSourceNote(p, md)).flatMap((n) => n.paragraphs.filter((p) => p.links.length > 0).map((p) => p.text));
 const [, oursSplit] = time(() => paragraphs.forEach((t) => splitSentences(t)));
 const [, theirsSplit] = time(() => paragraphs.forEach((t) => splitterSplit(t)));
 console.log(`sentence split, ${paragraphs.length} paragraphs: ours ${ms(oursSplit)}, sentence-splitter ${ms(theirsSplit)}  (${(theirsSplit / oursSplit).toFixed(0)}×)`);

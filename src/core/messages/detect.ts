@@ -112,7 +112,7 @@ function continueMessage(note: SourceNote, p: SourceParagraph, split: SentenceSp
 	const marks: Highlight[] = own.map((m) => ({ start: m.start, end: m.end, kind: 'recipient' }));
 	const continued = passage(note, p, open.capital, open.sender, `continues: ${open.cue}`, marks);
 	continued.continued = true;
-	out.push({ passage: continued, key: `${open.capital.note}|c|${normalise(p.text)}` });
+	out.push({ passage: continued, key: paragraphKey(open.capital, 'c', p.text) });
 	return { ...open, used: open.used + 1 };
 }
 
@@ -171,19 +171,48 @@ export function passage(note: SourceNote, p: SourceParagraph, capital: CapitalIn
 function cueKey(text: string, sentences: SentenceSpan[], c: Cue): string {
 	const i = Math.max(0, sentences.findIndex((s) => s.start <= c.start && c.start < s.end));
 	const s = sentences[i] ?? { start: 0, end: text.length };
-	let key = normalise(text.slice(s.start, Math.max(c.end, c.mention.end)));
-	if (key.length < 60) {
-		key = normalise(text.slice(s.start, s.end));
-		if (key.length < 60 && sentences[i + 1]) key += ' ' + normalise(text.slice(sentences[i + 1].start, sentences[i + 1].end));
-	}
-	return `${c.recipient.note}|${key}`;
+	const upToRecipient = foldedKey(text, s.start, Math.max(c.end, c.mention.end));
+	if (upToRecipient.length >= 60) return `${c.recipient.note}|${upToRecipient.hash}`;
+	const whole = foldedKey(text, s.start, s.end);
+	const next = whole.length < 60 && sentences[i + 1] ? foldedKey(text, sentences[i + 1].start, sentences[i + 1].end).hash : '';
+	return `${c.recipient.note}|${whole.hash}${next}`;
 }
 
 export function mentionKey(capital: CapitalInfo, text: string): string {
-	return `${capital.note}|m|${normalise(text)}`;
+	return `${capital.note}|m|${foldedKey(text, 0, text.length).hash}`;
 }
 
-/** Case and punctuation folded; letters beyond ASCII kept as they are (a non-Unicode regex is several times faster). */
-export function normalise(s: string): string {
-	return s.toLowerCase().replace(/[^a-z0-9\u00c0-\uffff]+/g, ' ').trim();
+export function paragraphKey(capital: CapitalInfo, kind: string, text: string): string {
+	return `${capital.note}|${kind}|${foldedKey(text, 0, text.length).hash}`;
+}
+
+/**
+ * Text with case and punctuation folded away (runs of anything but letters and digits count as one space),
+ * as a 64-bit hash and the folded length: keys for tens of thousands of passages without building the strings.
+ */
+export function foldedKey(text: string, start: number, end: number): { hash: string; length: number } {
+	let h1 = 0x811c9dc5;
+	let h2 = 0x9747b28c;
+	let length = 0;
+	let gap = false;
+	for (let i = start; i < end; i++) {
+		let c = text.charCodeAt(i);
+		if (c >= 65 && c <= 90) c += 32;
+		const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0xc0;
+		if (!word) {
+			gap = length > 0;
+			continue;
+		}
+		if (gap) {
+			h1 = Math.imul(h1 ^ 32, 0x01000193);
+			h2 = Math.imul(h2 ^ 32, 0x5bd1e995);
+			length++;
+			gap = false;
+		}
+		h1 = Math.imul(h1 ^ c, 0x01000193);
+		h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+		h2 ^= h2 >>> 13;
+		length++;
+	}
+	return { hash: (h1 >>> 0).toString(36) + '.' + (h2 >>> 0).toString(36), length };
 }

@@ -44,7 +44,7 @@ export function basename(path: string): string {
 
 /** `[[A|b]]` → "b", `[[A]]` → "A", anywhere in a frontmatter string ("Daily [[Outlet]]"). */
 function unlink(s: string | null): string | null {
-	if (s === null) return null;
+	if (s === null || !s.includes('[[')) return s;
 	return s.replace(/\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g, (_, target: string, alias: string | undefined) => (alias ?? target).trim()).trim();
 }
 
@@ -169,6 +169,7 @@ function toParagraph(raw: string, line: number, section: number): SourceParagrap
 }
 
 function linkTarget(raw: string): string {
+	if (!raw.includes('#') && !raw.includes('/') && !raw.includes('.') && raw.trim() === raw) return raw;
 	const noAnchor = raw.split('#')[0].trim();
 	return basename(noAnchor);
 }
