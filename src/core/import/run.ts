@@ -42,7 +42,13 @@ export interface ImportOptions {
 	findSharedLines?: (texts: string[]) => Set<string>;
 	/** Called after each file is read and extracted; the (quick) writes follow. */
 	onProgress?: (done: number, total: number) => void;
+	/** Largest source accepted, in bytes (default DEFAULT_MAX_BYTES, 64 MiB). */
 	maxBytes?: number;
+	/**
+	 * Lets the UI paint between files (the plugin passes `() => new Promise((r) => window.setTimeout(r, 0))`);
+	 * called at most every 50 ms during extraction. The core has no timers of its own.
+	 */
+	yieldToUi?: () => Promise<void>;
 }
 
 export interface ImportedNote {
@@ -114,7 +120,11 @@ async function indexExisting(store: NoteStore, folder: string, finder: Duplicate
 		const props = readProperties(text);
 		// Only Envoy's notes are compared and updated; the reader's own notes just reserve their names.
 		if (!isEnvoyNote(props)) continue;
-		if (typeof props.source === 'string') bySource.set(props.source, [...(bySource.get(props.source) ?? []), path]);
+		if (typeof props.source === 'string') {
+			const list = bySource.get(props.source);
+			if (list) list.push(path);
+			else bySource.set(props.source, [path]);
+		}
 		finder.add(`note:${path}`, noteBodyText(text));
 	}
 	return { taken, bySource };
@@ -149,7 +159,13 @@ export async function importSources(sources: SourceFile[], store: NoteStore, opt
 	}
 
 	const prepared: Prepared[] = [];
-	sources.forEach((source, i) => {
+	let lastYield = performance.now();
+	for (const [i, source] of sources.entries()) {
+		// Extraction is synchronous; hand the event loop back now and then so a progress bar can paint.
+		if (options.yieldToUi && performance.now() - lastYield > 50) {
+			await options.yieldToUi();
+			lastYield = performance.now();
+		}
 		const text = texts[i];
 		if (text !== null) {
 			try {
@@ -161,7 +177,7 @@ export async function importSources(sources: SourceFile[], store: NoteStore, opt
 			}
 		}
 		options.onProgress?.(i + 1, sources.length);
-	});
+	}
 
 	// Group new texts with each other and with notes already in the folder.
 	const reimports: Prepared[] = [];
@@ -173,7 +189,9 @@ export async function importSources(sources: SourceFile[], store: NoteStore, opt
 		}
 		const match = finder.add(`src:${item.index}`, articleText(item.article));
 		const key = match.duplicateOf ?? `src:${item.index}`;
-		groups.set(key, [...(groups.get(key) ?? []), item]);
+		const group = groups.get(key);
+		if (group) group.push(item);
+		else groups.set(key, [item]);
 	}
 
 	let folderReady = false;

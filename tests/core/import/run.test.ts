@@ -261,6 +261,19 @@ describe('importSources', () => {
 		expect(broken.report[0].status).toBe('created');
 	});
 
+	it('lets the UI paint between slow files', async () => {
+		let yields = 0;
+		const slow = (text: string) => {
+			const until = performance.now() + 60;
+			while (performance.now() < until) {
+				// busy, like a long extraction
+			}
+			return fakeExtract(text);
+		};
+		await importSources([talks(), consulate(), source('c.txt', { title: 'C' }, ['Something else entirely, for a third note.'])], new MemoryStore(), options({ extract: slow, yieldToUi: async () => { yields++; } }));
+		expect(yields).toBeGreaterThanOrEqual(1);
+	});
+
 	it('skips a file listed twice', async () => {
 		const { report } = await importSources([talks(), talks()], new MemoryStore(), options());
 		expect(report.map((r) => r.status)).toEqual(['created', 'skipped']);
