@@ -241,7 +241,7 @@ export function scanNote(md: string): NoteScan {
 			// A line left of the item's content (or outside its blockquote) that does not lazily continue a paragraph ends the list.
 			const raw = md.slice(info.first, le);
 			const lazy = para >= 0 && info.quoteDepth <= paraQuote && isParagraphText(raw);
-			if (cols.length > 0 && !LIST_RE.test(raw) && !lazy) {
+			if (cols.length > 0 && !(LIST_RE.test(raw) && !HR_RE.test(raw) && !(para >= 0 && SETEXT_RE.test(raw))) && !lazy) {
 				if (info.quoteDepth < listQuote) cols = [];
 				while (cols.length > 0 && cols[cols.length - 1] > info.indent) cols.pop();
 			}
@@ -267,7 +267,7 @@ export function scanNote(md: string): NoteScan {
 		let lead = md.slice(c, le);
 		let startsItem = false;
 		for (let guard = 0; guard < 4; guard++) {
-			if (HR_RE.test(lead)) break;
+			if (HR_RE.test(lead) || (para >= 0 && guard === 0 && SETEXT_RE.test(lead))) break;
 			const m = LIST_RE.exec(lead);
 			if (!m) break;
 			startsItem = true;
@@ -377,7 +377,8 @@ export function scanNote(md: string): NoteScan {
 				continue;
 			}
 		}
-		if (para < 0 && lead.charCodeAt(0) === 91 /* [ */) {
+		// Checked inside paragraphs too: remark without GFM ends a footnote's paragraph at a definition.
+		if (lead.charCodeAt(0) === 91 /* [ */) {
 			const def = DEF_RE.exec(lead);
 			if (def) {
 				if (def[1].startsWith('^')) {
@@ -393,7 +394,7 @@ export function scanNote(md: string): NoteScan {
 					continue;
 				}
 				// Link reference definition: protect it and whatever follows up to the blank line (titles may wrap).
-				defs.add(def[1].trim().replace(/\s+/g, ' ').toLowerCase());
+				closePara();
 				prot.push([c, le]);
 				mode = 'html';
 				htmlEnd = '';
@@ -411,6 +412,10 @@ export function scanNote(md: string): NoteScan {
 		blocks.push({ start: c, end: le, kind: 'paragraph' });
 	}
 
+	// Reference labels, wherever a definition might be (a superset: context is not checked).
+	if (md.includes(']:')) {
+		for (const m of md.matchAll(/^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*\[((?:[^\]\\\n[]|\\.)+)\]:/gm)) defs.add(m[1].trim().replace(/\s+/g, ' ').toLowerCase());
+	}
 	const links: ExistingLink[] = [];
 	scanInline(md, blocks, defs, prot, links);
 	return { protected: mergeRanges(prot), blocks, links };
