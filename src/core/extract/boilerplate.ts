@@ -236,7 +236,9 @@ export function selectBody(infos: readonly LineInfo[], options: BodyOptions = DE
 		const text = info.line.text;
 		if (TEASER_HEADING.test(text) && info.words <= 8) inTeasers = true;
 		else if (info.words >= 15 || (info.words >= 8 && endsSentence(text))) inTeasers = false;
-		if (info.junk || inTeasers) continue;
+		// Inside the article a short bullet is a list item, not a menu entry.
+		const listItem = info.line.bullet !== undefined && !info.strongJunk && info.words >= 2 && !inTeasers;
+		if ((info.junk && !listItem) || inTeasers) continue;
 		// Text shown twice (a dek repeated as the first paragraph, a pull quote) is kept once.
 		if (info.words >= 6) {
 			const key = normaliseLine(text);
