@@ -159,8 +159,9 @@ function nearestSubject(text: string, at: number, mentions: Mention[], recipient
 }
 
 function surfaceSubject(lead: string): { text: string; index: number } | null {
-	const m = /((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3})((?:['’]s)?(?:\s+[a-z]+){0,4}\s*)$/.exec(lead);
-	if (!m || /[,;:]/.test(m[2])) return null;
+	// The name must sit right before the verb (auxiliaries and adverbs aside) or own the cue noun ("Lavrov's warning").
+	const m = /((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3})((?:['’]s(?:\s+[a-z]+){1,2}|(?:\s+(?:is|was|has|have|had|will|would|also|now|again|then|already|just|clearly|been|once|made|makes|make))*)\s*)$/.exec(lead);
+	if (!m) return null;
 	const name = m[1].split(/\s+/);
 	while (name.length > 0 && NOT_A_NAME.has(name[0])) name.shift();
 	if (name.length === 0 || /ly$/.test(name[0])) return null;

@@ -60,6 +60,8 @@ describe('senders', () => {
 
 	it('leaves the sender null when the text does not say', () => {
 		expect(detect('[[Beijing]] must accept the ruling.')[0].sender).toBeNull();
+		// An adjective is not a name: "European officials" do not make "European" the sender.
+		expect(detect('European officials told [[Tokyo]] that the deal was off.')[0].sender).toBeNull();
 	});
 });
 
