@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { discoverEntities, nerClass } from '../src/core/entities/index';
+import { discoverEntities, EntityDictionary, findMentions, nerClass } from '../src/core/entities/index';
 import { isDemonymForm } from '../src/core/entities/gazetteer';
 
 const BENCH = join(import.meta.dirname, '../../shared/bench/entities');
@@ -92,4 +92,8 @@ line('recurring B-cubed F1', (s) => s.recurring.B3.F1);
 line('recurring pairwise F1', (s) => (s.recurring as unknown as { pairwise: { F1: number } }).pairwise.F1);
 line('doc-entity links F1', (s) => (s.recurring as unknown as { docEntityLinks: { F1: number } }).docEntityLinks.F1);
 line('speed MB/s (CPU time)', (s) => chars / 1e6 / (s === results.envoy.s ? mine.secs : base.secs));
+// Linking speed: findMentions over every doc with the dictionary discovery built (the per-note hot path).
+const dictionary = EntityDictionary.from(discoverEntities(docs.map((d) => ({ id: d.id, text: d.text })), { includeSingletons: true }).entities);
+const linking = timed(() => docs.map((d) => findMentions(d.text, dictionary).length));
+console.log(`findMentions alone: ${(chars / 1e6 / linking.secs).toFixed(1)} MB/s (CPU time), dictionary of ${dictionary.entities.length} entities`);
 if (args.includes('--json')) console.log(JSON.stringify({ baseline: results['capitalised n-grams'].s, envoy: results.envoy.s }));

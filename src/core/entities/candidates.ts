@@ -74,6 +74,7 @@ for (const [name, variants] of Object.entries(CONCEPTS)) {
 // "Kurdish rebels", "Moslem leaders": a capitalised adjective before a noun.
 const ADJECTIVE_ENDING = /(ish|ese|ian|ean|ic|an|i)$/;
 const VERBS = new Set(['said', 'says', 'told', 'added', 'was', 'is', 'has', 'had', 'will', 'would', 'could', 'can', 'did', 'does', 'who', 'which', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'as', 'that']);
+const CONCEPT_STARTS = new Set([...CONCEPT_LEMMAS.keys()].map((k) => k.slice(0, 4)));
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'into', 'across', 'outside', 'to', 'visit', 'visited', 'toward', 'towards']);
 const LOWER_PERSON_CUES = new Set(['leader', 'president', 'minister', 'spokesman', 'spokeswoman', 'envoy', 'ambassador', 'chairman', 'secretary', 'premier', 'chancellor', 'dictator', 'king', 'queen', 'prince', 'senator', 'general', 'coach', 'striker', 'captain', 'director', 'chief', 'ruler']);
 
@@ -310,6 +311,15 @@ function splitCompounds(tokens: Token[], segments: Segment[], evidence: Evidence
 	return out;
 }
 
+/** Names are shown on one line with single spaces, whatever the source's line breaks or no-break spaces. */
+function oneLine(s: string): string {
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c === 9 || c === 10 || c === 13 || c === 160 || (c === 32 && s.charCodeAt(i + 1) === 32)) return s.replace(/\s+/g, ' ');
+	}
+	return s;
+}
+
 function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[], isKnown?: IsKnown): void {
 	const words = seg.words;
 	const first = tokens[words[0]];
@@ -348,7 +358,7 @@ function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[], isK
 	out.push({
 		start: first.start,
 		end: last.end,
-		surface: text.slice(first.start, last.end).replace(/\s+/g, ' '),
+		surface: oneLine(text.slice(first.start, last.end)),
 		key: wordKeys.join(' '),
 		words: wordKeys.length,
 		cue,
@@ -377,6 +387,7 @@ function dateline(text: string, tokens: Token[], k: number, out: Candidate[]): n
 
 /** Curated lower-case concepts ("sanctions", "axis of evil"), spelling variants folded by lemma. */
 function lowerConcept(text: string, tokens: Token[], k: number, out: Candidate[]): number {
+	if (!CONCEPT_STARTS.has(tokens[k].key.slice(0, 4))) return k + 1;
 	const options = CONCEPT_LEMMAS.get(lemmaKey(tokens[k].key));
 	if (!options) return k + 1;
 	let best: { end: number; name: string } | null = null;

@@ -17,15 +17,17 @@ interface Entry {
 }
 
 interface Node {
-	next: Map<string, Node>;
+	/** Children by word key; null on leaves, which are most nodes. */
+	next: Map<string, Node> | null;
 	entries: Entry[];
 }
 
-const node = (): Node => ({ next: new Map(), entries: [] });
+const node = (): Node => ({ next: null, entries: [] });
 
 function insert(root: Node, keys: string[], entry: Entry): void {
 	let at = root;
 	for (const k of keys) {
+		at.next ??= new Map();
 		let child = at.next.get(k);
 		if (!child) {
 			child = node();
@@ -41,6 +43,8 @@ export class EntityDictionary {
 	private readonly names = node();
 	private readonly concepts = node();
 	private readonly byKey = new Map<string, Entity>();
+	/** First four letters of every concept's first word: most words can skip the lemma lookup. */
+	private readonly conceptStarts = new Set<string>();
 
 	private constructor(entities: Entity[]) {
 		this.entities = entities;
@@ -82,7 +86,11 @@ export class EntityDictionary {
 			for (const { entity, form, demonym } of list) {
 				const lowerForm = form === form.toLowerCase();
 				const entry: Entry = { entity, weak: list.length > 1, acronym: form === form.toUpperCase() && form !== form.toLowerCase() && key.length <= 5 && !key.includes(' '), demonym };
-				if (lowerForm) insert(dict.concepts, phraseLemma(form).split(' '), entry);
+				if (lowerForm) {
+					const lemmas = phraseLemma(form).split(' ');
+					insert(dict.concepts, lemmas, entry);
+					dict.conceptStarts.add(lemmas[0].slice(0, 4));
+				}
 				else insert(dict.names, key.split(' '), entry);
 			}
 		}
@@ -136,7 +144,7 @@ export class EntityDictionary {
 			const joined = j > k && tokens[j - 1].kind === 'punct' && !t.space;
 			if (t.kind === 'punct' || (j > k && !t.cap && !t.upper && !joined && !NAME_CONNECTORS.has(t.text))) break;
 			allUpper = allUpper && t.upper;
-			at = at.next.get(t.key);
+			at = at.next?.get(t.key);
 			if (!at) break;
 			if (at.entries.length > 0) {
 				const entries = allUpper ? at.entries : at.entries.filter((e) => !e.acronym);
@@ -153,8 +161,9 @@ export class EntityDictionary {
 		let at: Node | undefined = this.concepts;
 		let best: { last: number; entries: Entry[] } | null = null;
 		let j = k;
+		if (!this.concepts.next || !this.conceptStarts.has(tokens[k].key.slice(0, 4))) return null;
 		while (at && j < tokens.length && tokens[j].kind === 'word') {
-			at = at.next.get(lemmaKey(tokens[j].key));
+			at = at.next?.get(lemmaKey(tokens[j].key));
 			if (!at) break;
 			if (at.entries.length > 0) best = { last: j, entries: at.entries };
 			j++;
@@ -166,7 +175,7 @@ export class EntityDictionary {
 	/** Whether this surface is a people-word of a place in the dictionary ("Russian"). */
 	isDemonym(surface: string): boolean {
 		let at: Node | undefined = this.names;
-		for (const k of nameKey(surface).split(' ')) at = at?.next.get(k);
+		for (const k of nameKey(surface).split(' ')) at = at?.next?.get(k);
 		return !!at && at.entries.some((e) => e.demonym);
 	}
 }

@@ -35,7 +35,7 @@ export interface Group {
 	adjectival: boolean;
 	surfaces: Map<string, number>;
 	/** Names a pattern gave ("ABM Treaty" for "ABM treaty"): preferred for display. */
-	patternNames: Map<string, number>;
+	patternNames: Map<string, number> | null;
 	docs: Set<string>;
 }
 
@@ -191,17 +191,22 @@ function resolveShortNames(occurrences: Occurrence[], drafts: Map<string, Draft>
 }
 
 function initials(keys: string[]): string {
-	return keys.filter((k) => !NAME_CONNECTORS.has(k) && k !== 'and' && k !== 'for' && k !== 'the').map((k) => k[0]).join('');
+	let out = '';
+	for (const k of keys) if (!NAME_CONNECTORS.has(k) && k !== 'and' && k !== 'for' && k !== 'the' && k !== '&') out += k[0];
+	return out;
 }
 
 /** "IAEA" goes to "International Atomic Energy Agency" named in the same article, or the only such expansion in the corpus. */
 function resolveAcronyms(occurrences: Occurrence[], drafts: Map<string, Draft>): void {
+	const wanted = new Set<string>();
+	for (const [id, d] of drafts) if (d.acronym) wanted.add(id.slice(2));
+	if (wanted.size === 0) return;
 	const expansions = new Map<string, Set<string>>();
 	const perDoc = new Map<string, Map<string, string>>();
 	for (const o of occurrences) {
 		if (o.cand.words < 2 || o.cand.upper || !o.group.startsWith('u:')) continue;
 		const ini = initials(o.cand.wordKeys);
-		if (ini.length < 2) continue;
+		if (ini.length < 2 || !wanted.has(ini)) continue;
 		expansions.set(ini, (expansions.get(ini) ?? new Set()).add(o.group));
 		const docMap = perDoc.get(o.doc) ?? new Map<string, string>();
 		if (!docMap.has(ini)) docMap.set(ini, o.group);
@@ -231,7 +236,10 @@ function buildGroups(occurrences: Occurrence[], drafts: Map<string, Draft>, inpu
 			groups.set(o.group, g);
 		}
 		g.surfaces.set(o.cand.surface, (g.surfaces.get(o.cand.surface) ?? 0) + 1);
-		if (o.cand.name) g.patternNames.set(o.cand.name, (g.patternNames.get(o.cand.name) ?? 0) + 1);
+		if (o.cand.name) {
+			g.patternNames ??= new Map();
+			g.patternNames.set(o.cand.name, (g.patternNames.get(o.cand.name) ?? 0) + 1);
+		}
 		g.docs.add(o.doc);
 	}
 	for (const g of groups.values()) if (g.id.startsWith('u:')) g.name = displayName(g, drafts.get(g.id));
@@ -240,21 +248,35 @@ function buildGroups(occurrences: Occurrence[], drafts: Map<string, Draft>, inpu
 
 function newGroup(o: Occurrence, drafts: Map<string, Draft>, places: Map<string, PlaceHit>, known: Map<string, Entity>): Group {
 	const id = o.group;
-	const base = { id, surfaces: new Map<string, number>(), patternNames: new Map<string, number>(), docs: new Set<string>() };
 	const rest = id.slice(2);
+	const g: Group = { id, name: o.cand.surface, type: 'organisation', surfaces: new Map(), patternNames: null, docs: new Set(), patterned: false, adjectival: false };
 	if (id.startsWith('k:')) {
 		const e = known.get(rest)!;
-		return { ...base, name: e.name, type: e.type, country: e.country, metonyms: e.metonyms, known: e, patterned: true, adjectival: false };
-	}
-	if (id.startsWith('g:')) {
+		g.name = e.name;
+		g.type = e.type;
+		g.country = e.country;
+		g.metonyms = e.metonyms;
+		g.known = e;
+		g.patterned = true;
+	} else if (id.startsWith('g:')) {
 		const p = places.get(rest)!.place;
-		return { ...base, name: p.name, type: p.type, country: p.country, metonyms: p.type === 'capital' ? p.metonyms : undefined, patterned: true, adjectival: false };
+		g.name = p.name;
+		g.type = p.type;
+		g.country = p.country;
+		if (p.type === 'capital') g.metonyms = p.metonyms;
+		g.patterned = true;
+	} else if (id.startsWith('c:')) {
+		// Curated lower-case concepts need to recur to count.
+		g.name = rest;
+		g.type = 'concept';
+	} else {
+		const d = drafts.get(id);
+		const headed = !!d && d.cues.event + d.cues.concept > 0;
+		g.type = d?.type ?? 'organisation';
+		g.patterned = headed && (g.type === 'event' || g.type === 'concept');
+		g.adjectival = !headed && g.type === 'concept';
 	}
-	// Curated lower-case concepts need to recur to count.
-	if (id.startsWith('c:')) return { ...base, name: rest, type: 'concept', patterned: false, adjectival: false };
-	const d = drafts.get(id);
-	const headed = !!d && d.cues.event + d.cues.concept > 0;
-	return { ...base, name: o.cand.surface, type: d?.type ?? 'organisation', patterned: headed && (d?.type === 'event' || d?.type === 'concept'), adjectival: !headed && d?.type === 'concept' };
+	return g;
 }
 
 function titleCaseWords(s: string): string {
@@ -265,7 +287,7 @@ function titleCaseWords(s: string): string {
 function displayName(g: Group, d: Draft | undefined): string {
 	let best = '';
 	let bestScore = -1;
-	for (const [surface, count] of g.patternNames.size > 0 ? g.patternNames : g.surfaces) {
+	for (const [surface, count] of g.patternNames ?? g.surfaces) {
 		const words = surface.split(/[\s]+/).length;
 		const caps = surface === surface.toUpperCase();
 		const score = (caps ? 0 : 1000) + words * 100 + count;

@@ -81,10 +81,13 @@ export function tokenize(text: string): Token[] {
 		const start = i;
 		let kind: Token['kind'];
 		let possessive = false;
+		// Plain lower-case ASCII words are their own key: no lookup needed.
+		let plain = c >= 97 && c <= 122;
 		if (isLetterCode(c) || isDigitCode(c)) {
 			kind = isDigitCode(c) ? 'num' : 'word';
 			// Initialism: letter-dot-letter-dot… ("U.S.", "U.N.")
 			if (kind === 'word' && text.charCodeAt(i + 1) === 46 && isLetterCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
+				plain = false;
 				i += 4;
 				while (i + 1 < n && isLetterCode(text.charCodeAt(i)) && text.charCodeAt(i + 1) === 46) i += 2;
 			} else {
@@ -92,6 +95,7 @@ export function tokenize(text: string): Token[] {
 				while (i < n) {
 					const d = text.charCodeAt(i);
 					if (isLetterCode(d) || isDigitCode(d)) {
+						if (plain && !(d >= 97 && d <= 122)) plain = false;
 						i++;
 						continue;
 					}
@@ -102,6 +106,7 @@ export function tokenize(text: string): Token[] {
 							possessive = true;
 							break;
 						}
+						plain = false;
 						i += 2;
 						continue;
 					}
@@ -124,7 +129,7 @@ export function tokenize(text: string): Token[] {
 			start,
 			end: i,
 			text: word,
-			key: kind === 'punct' ? word : tokenKey(word),
+			key: kind === 'punct' || plain ? word : tokenKey(word),
 			kind,
 			space,
 			cap: hasLetters && isUpperStart(word),
