@@ -102,7 +102,15 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 			(shared !== undefined && words >= 4 && shared.has(keys[i])) ||
 			(words <= 40 && JUNK_PHRASES.test(line.text)) ||
 			(words < 25 && MENU_SEPARATORS.test(line.text));
-		const junk = strongJunk || (words <= 8 && CREDIT.test(line.text)) || (words <= 12 && COMMENT_SHAPE.test(line.text)) || (shared !== undefined && shared.has(keys[i])) || (words <= 45 && BIO.test(line.text)) || PLACEHOLDER.test(line.text) || (words < 30 && CAPTION.test(line.text)) || (line.bullet !== undefined && words < 10 && !endsSentence(line.text));
+		const junk =
+			strongJunk ||
+			(shared !== undefined && shared.has(keys[i])) ||
+			PLACEHOLDER.test(line.text) ||
+			(words < 30 && CAPTION.test(line.text)) ||
+			(words <= 8 && CREDIT.test(line.text)) ||
+			(words <= 12 && COMMENT_SHAPE.test(line.text)) ||
+			(words <= 45 && BIO.test(line.text)) ||
+			(line.bullet !== undefined && words < 10 && !endsSentence(line.text));
 		const headerCue = words <= 20 && (parseByline(line.text) !== null || (words <= 12 && parseDate(line.text) !== undefined));
 		const headingLike = !junk && words >= 1 && words <= 16 && !endsSentence(line.text) && line.bullet === undefined && /\p{L}/u.test(line.text);
 		return { line, words, junk, strongJunk, headerCue, headingLike, isolated, repeated, commentStart };
