@@ -170,6 +170,8 @@ export class MessagesIndex {
 	private changed(capital: string, path: string | null): void {
 		const cached = this.sections.get(capital);
 		if (cached) cached.all = undefined;
+		// No section made yet (as during a first build): the next model() assembles it whole anyway.
+		if (!cached?.messages) return;
 		const d = this.dirty.get(capital);
 		if (d === 'full') return;
 		if (path === null) this.dirty.set(capital, 'full');
