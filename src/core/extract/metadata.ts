@@ -20,6 +20,27 @@ function monthIndex(name: string): number {
 	return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 
+/** Month names of other languages the genre appears in (de, fr, es, pt, it, nl, id), by month. */
+const FOREIGN_MONTHS: readonly string[][] = [
+	['januar', 'janvier', 'enero', 'janeiro', 'gennaio', 'januari'],
+	['februar', 'février', 'febrero', 'fevereiro', 'febbraio', 'februari', 'pebruari'],
+	['märz', 'mars', 'marzo', 'março', 'maart', 'maret'],
+	['april', 'avril', 'abril', 'aprile'],
+	['mai', 'mayo', 'maio', 'maggio', 'mei'],
+	['juni', 'juin', 'junio', 'junho', 'giugno'],
+	['juli', 'juillet', 'julio', 'julho', 'luglio'],
+	['august', 'août', 'agosto', 'augustus', 'agustus'],
+	['september', 'septembre', 'septiembre', 'setembro', 'settembre'],
+	['oktober', 'octobre', 'octubre', 'outubro', 'ottobre'],
+	['november', 'novembre', 'noviembre', 'novembro', 'nopember'],
+	['dezember', 'décembre', 'diciembre', 'dezembro', 'dicembre', 'december', 'desember'],
+];
+const FOREIGN_INDEX = new Map(FOREIGN_MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
+const FOREIGN = `(${[...FOREIGN_INDEX.keys()].join('|')})`;
+// "30. Juli 2018", "12 de outubro de 2019", "Maret 30, 2015".
+const FOREIGN_DMY = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\.?\\s+(?:de\\s+)?${FOREIGN}\\s+(?:de\\s+)?((?:19|20)\\d\\d)(?!\\d)`, 'iu');
+const FOREIGN_MDY = new RegExp(`(?<!\\p{L})${FOREIGN}\\s+(\\d{1,2}),?\\s+((?:19|20)\\d\\d)(?!\\d)`, 'iu');
+
 /** The first date written in `s`, as `YYYY-MM-DD`. */
 export function parseDate(s: string): string | undefined {
 	let m = ISO.exec(s);
@@ -28,6 +49,10 @@ export function parseDate(s: string): string | undefined {
 	if (m) return iso(+m[3], monthIndex(m[1]), +m[2]);
 	m = DMY.exec(s);
 	if (m) return iso(+m[3], monthIndex(m[2]), +m[1]);
+	m = FOREIGN_DMY.exec(s);
+	if (m) return iso(+m[3], FOREIGN_INDEX.get(m[2].toLowerCase()) ?? 0, +m[1]);
+	m = FOREIGN_MDY.exec(s);
+	if (m) return iso(+m[3], FOREIGN_INDEX.get(m[1].toLowerCase()) ?? 0, +m[2]);
 	m = NUMERIC.exec(s);
 	if (m) {
 		// Day-first when the first field cannot be a month; otherwise the US order.

@@ -7,6 +7,8 @@ import { normaliseLine } from './text';
 const TIME = /\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]t)?\b/iu;
 const STAMP_WORDS = /^(?:posted|updated|published|last (?:modified|updated)|publi[ée]|publicado|veröffentlicht|diposting)\b/iu;
 
+const UI_WORDS = /\b(?:share|sharing|close|click|tap|external links?|new window|continues? below|gallery|inbox|subscribe|sign (?:up|in)|log ?in|newsletter|menu|search|latest news|cookies?)\b/iu;
+
 /** Lines that are metadata rather than headline: bylines, dates, "Updated …", timestamps. */
 export function isMetaLine(text: string): boolean {
 	if (parseByline(text)) return true;
@@ -32,6 +34,8 @@ function titleScore(infos: readonly LineInfo[], i: number, distance: number, jso
 	// A headline is often echoed elsewhere on the page (breadcrumb, share text, comment header).
 	if ((echoes.get(normaliseLine(text)) ?? 0) > 1) score += 5;
 	if (w < 4) score -= 6;
+	// Interface strings ("Share Close extra sharing options", "Story continues below gallery").
+	if (UI_WORDS.test(text)) score -= 6;
 	if (stop) score -= 4;
 	if (w > 16) score -= (w - 16) * 0.7;
 	if (/^\p{Lu}|^\d|^["“‘'[]/u.test(text)) score += 1;

@@ -179,3 +179,13 @@ describe('standfirst credit', () => {
 		expect(texts(a)).toEqual(PROSE);
 	});
 });
+
+describe('dates in other languages', () => {
+	it.each([
+		['Von Ada Wren, 30. Juli 2018', '2018-07-30'],
+		['Publicado em 12 de outubro de 2019', '2019-10-12'],
+		['Diposting pada Maret 30, 2015', '2015-03-30'],
+	])('%s', (line, iso) => {
+		expect(extractArticle(`A Headline About Harbour Policy\n\n${line}\n\n${PROSE.join('\n\n')}\n`).published).toBe(iso);
+	});
+});
