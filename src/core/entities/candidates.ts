@@ -1,6 +1,6 @@
 // Candidate names in one document: capitalised runs cut at titles and compounds, with the cues around them.
 // Nothing here decides the final type or the note; typing.ts and grouping.ts do, with the whole corpus in view.
-import { CALENDAR, CONCEPTS, FIRST_NAMES, LOWER_CONCEPT_HEADS, NAME_CONNECTORS, ORG_HEADS_OF, ORG_SUFFIXES, PERSON_TITLES, PLACE_SUFFIXES, STOP_WORDS, TITLE_MODIFIERS, CONCEPT_HEADS, EVENT_HEADS } from './lexicon';
+import { CALENDAR, CONCEPTS, GROUP_WORDS, PLACE_NOUNS_OF, FIRST_NAMES, LOWER_CONCEPT_HEADS, NAME_CONNECTORS, ORG_HEADS_OF, ORG_SUFFIXES, PERSON_TITLES, PLACE_SUFFIXES, STOP_WORDS, TITLE_MODIFIERS, CONCEPT_HEADS, EVENT_HEADS } from './lexicon';
 import { isInnerPunct, lemmaKey, phraseLemma, type Token } from './tokenize';
 
 /** What the text says a name is; 'adjective' is a people-word or creed ("Kurdish rebels"), not a note of its own. */
@@ -19,6 +19,8 @@ export interface Candidate {
 	hint: Cue | null;
 	/** Display name fixed by a pattern ("the ABM treaty" → "ABM Treaty", "sanctions"). */
 	name?: string;
+	/** The last word is also used as a common lower-case word in the corpus (not a surname, usually). */
+	commonLast: boolean;
 	/** The key of each word, for surname and initials matching. */
 	wordKeys: string[];
 	upper: boolean;
@@ -116,7 +118,7 @@ export function findCandidates(text: string, tokens: Token[], evidence: Evidence
 		}
 		const run = collectRun(tokens, k, isKnown);
 		k = run.words[run.words.length - 1] + 1;
-		for (const seg of segment(tokens, run, evidence, isKnown)) emit(text, tokens, seg, out, isKnown);
+		for (const seg of segment(tokens, run, evidence, isKnown)) emit(text, tokens, seg, out, evidence, isKnown);
 	}
 	return out;
 }
@@ -320,7 +322,7 @@ function oneLine(s: string): string {
 	return s;
 }
 
-function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[], isKnown?: IsKnown): void {
+function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[], evidence: Evidence, isKnown?: IsKnown): void {
 	const words = seg.words;
 	const first = tokens[words[0]];
 	let last = tokens[words[words.length - 1]];
@@ -347,6 +349,10 @@ function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[], isK
 		else if (multi && CONCEPT_HEADS.has(lastKey)) cue = EVENT_HEADS.has(lastKey) ? 'event' : 'concept';
 		else if (multi && FIRST_NAMES.has(wordKeys[0])) cue = 'person';
 		else if (LOWER_PERSON_CUES.has(beforeKey) && before.space !== false) cue = 'person';
+		else if (!multi && GROUP_WORDS.has(lastKey)) cue = 'adjective';
+		else if (beforeKey === 'of' && PLACE_NOUNS_OF.has(tokens[words[0] - 2]?.key ?? '')) cue = 'place';
+		// An acronym inside a longer name makes it an institution ("NSW Treasury", "CITIC Pacific").
+		else if (multi && words.some((w) => tokens[w].upper && tokens[w].text.length > 1) && !words.every((w) => tokens[w].upper)) cue = 'organisation';
 		else if (!multi && ADJECTIVE_ENDING.test(lastKey) && next && next.kind === 'word' && !next.cap && !next.upper && !VERBS.has(next.text)) cue = 'adjective';
 		// A name that contains a place but is not one ("Air France", "China Daily") is an organisation.
 		else if (multi && isKnown && wordKeys.some((k) => isKnown(k))) cue = 'organisation';
@@ -366,6 +372,7 @@ function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[], isK
 		name,
 		wordKeys,
 		upper: words.every((w) => tokens[w].upper),
+		commonLast: multi && evidence.lower.has(lastKey),
 	});
 }
 
@@ -380,7 +387,7 @@ function dateline(text: string, tokens: Token[], k: number, out: Candidate[]): n
 		const words = [];
 		for (let w = k; w <= j; w++) words.push(w);
 		const wordKeys = words.map((w) => tokens[w].key);
-		out.push({ start: t.start, end: tokens[j].end, surface: text.slice(t.start, tokens[j].end), key: wordKeys.join(' '), words: words.length, cue: 'place', hint: null, wordKeys, upper: true });
+		out.push({ start: t.start, end: tokens[j].end, surface: text.slice(t.start, tokens[j].end), key: wordKeys.join(' '), words: words.length, cue: 'place', hint: null, wordKeys, upper: true, commonLast: false });
 	}
 	return j + 1;
 }
@@ -410,6 +417,6 @@ function lowerConcept(text: string, tokens: Token[], k: number, out: Candidate[]
 	const first = tokens[k];
 	const last = tokens[best.end - 1];
 	const key = best.name;
-	out.push({ start: first.start, end: last.end, surface: text.slice(first.start, last.end), key, words: best.end - k, cue: 'concept', hint: null, name: best.name, wordKeys: [key], upper: false });
+	out.push({ start: first.start, end: last.end, surface: text.slice(first.start, last.end), key, words: best.end - k, cue: 'concept', hint: null, name: best.name, wordKeys: [key], upper: false, commonLast: false });
 	return best.end;
 }

@@ -73,6 +73,13 @@ Sao Paulo:BR; São Paulo:BR; Geneva:CH; Zurich:CH; Frankfurt:DE; Munich:DE; Hamb
 Barcelona:ES; Manchester:GB; Liverpool:GB; Birmingham:GB; Glasgow:GB; Edinburgh:GB; Marseille:FR; Lyon:FR;
 Rotterdam:NL; The Hague:NL; Antwerp:BE; Gdansk:PL; Krakow:PL; Odesa:UA; Odessa:UA; Kharkiv:UA; Donetsk:UA; Luhansk:UA;
 Sevastopol:UA; Aleppo:SY; Mosul:IQ; Basra:IQ; Benghazi:LY; Kandahar:AF; Herat:AF`;
+// US states (Washington and Georgia left to the capital and the country) and Canadian provinces.
+const STATES = `Alabama:US; Alaska:US; Arizona:US; Arkansas:US; California:US; Colorado:US; Connecticut:US; Delaware:US; Florida:US;
+Hawaii:US; Idaho:US; Illinois:US; Indiana:US; Iowa:US; Kansas:US; Kentucky:US; Louisiana:US; Maine:US; Maryland:US;
+Massachusetts:US; Michigan:US; Minnesota:US; Mississippi:US; Missouri:US; Montana:US; Nebraska:US; Nevada:US;
+New Hampshire:US; New Jersey:US; New Mexico:US; North Carolina:US; North Dakota:US; Ohio:US; Oklahoma:US; Oregon:US;
+Pennsylvania:US; Rhode Island:US; South Carolina:US; South Dakota:US; Tennessee:US; Texas:US; Utah:US; Vermont:US;
+Virginia:US; West Virginia:US; Wisconsin:US; Wyoming:US; Ontario:CA; Quebec:CA; Alberta:CA; British Columbia:CA; Manitoba:CA`;
 // Names whose people-words no package lists, mapped to the place they come from.
 const EXTRA_DEMONYMS: Record<string, string[]> = {
 	'Soviet Union': ['Soviet', 'Soviets'],
@@ -145,7 +152,7 @@ export function builtinPlaces(): Place[] {
 	}
 	for (const name of Object.values(continents)) places.push({ name, type: 'place', aliases: [], demonyms: [] });
 	for (const name of REGIONS.split(';')) places.push({ name: name.trim(), type: 'place', aliases: [], demonyms: [] });
-	for (const item of CITIES.split(';')) {
+	for (const item of [...CITIES.split(';'), ...STATES.split(';')]) {
 		const [name, code] = item.trim().split(':');
 		places.push({ name, type: 'place', aliases: [], demonyms: [], country: countryName.get(code) });
 	}

@@ -46,6 +46,9 @@ interface Draft {
 	wordKeys: string[];
 	acronym: boolean;
 	connector: boolean;
+	/** Share of mentions whose last word is a common lower-case word too. */
+	commonLast: number;
+	mentions: number;
 	type: EntityType;
 	/** First word key → mention count, for the first-name heuristics. */
 }
@@ -81,10 +84,12 @@ function typeDrafts(occurrences: Occurrence[]): Map<string, Draft> {
 		if (!o.group.startsWith('u:')) continue;
 		let d = drafts.get(o.group);
 		if (!d) {
-			d = { cues: noVotes(), hints: noVotes(), words: o.cand.surface.split(' ').length, wordKeys: o.cand.wordKeys, acronym: o.cand.words === 1 && o.cand.upper && o.cand.surface.length <= 6, connector: o.cand.wordKeys.some((k) => k === 'of' || k === 'for' || k === '&'), type: 'organisation' };
+			d = { cues: noVotes(), hints: noVotes(), words: o.cand.surface.split(' ').length, wordKeys: o.cand.wordKeys, acronym: o.cand.words === 1 && o.cand.upper && o.cand.surface.length <= 6, connector: o.cand.wordKeys.some((k) => k === 'of' || k === 'for' || k === '&'), commonLast: 0, mentions: 0, type: 'organisation' };
 			drafts.set(o.group, d);
 		}
 		if (o.cand.cue) d.cues[o.cand.cue]++;
+		d.mentions++;
+		if (o.cand.commonLast) d.commonLast++;
 		if (o.cand.hint) d.hints[o.cand.hint]++;
 		if (!o.cand.upper) d.acronym = false;
 	}

@@ -48,7 +48,9 @@ committee army front group association federation institute university college s
 department bureau service services fund foundation league club court parliament assembly congress senate government
 administration airlines airways motors industries holdings news times post journal daily press network forces navy
 command force guard alliance movement coalition society trust exchange board cabinet police regiment brigade division
-team united rovers wanderers athletic reserve center centre exchange
+team united rovers wanderers athletic reserve center centre exchange spa sa ag nv bv gmbh ab asa oyj llc lp bhd tbk pty
+kk se cie sarl srl plc ltda ag airline cables motors industries holdings insurance securities capital partners
+brothers bros systems technologies communications telecom energy petroleum oil resources mining pharmaceuticals
 `);
 
 /** Heads that make an organisation when followed by "of" ("Bank of England", "Ministry of Defence"). */
@@ -132,3 +134,17 @@ export const CONCEPTS: Record<string, string[]> = {
 
 /** Lower-case heads that turn a preceding name into a named concept ("the ABM treaty", "Six-Party talks"). */
 export const LOWER_CONCEPT_HEADS = words(`treaty talks agreement accord accords doctrine programme program initiative pact protocol convention declaration`);
+
+/** Peoples, creeds and their adjectives: MISC in news, never a note of their own. */
+export const GROUP_WORDS = words(`
+moslem moslems muslim muslims islamic islamist islamists christian christians catholic catholics protestant protestants
+jewish jew jews arab arabs arabic kurd kurds kurdish serb serbs croat croats bosnian bosnians chechen chechens sunni
+sunnis shia shi'ite shi'ites shiite shiites hindu hindus sikh sikhs buddhist buddhists tamil tamils pashtun pashtuns
+uighur uighurs tibetan tibetans palestinian palestinians afrikaner afrikaners azeri azeris tatar tatars cossack cossacks
+tajik tajiks yugoslav yugoslavs slav slavs latino latinos hispanic asian asians european europeans western westerners
+communist communists socialist socialists democrat democrats republican republicans marxist maoist zionist zionists
+`);
+
+/** Nouns before "of" that make the next name a place ("the town of Tavildara"). */
+export const PLACE_NOUNS_OF = words(`town city village province region capital port district county state island outskirts north south east west
+northeast northwest southeast southwest suburb suburbs centre center heart streets`);

@@ -18,12 +18,14 @@ function best(votes: Votes): Cue | null {
 	return top;
 }
 
-export function decideType(cues: Votes, hints: Votes, shape: { words: number; acronym: boolean; connector: boolean }): EntityType {
+export function decideType(cues: Votes, hints: Votes, shape: { words: number; acronym: boolean; connector: boolean; commonLast: number; mentions: number }): EntityType {
 	const cue = best(cues) ?? best(hints);
 	if (cue === 'adjective') return 'concept';
 	if (cue) return cue;
 	// Long names with "of"/"for" inside are institutions far more often than people.
 	if (shape.acronym || shape.connector || shape.words >= 4) return 'organisation';
+	// "Pirelli Cables", "Democracy Wall": a last word that is also a plain noun is rarely a surname.
+	if (shape.commonLast * 2 > shape.mentions) return 'organisation';
 	return shape.words >= 2 ? 'person' : 'organisation';
 }
 
