@@ -123,6 +123,8 @@ const OBSIDIAN_UNSAFE: Unsafe[] = [
 	{ character: '~', after: '~', inConstruct: 'phrasing' },
 	// A `#` before a word would make a tag.
 	{ character: '#', after: '[^\\s#.,;:!?)\\]\'"]', inConstruct: 'phrasing' },
+	// ` ^word` ending a line is a block id to Obsidian: quotes and headings end with their own text.
+	{ character: '^', before: '\\s', after: '[A-Za-z0-9-]', inConstruct: 'phrasing' },
 ];
 
 function flatten(text: string): string {
