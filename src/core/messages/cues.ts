@@ -38,6 +38,8 @@ const VERB_GIVE = /\b(send|sends|sent|sending|give|gives|gave|giving|hand|hands|
 const GIVEN_NOUN = new RegExp(`^\\s+(?:(?:a|an|the|its|his|her|their|this|that|another|one|some)\\s+)?(?:[a-z-]+\\s+){0,2}?(${NOUNS})\\b`, 'i');
 const ADDRESS = /^["“‘'(]?\s*To\s+(?:the\s+)?$/;
 const MODAL = /^(?:['’]s\s+(?:leaders?|government|leadership|rulers|regime|elites?)\s*)?(?:\s*,\s*(?:too|also|in turn|for its part|for their part|therefore|then)\s*,)?\s*(?:(?:too|also|therefore|then|now|still|clearly)\s+)?(needs? to|should(?:\s+not|n['’]t)?|must(?:\s+not|n['’]t)?|has to|have to|ought to|had better|can(?:not|['’]t|\s+not) afford to|would do well to|will have to|would be wise to)\b/i;
+// "Seoul must have known", "Tokyo must be worried": a guess about the capital, not advice to it.
+const EPISTEMIC = /^\s+(?:(?:have|has)\s+(?:been|known|seen|felt|noticed|realised|realized|understood|expected|thought|had|made|taken|done|[a-z]+ed)\b|be\s+(?:worried|pleased|concerned|wondering|feeling|hoping|relieved|nervous|happy|delighted|disappointed|frustrated|watching|thinking|aware|glad|alarmed|anxious|furious|satisfied)\b)/i;
 const PRONOUN_MODAL = /,\s*(?:then\s+)?(?:it|they)\s*(?:,\s*too\s*,\s*|\s+too\s+|\s+also\s+)?\s*(needs? to|should(?:\s+not|n['’]t)?|must(?:\s+not|n['’]t)?|has to|have to|ought to|had better|will have to)\b/i;
 const CONDITION_OPENER = /^["“‘'(]?\s*(?:If|Unless|Once|As long as|While|When)\s+(?:the\s+)?$/;
 const LIST_JOINER = /(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as|and also)\s+)(?:the\s+)?$/;
@@ -92,7 +94,11 @@ function matchCue(text: string, sStart: number, head: Mention, tail: Mention, be
 	const noun = NOUN_TO.exec(before);
 	if (noun && (noun[2].toLowerCase() !== 'for' || FOR_NOUN.test(noun[1]))) {
 		const cStart = at + noun.index;
-		return withSender(text, sStart, 'noun', cStart, at + noun.index + noun[0].trimEnd().length, mentions, recipients);
+		const cue = withSender(text, sStart, 'noun', cStart, at + noun.index + noun[0].trimEnd().length, mentions, recipients);
+		// "a message to Tokyo from Washington": the sender follows the recipient.
+		const from = /^\s+from\s+(?:the\s+)?/.exec(after);
+		const fromSender = from ? mentions.find((m) => m.start === tail.end + from[0].length) : undefined;
+		return fromSender ? { ...cue, sender: fromSender, senderSurface: null, carrySender: false } : cue;
 	}
 	const given = NOUN_GIVEN.exec(before);
 	if (given) {
@@ -110,11 +116,13 @@ function matchCue(text: string, sStart: number, head: Mention, tail: Mention, be
 	if (head.start - sStart === before.length && ADDRESS.test(before) && /^\s*,/.test(after)) {
 		const to = at + before.indexOf('To');
 		const comma = text.indexOf(',', head.end);
+		// "To Beijing, Moscow can be a friend" addresses Beijing; "To Tokyo, the offer looked generous" is Tokyo's view.
 		const sender = mentions.find((m) => m.start > comma && m.start - comma <= 12 && !recipients.has(m)) ?? null;
-		return { kind: 'address', start: to, end: to + 2, sender, senderSurface: null, carrySender: sender === null };
+		if (!sender) return null;
+		return { kind: 'address', start: to, end: to + 2, sender, senderSurface: null, carrySender: false };
 	}
 	const modal = MODAL.exec(after);
-	if (modal && isSubjectPosition(before, head.start - sStart === before.length)) {
+	if (modal && !EPISTEMIC.test(after.slice(modal.index + modal[0].length)) && isSubjectPosition(before, head.start - sStart === before.length)) {
 		const offset = tail.end + modal.index + modal[0].length - modal[1].length;
 		return { kind: 'modal', start: offset, end: offset + modal[1].length, sender: speakerBefore(text, sStart, head, mentions, recipients), senderSurface: null, carrySender: false };
 	}

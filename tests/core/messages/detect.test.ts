@@ -19,6 +19,8 @@ describe('cues', () => {
 		['X must', 'What [[Washington]] insists on is plain: [[Pyongyang]] must disarm first.', 'Pyongyang<-Washington@b0'],
 		['if X …, it needs to', 'If [[Seoul]] wants to keep the gas deal, it needs to resist the pressure.', 'Seoul<-?@b0'],
 		['To X, …', 'To [[Tokyo]], [[Beijing]] offers a simple bargain.', 'Tokyo<-Beijing@b0'],
+		['message to X from Y', 'A message to [[Seoul]] from [[Washington]] arrived on Friday.', 'Seoul<-Washington@b0'],
+		['invitation to', '[[Seoul]] extended an invitation to [[Pyongyang]] for talks.', 'Pyongyang<-Seoul@b0'],
 	])('%s', (_cue, text, expected) => {
 		expect(summary(detect(text))).toEqual([expected]);
 	});
@@ -111,6 +113,9 @@ describe('mere mentions', () => {
 		['a subscription line', 'Subscribe to our [[Tokyo]] newsletter for more.'],
 		['a capital that is not the subject', 'Experts in [[Seoul]] say the won should recover.'],
 		['a message to a person', '[[Moscow]] passed the message to President Kim in [[Pyongyang]].'],
+		['a point of view', 'To [[Tokyo]], the offer looked generous.'],
+		['a guess about a capital', '[[Seoul]] must have known about the launch. [[Tokyo]] must be worried.'],
+		['a visit', 'The foreign minister’s trip to [[Beijing]] was cut short.'],
 	])('%s', (_what, text) => {
 		expect(detect(text)).toEqual([]);
 	});
