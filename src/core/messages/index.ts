@@ -1,6 +1,6 @@
 // Messages to capitals: which passages in the reader's notes carry a message to which capital.
 export type { CapitalInfo, MessageMark, MessagePassage, SourceLink, SourceNote, SourceParagraph } from './source-note';
-export { parseSourceNote, readSourceMeta } from './parse-note';
+export { parseSourceNote, readSourceMeta, paragraphFromMarkdown } from './parse-note';
 export { splitSentences, type SentenceSpan } from './sentences';
 export { CapitalResolver, type Mention } from './capitals';
 export { detectMessages, type DetectedPassage } from './detect';

@@ -131,6 +131,14 @@ function isPlainStart(c: number): boolean {
 	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 34 || c === 39 || c === 40 || c > 127;
 }
 
+/**
+ * One paragraph's Markdown (as a metadataCache section spans it) → plain text, links and block id.
+ * Lets the plugin build a SourceNote from Obsidian's cache without going through `parseSourceNote`.
+ */
+export function paragraphFromMarkdown(raw: string, line: number, section = 0): SourceParagraph {
+	return toParagraph(raw, line, section);
+}
+
 function toParagraph(raw: string, line: number, section: number): SourceParagraph {
 	let block: string | null = null;
 	const caret = raw.lastIndexOf('^');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSourceNote } from '../../../src/core/messages';
+import { paragraphFromMarkdown, parseSourceNote } from '../../../src/core/messages';
 
 const NOTE = `---
 title: "A headline: with colon"
@@ -68,5 +68,17 @@ describe('parseSourceNote', () => {
 		const bare = parseSourceNote('x/Plain note.md', 'Just [[Seoul]].');
 		expect(bare).toMatchObject({ title: 'Plain note', outlet: null, authors: [], published: null, duplicateOf: null, marks: [] });
 		expect(bare.paragraphs).toEqual([{ line: 0, block: null, text: 'Just Seoul.', links: [{ target: 'Seoul', start: 5, end: 10 }], section: 0 }]);
+	});
+});
+
+describe('paragraphFromMarkdown', () => {
+	it('gives the plugin the same paragraph shape from a raw section', () => {
+		expect(paragraphFromMarkdown('The message to [[Tokyo|Japan’s capital]] is clear. ^x9', 7, 2)).toEqual({
+			line: 7,
+			block: 'x9',
+			text: 'The message to Japan’s capital is clear.',
+			links: [{ target: 'Tokyo', start: 15, end: 30 }],
+			section: 2,
+		});
 	});
 });
