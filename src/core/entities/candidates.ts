@@ -139,7 +139,7 @@ function collectRun(tokens: Token[], k: number, isKnown: IsKnown): Run {
 			continue;
 		}
 		if (next.kind === 'word' && next.space) {
-			if (isNameWord(next) && !CALENDAR.has(next.text.toLowerCase())) {
+			if (isNameWord(next) && !CALENDAR.has(next.key)) {
 				words.push(j + 1);
 				j++;
 				continue;
@@ -212,7 +212,7 @@ function keyOf(tokens: Token[], words: number[]): string {
 
 function isTitleAt(tokens: Token[], words: number[], i: number): number {
 	// Returns how many words the title at i spans (0 when there is none): "Foreign Minister", "Secretary of State".
-	const lower = (x: number) => tokens[words[x]]?.text.toLowerCase() ?? '';
+	const lower = (x: number) => tokens[words[x]]?.key ?? '';
 	let j = i;
 	while (j < words.length && TITLE_MODIFIERS.has(lower(j)) && j + 1 < words.length) j++;
 	if (!PERSON_TITLES.has(lower(j))) return 0;
@@ -228,7 +228,7 @@ function segment(tokens: Token[], run: Run, evidence: Evidence, isKnown: IsKnown
 	// Drop function words and unproven sentence-initial words at the front.
 	while (words.length > 0) {
 		const t = tokens[words[0]];
-		const lower = t.text.toLowerCase();
+		const lower = t.key;
 		// A word joined by a hyphen to the next belongs to a compound ("Six-Party Talks").
 		if (words.length > 1 && words[1] === words[0] + 2 && isInnerPunct(tokens[words[0] + 1]) && !tokens[words[0] + 1].space) break;
 		if (NAME_CONNECTORS.has(t.text)) {
@@ -247,17 +247,17 @@ function segment(tokens: Token[], run: Run, evidence: Evidence, isKnown: IsKnown
 		}
 		break;
 	}
-	while (words.length > 0 && (NAME_CONNECTORS.has(tokens[words[words.length - 1]].text) || CALENDAR.has(tokens[words[words.length - 1]].text.toLowerCase()))) words.pop();
+	while (words.length > 0 && (NAME_CONNECTORS.has(tokens[words[words.length - 1]].text) || CALENDAR.has(tokens[words[words.length - 1]].key))) words.pop();
 	if (words.length === 0) return [];
 	if (isKnown(keyOf(tokens, words))) return [{ words, cue: null }];
-	if (words.length === 1 && LONE_NON_NAMES.has(tokens[words[0]].text.toLowerCase())) return [];
+	if (words.length === 1 && LONE_NON_NAMES.has(tokens[words[0]].key)) return [];
 	// Capitals of common words are table headers and shouting ("NOTE", "PRESS DIGEST"), not acronyms.
 	words = words.filter((w) => !(tokens[w].upper && tokens[w].key.length >= 3 && evidence.lower.has(tokens[w].key) && !isKnown(tokens[w].key)));
 	// A lone letter is an initial or a currency sign, never a name.
 	if (words.length === 0 || (words.length === 1 && tokens[words[0]].text.replace(/\./g, '').length < 2)) return [];
 
 	const segments: Segment[] = [];
-	const lastLower = tokens[words[words.length - 1]].text.toLowerCase();
+	const lastLower = tokens[words[words.length - 1]].key;
 	// An organisation name may contain a title word ("General Motors"): only split runs that are not one.
 	if (!ORG_SUFFIXES.has(lastLower) || words.length === 1) {
 		for (let i = 0; i < words.length; i++) {
@@ -300,7 +300,7 @@ function splitCompounds(tokens: Token[], segments: Segment[], evidence: Evidence
 			continue;
 		}
 		const known = (p: number[]) => isKnown(keyOf(tokens, p)) || (p.length === 1 && evidence.solo.has(tokens[p[0]].key));
-		const prefixed = PREFIXES.has(tokens[parts[0][0]].text.toLowerCase()) && parts[0].length === 1;
+		const prefixed = PREFIXES.has(tokens[parts[0][0]].key) && parts[0].length === 1;
 		if (prefixed) {
 			parts = parts.slice(1);
 			if (parts.every(known)) for (const p of parts) out.push({ words: p, cue: null });
@@ -333,7 +333,7 @@ function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[], evi
 	let name: string | undefined;
 	const multi = words.length > 1;
 	const before = tokens[words[0] - 1];
-	const beforeKey = before && before.kind === 'word' ? before.text.toLowerCase() : '';
+	const beforeKey = before && before.kind === 'word' ? before.key : '';
 
 	// "the 1972 ABM treaty", "Six-Party talks": a lower-case head makes a named concept.
 	const next = tokens[words[words.length - 1] + 1];

@@ -38,6 +38,20 @@ function insert(root: Node, keys: string[], entry: Entry): void {
 	if (!at.entries.some((e) => e.entity === entry.entity && e.weak === entry.weak)) at.entries.push(entry);
 }
 
+let formsCache: Map<string, { forms: string[]; demonyms: Set<string> }> | null = null;
+
+/** Every built-in place's forms by its name, built once. */
+function builtinForms(): Map<string, { forms: string[]; demonyms: Set<string> }> {
+	if (formsCache) return formsCache;
+	const map = new Map<string, { forms: string[]; demonyms: Set<string> }>();
+	for (const hit of placeIndex(nameKey).values()) {
+		const p = hit.place;
+		if (!map.has(p.name)) map.set(p.name, { forms: [p.name, ...p.aliases, ...(p.metonyms ?? [])], demonyms: new Set(p.demonyms.map(nameKey)) });
+	}
+	formsCache = map;
+	return map;
+}
+
 export class EntityDictionary {
 	readonly entities: Entity[];
 	private readonly names = node();
@@ -59,12 +73,7 @@ export class EntityDictionary {
 		const ignored = new Set(ignore.map((i) => nameKey(i)));
 		const kept = entities.filter((e) => !ignored.has(nameKey(e.name)));
 		const dict = new EntityDictionary(kept);
-		const places = placeIndex(nameKey);
-		const placeForms = new Map<string, { forms: string[]; demonyms: Set<string> }>();
-		for (const hit of places.values()) {
-			const p = hit.place;
-			if (!placeForms.has(p.name)) placeForms.set(p.name, { forms: [p.name, ...p.aliases, ...(p.metonyms ?? [])], demonyms: new Set(p.demonyms.map(nameKey)) });
-		}
+		const placeForms = builtinForms();
 		const strong = new Map<string, { entity: Entity; form: string; demonym: boolean }[]>();
 		const addStrong = (entity: Entity, form: string, demonym: boolean) => {
 			const key = nameKey(form);
