@@ -71,6 +71,13 @@ interface Prepared {
 	name: string;
 	article: Article;
 	hash: string;
+	/** Share of text this copy has in common with the copy it was matched to; null when it matched none. */
+	similarity: number | null;
+}
+
+function copyReason(copy: Prepared, path: string): string {
+	const shared = copy.similarity === null ? '' : ` (${Math.round(copy.similarity * 100)}% of the text in common)`;
+	return `another copy of ${path}${shared}`;
 }
 
 const CREATE_ATTEMPTS = 4;
@@ -170,7 +177,7 @@ export async function importSources(sources: SourceFile[], store: NoteStore, opt
 		if (text !== null) {
 			try {
 				const article = options.extract(text, { sharedLines });
-				if (hasBody(article)) prepared.push({ index: i, name: source.name, article, hash: sourceHash(text) });
+				if (hasBody(article)) prepared.push({ index: i, name: source.name, article, hash: sourceHash(text), similarity: null });
 				else report[i] = entry(source.name, 'skipped', { title: article.title || null, reason: `${source.name}: only boilerplate, no article text found` });
 			} catch (error) {
 				report[i] = entry(source.name, 'failed', { reason: `${source.name}: extraction failed: ${message(error)}` });
@@ -188,10 +195,14 @@ export async function importSources(sources: SourceFile[], store: NoteStore, opt
 			continue;
 		}
 		const match = finder.add(`src:${item.index}`, articleText(item.article));
+		if (match.duplicateOf !== null) item.similarity = Math.max(match.similarity, match.containment);
 		const key = match.duplicateOf ?? `src:${item.index}`;
 		const group = groups.get(key);
-		if (group) group.push(item);
-		else groups.set(key, [item]);
+		if (group) {
+			// The first copy may end up the duplicate (if a later one is richer): give it a figure too.
+			group[0].similarity ??= item.similarity;
+			group.push(item);
+		} else groups.set(key, [item]);
 	}
 
 	let folderReady = false;
@@ -226,13 +237,13 @@ export async function importSources(sources: SourceFile[], store: NoteStore, opt
 	for (const [key, members] of groups) {
 		if (key.startsWith('note:')) {
 			const path = key.slice('note:'.length);
-			let reason: string | null = null;
+			let failure = '';
 			try {
 				await store.replace(path, (current) => addCopies(current, members.flatMap((m) => outletsOf(m.article)), members.map((m) => m.name)));
 			} catch (error) {
-				reason = `could not list this copy in ${path}: ${message(error)}`;
+				failure = `; could not list it in the note: ${message(error)}`;
 			}
-			for (const m of members) report[m.index] = entry(m.name, 'duplicate', { title: m.article.title, duplicateOf: path, reason });
+			for (const m of members) report[m.index] = entry(m.name, 'duplicate', { title: m.article.title, duplicateOf: path, reason: copyReason(m, path) + failure });
 			continue;
 		}
 		await writeGroup(members, options, taken, createNote, notes, report);
@@ -267,7 +278,7 @@ async function writeGroup(
 			const path = await createNote(options.folder, () => safeNoteName(canonical.article.title, taken), content);
 			report[canonical.index] = entry(canonical.name, 'created', { path, title: canonical.article.title });
 			notes.push({ path, source: canonical.name, title: canonical.article.title, article: canonical.article, status: 'created' });
-			for (const m of remaining) report[m.index] = entry(m.name, 'duplicate', { title: m.article.title, duplicateOf: path });
+			for (const m of remaining) report[m.index] = entry(m.name, 'duplicate', { title: m.article.title, duplicateOf: path, reason: copyReason(m, path) });
 			return;
 		} catch (error) {
 			// The next richest copy gets its chance to be the note.

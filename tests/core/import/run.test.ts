@@ -150,6 +150,8 @@ describe('importSources', () => {
 		expect(report.map((r) => r.status)).toEqual(['duplicate', 'created', 'created']);
 		expect(report[0].duplicateOf).toBe(`${FOLDER}/Fishing talks reopen.md`);
 		expect(report[0].path).toBeNull();
+		// Read first, this copy was the one matched against; it still gets the shared-text figure.
+		expect(report[0].reason).toMatch(/^another copy of Envoy\/Articles\/Fishing talks reopen\.md \(\d+% of the text in common\)$/);
 		expect(notes).toHaveLength(2);
 		const props = readProperties(store.files.get(`${FOLDER}/Fishing talks reopen.md`) ?? '');
 		expect(props).toMatchObject({ outlets: ['Kalmar Courier', 'Nordic Wire'], sources: ['kalmar.txt', 'wire.txt'], source: 'kalmar.txt' });
@@ -164,6 +166,7 @@ describe('importSources', () => {
 		const copy = { name: 'later/wire.txt', bytes: enc(`Title: Talks reopen\nOutlet: Nordic Wire\n\n${republished().join('\n\n')}`) };
 		const { report } = await importSources([copy], store, options());
 		expect(report[0]).toMatchObject({ status: 'duplicate', duplicateOf: path, path: null });
+		expect(report[0].reason).toMatch(/^another copy of Envoy\/Articles\/Fishing talks reopen\.md \(\d+% of the text in common\)$/);
 		const note = store.files.get(path) ?? '';
 		expect(readProperties(note)).toMatchObject({ outlets: ['Kalmar Courier', 'Nordic Wire'], sources: ['kalmar.txt', 'later/wire.txt'] });
 		expect(note.endsWith('My comment.\n')).toBe(true);
