@@ -84,7 +84,7 @@ function typeDrafts(occurrences: Occurrence[]): Map<string, Draft> {
 		if (!o.group.startsWith('u:')) continue;
 		let d = drafts.get(o.group);
 		if (!d) {
-			d = { cues: noVotes(), hints: noVotes(), words: o.cand.surface.split(' ').length, wordKeys: o.cand.wordKeys, acronym: o.cand.words === 1 && o.cand.upper && o.cand.surface.length <= 6, connector: o.cand.wordKeys.some((k) => k === 'of' || k === 'for' || k === '&'), commonLast: 0, mentions: 0, type: 'organisation' };
+			d = { cues: noVotes(), hints: noVotes(), words: wordCount(o.cand.surface), wordKeys: o.cand.wordKeys, acronym: o.cand.words === 1 && o.cand.upper && o.cand.surface.length <= 6, connector: o.cand.wordKeys.some((k) => k === 'of' || k === 'for' || k === '&'), commonLast: 0, mentions: 0, type: 'organisation' };
 			drafts.set(o.group, d);
 		}
 		if (o.cand.cue) d.cues[o.cand.cue]++;
@@ -284,6 +284,13 @@ function newGroup(o: Occurrence, drafts: Map<string, Draft>, places: Map<string,
 	return g;
 }
 
+/** Space-separated words (a hyphenated tail is part of its word: "Kim Jong-un" has three). */
+function wordCount(s: string): number {
+	let n = 1;
+	for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 32) n++;
+	return n;
+}
+
 function titleCaseWords(s: string): string {
 	return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
@@ -293,7 +300,7 @@ function displayName(g: Group, d: Draft | undefined): string {
 	let best = '';
 	let bestScore = -1;
 	for (const [surface, count] of g.patternNames ?? g.surfaces) {
-		const words = surface.split(/[\s]+/).length;
+		const words = wordCount(surface);
 		const caps = surface === surface.toUpperCase();
 		const score = (caps ? 0 : 1000) + words * 100 + count;
 		if (score > bestScore) {

@@ -2,27 +2,59 @@
 // Possessives are cut off the word ("Moscow’s" → "Moscow"), initialisms stay whole ("U.S."), hyphens are
 // their own tokens so compounds can be split or joined later.
 
-export interface Token {
-	start: number;
-	end: number;
-	text: string;
-	/** tokenKey(text) for words and numbers, computed once. */
-	key: string;
-	kind: 'word' | 'num' | 'punct';
+const SPACE = 1;
+const CAP = 2;
+const UPPER = 4;
+const INITIAL = 8;
+const CAPS_LINE = 16;
+const POSSESSIVE = 32;
+const LINE_START = 64;
+
+/** One token. The yes/no facts share one number: a corpus's worth of tokens stays small for the garbage collector. */
+export class Token {
+	constructor(
+		readonly start: number,
+		readonly end: number,
+		readonly text: string,
+		/** tokenKey(text) for words and numbers, computed once. */
+		readonly key: string,
+		readonly kind: 'word' | 'num' | 'punct',
+		private flags: number,
+	) {}
 	/** Whitespace (or start of text) before the token. */
-	space: boolean;
+	get space(): boolean {
+		return (this.flags & SPACE) !== 0;
+	}
 	/** First character is an upper-case letter. */
-	cap: boolean;
+	get cap(): boolean {
+		return (this.flags & CAP) !== 0;
+	}
 	/** Has letters and none of them is lower case ("NATO", "U.S."). */
-	upper: boolean;
+	get upper(): boolean {
+		return (this.flags & UPPER) !== 0;
+	}
 	/** Starts a sentence, a line or a quotation: capitals there prove nothing. */
-	initial: boolean;
+	get initial(): boolean {
+		return (this.flags & INITIAL) !== 0;
+	}
+	set initial(on: boolean) {
+		this.flags = on ? this.flags | INITIAL : this.flags & ~INITIAL;
+	}
 	/** The token's line is a headline or dateline in capitals. */
-	capsLine: boolean;
+	get capsLine(): boolean {
+		return (this.flags & CAPS_LINE) !== 0;
+	}
+	set capsLine(on: boolean) {
+		this.flags = on ? this.flags | CAPS_LINE : this.flags & ~CAPS_LINE;
+	}
 	/** A possessive 's or ’s followed (and was left out of the token). */
-	possessive: boolean;
+	get possessive(): boolean {
+		return (this.flags & POSSESSIVE) !== 0;
+	}
 	/** First token of its line: names never run across a line break. */
-	lineStart: boolean;
+	get lineStart(): boolean {
+		return (this.flags & LINE_START) !== 0;
+	}
 }
 
 const SENTENCE_END = new Set(['.', '!', '?']);
@@ -125,20 +157,13 @@ export function tokenize(text: string): Token[] {
 		const word = text.slice(start, i);
 		if (newline) lineStarts.push(tokens.length);
 		const hasLetters = kind === 'word';
-		tokens.push({
-			start,
-			end: i,
-			text: word,
-			key: kind === 'punct' || plain ? word : tokenKey(word),
-			kind,
-			space,
-			cap: hasLetters && isUpperStart(word),
-			upper: hasLetters && isAllUpper(word),
-			initial: newline,
-			capsLine: false,
-			possessive,
-			lineStart: newline,
-		});
+		const flags =
+			(space ? SPACE : 0) |
+			(hasLetters && isUpperStart(word) ? CAP : 0) |
+			(hasLetters && isAllUpper(word) ? UPPER : 0) |
+			(newline ? INITIAL | LINE_START : 0) |
+			(possessive ? POSSESSIVE : 0);
+		tokens.push(new Token(start, i, word, kind === 'punct' || plain ? word : tokenKey(word), kind, flags));
 		if (possessive) i += 2;
 		space = false;
 		newline = false;
