@@ -70,5 +70,6 @@ export function mentionPassage(note: SourceNote, ref: MentionRef, resolver: Capi
 	const marks: Highlight[] = resolver.mentions(p).filter((m) => m.capital === ref.capital).map((m) => ({ start: m.start, end: m.end, kind: 'recipient' }));
 	const passage = make(note, p, ref.capital, ref.sender, '', marks);
 	passage.mention = true;
-	return { passage, key: mentionKey(ref.capital, p.text) };
+	// Exact text, not a folded hash: the index counts mentions by this same string, whose hash V8 caches.
+	return { passage, key: `m|${p.text}` };
 }

@@ -36,7 +36,9 @@ export class MessagesIndex {
 	 * touched text shared with another note (or a duplicate's standing) and the section must be rebuilt.
 	 * Otherwise the section is patched: that note's passages out, its new ones merged in.
 	 */
-	private readonly dirty = new Map<string, Set<string> | 'full'>();
+	private readonly dirty = { messages: new Map<string, Set<string> | 'full'>(), all: new Map<string, Set<string> | 'full'>() };
+	/** Per capital, how many mentions share each paragraph text (mentions fold republished copies on exact text). */
+	private readonly mentionCounts = new Map<string, Map<string, number>>();
 	/** Per capital, how many message passages share each republication key. */
 	private readonly keyCounts = new Map<string, Map<string, number>>();
 
@@ -45,7 +47,9 @@ export class MessagesIndex {
 		this.buckets.clear();
 		this.mentionedIn.clear();
 		this.sections.clear();
-		this.dirty.clear();
+		this.dirty.messages.clear();
+		this.dirty.all.clear();
+		this.mentionCounts.clear();
 		this.keyCounts.clear();
 		for (const c of capitals) this.buckets.set(c.note, new Map());
 		for (const entry of this.notes.values()) {
@@ -89,12 +93,12 @@ export class MessagesIndex {
 		const capitals = this.resolver.capitals.map((c) => {
 			const cached = this.sections.get(c.note) ?? {};
 			this.sections.set(c.note, cached);
-			if (all) return (cached.all ??= this.assemble(c, true));
-			const dirty = this.dirty.get(c.note);
-			this.dirty.delete(c.note);
-			if (!cached.messages || dirty === 'full') cached.messages = this.assemble(c, false);
-			else if (dirty) cached.messages = this.patch(c, cached.messages, dirty);
-			return cached.messages;
+			const mode = all ? 'all' : 'messages';
+			const dirty = this.dirty[mode].get(c.note);
+			this.dirty[mode].delete(c.note);
+			const current = cached[mode];
+			cached[mode] = !current || dirty === 'full' ? this.assemble(c, all) : dirty ? this.patch(c, current, dirty, all) : current;
+			return cached[mode];
 		});
 		capitals.sort((a, b) => b.messages.length - a.messages.length || a.capital.localeCompare(b.capital));
 		return { capitals };
@@ -116,7 +120,12 @@ export class MessagesIndex {
 		}
 		for (const m of entry.found.mentions) {
 			addTo(this.mentionedIn, m.capital.note, path);
-			this.changed(m.capital.note, path);
+			const counts = this.mentionCounts.get(m.capital.note) ?? new Map<string, number>();
+			this.mentionCounts.set(m.capital.note, counts);
+			const text = entry.note.paragraphs[m.paragraph].text;
+			const n = (counts.get(text) ?? 0) + 1;
+			counts.set(text, n);
+			this.changed(m.capital.note, n > 1 ? null : path, true);
 		}
 	}
 
@@ -146,7 +155,12 @@ export class MessagesIndex {
 		}
 		for (const m of entry.found.mentions) {
 			removeFrom(this.mentionedIn, m.capital.note, path);
-			this.changed(m.capital.note, path);
+			const counts = this.mentionCounts.get(m.capital.note);
+			const text = entry.note.paragraphs[m.paragraph].text;
+			const n = counts?.get(text) ?? 0;
+			if (n <= 1) counts?.delete(text);
+			else counts?.set(text, n - 1);
+			this.changed(m.capital.note, n > 1 ? null : path, true);
 		}
 		this.notes.delete(path);
 		removeFrom(this.byName, basename(path).toLowerCase(), path);
@@ -166,26 +180,32 @@ export class MessagesIndex {
 		}
 	}
 
-	/** Records that `path` changed for `capital` (null: in a way only a rebuild of its section can follow). */
-	private changed(capital: string, path: string | null): void {
+	/**
+	 * Records that `path` changed for `capital` (null: in a way only a rebuild of its section can follow);
+	 * `mentionOnly` when only the "show all" section can be affected.
+	 */
+	private changed(capital: string, path: string | null, mentionOnly = false): void {
 		const cached = this.sections.get(capital);
-		if (cached) cached.all = undefined;
-		// No section made yet (as during a first build): the next model() assembles it whole anyway.
-		if (!cached?.messages) return;
-		const d = this.dirty.get(capital);
-		if (d === 'full') return;
-		if (path === null) this.dirty.set(capital, 'full');
-		else if (d) d.add(path);
-		else this.dirty.set(capital, new Set([path]));
+		for (const mode of mentionOnly ? (['all'] as const) : (['messages', 'all'] as const)) {
+			// No section made yet (as during a first build): the next model() assembles it whole anyway.
+			if (!cached?.[mode]) continue;
+			const dirty = this.dirty[mode];
+			const d = dirty.get(capital);
+			if (d === 'full') continue;
+			if (path === null) dirty.set(capital, 'full');
+			else if (d) d.add(path);
+			else dirty.set(capital, new Set([path]));
+		}
 	}
 
 	/** The cached section with the changed notes' passages replaced; valid while no republication key is shared. */
-	private patch(capital: CapitalInfo, section: CapitalSection, paths: Set<string>): CapitalSection {
+	private patch(capital: CapitalInfo, section: CapitalSection, paths: Set<string>, all: boolean): CapitalSection {
 		const added: MessagePassage[] = [];
 		for (const path of paths) {
 			const entry = this.notes.get(path);
 			if (!entry || this.isRepublished(entry.note)) continue;
-			for (const d of this.buckets.get(capital.note)?.get(path) ?? []) if (!d.passage.dismissed) added.push(d.passage);
+			for (const d of this.buckets.get(capital.note)?.get(path) ?? []) if (all || !d.passage.dismissed) added.push(d.passage);
+			if (all) for (const d of this.mentionsOf(entry, capital.note)) added.push(d.passage);
 		}
 		added.sort(byReadingOrder);
 		const messages: MessagePassage[] = [];
