@@ -212,6 +212,8 @@ function keyOf(tokens: Token[], words: number[]): string {
 
 function isTitleAt(tokens: Token[], words: number[], i: number): number {
 	// Returns how many words the title at i spans (0 when there is none): "Foreign Minister", "Secretary of State".
+	const first = tokens[words[i]].key;
+	if (!PERSON_TITLES.has(first) && !TITLE_MODIFIERS.has(first)) return 0;
 	const lower = (x: number) => tokens[words[x]]?.key ?? '';
 	let j = i;
 	while (j < words.length && TITLE_MODIFIERS.has(lower(j)) && j + 1 < words.length) j++;
@@ -224,7 +226,7 @@ function isTitleAt(tokens: Token[], words: number[], i: number): number {
 
 /** Cuts a run into names: sentence-initial noise off the front, titles out, known places out of compounds. */
 function segment(tokens: Token[], run: Run, evidence: Evidence, isKnown: IsKnown): Segment[] {
-	let words = run.words.slice();
+	let words = run.words;
 	// Drop function words and unproven sentence-initial words at the front.
 	while (words.length > 0) {
 		const t = tokens[words[0]];
@@ -252,7 +254,8 @@ function segment(tokens: Token[], run: Run, evidence: Evidence, isKnown: IsKnown
 	if (isKnown(keyOf(tokens, words))) return [{ words, cue: null }];
 	if (words.length === 1 && LONE_NON_NAMES.has(tokens[words[0]].key)) return [];
 	// Capitals of common words are table headers and shouting ("NOTE", "PRESS DIGEST"), not acronyms.
-	words = words.filter((w) => !(tokens[w].upper && tokens[w].key.length >= 3 && evidence.lower.has(tokens[w].key) && !isKnown(tokens[w].key)));
+	const shouting = (w: number) => tokens[w].upper && tokens[w].key.length >= 3 && evidence.lower.has(tokens[w].key) && !isKnown(tokens[w].key);
+	if (words.some(shouting)) words = words.filter((w) => !shouting(w));
 	// A lone letter is an initial or a currency sign, never a name.
 	if (words.length === 0 || (words.length === 1 && tokens[words[0]].text.replace(/\./g, '').length < 2)) return [];
 
@@ -289,6 +292,11 @@ function segment(tokens: Token[], run: Run, evidence: Evidence, isKnown: IsKnown
 function splitCompounds(tokens: Token[], segments: Segment[], evidence: Evidence, isKnown: IsKnown): Segment[] {
 	const out: Segment[] = [];
 	for (const seg of segments) {
+		// Most names have no hyphen: their words are every other token at most one apart.
+		if (seg.words[seg.words.length - 1] - seg.words[0] === seg.words.length - 1 || !seg.words.some((w, i) => i > 0 && isInnerPunct(tokens[w - 1]) && !tokens[w - 1].space)) {
+			out.push(seg);
+			continue;
+		}
 		let parts: number[][] = [[]];
 		for (const w of seg.words) {
 			const prev = tokens[w - 1];
