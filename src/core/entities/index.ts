@@ -62,17 +62,17 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 	const provisional: { entity: Entity; patterned: boolean; known: boolean }[] = [];
 	const emitted = new Set<string>();
 	for (const g of groups.values()) {
-		if ((g.adjectival && !options.includeSingletons) || ignore.has(nameKey(g.name))) continue;
+		if ((g.adjectival && !options.includeSingletons) || (ignore.size > 0 && ignore.has(nameKey(g.name)))) continue;
 		const base = g.known;
 		const hasMixed = [...g.surfaces.keys()].some((s) => s !== s.toUpperCase());
 		const aliases = new Set(base?.aliases ?? []);
-		const metonyms = new Set((g.metonyms ?? []).map(nameKey));
+		const metonyms = g.metonyms && g.metonyms.length > 0 ? new Set(g.metonyms.map(nameKey)) : null;
 		for (const s of g.surfaces.keys()) {
 			// "the Kremlin" speaks for Moscow but is not another spelling of it: it stays under `metonyms`.
-			if (metonyms.has(nameKey(s))) continue;
+			if (metonyms?.has(nameKey(s))) continue;
 			// Headline capitals are not a spelling anyone wants as an alias, unless capitals are all there is.
 			if (s === g.name || (hasMixed && s === s.toUpperCase() && s.replace(/\./g, '').length > 5)) continue;
-			if (ignore.has(nameKey(s))) continue;
+			if (ignore.size > 0 && ignore.has(nameKey(s))) continue;
 			aliases.add(s);
 		}
 		const entity: Entity = { name: g.name, type: g.type, aliases: [...aliases] };
