@@ -2,8 +2,12 @@
 // naive all-pairs comparison measured in the same run on the smaller size.
 // usage: npx tsx bench/import-dedupe.ts [--sizes 1000,10000] [--reps 3]
 // Prints time per size, the growth ratio (10× the articles should cost about 10× the time), the
-// speed-up over all-pairs, and precision/recall on the planted copies. No third-party text is used.
-import { DuplicateFinder, shingleSet, similarity } from '../src/core/import/duplicates';
+// speed-up over all-pairs, and precision/recall on the planted copies. Then, when the extraction
+// bench is present (../shared/bench/extraction/gold, read at run time only), recall on republished
+// copies of the 181 real gold bodies and false duplicates among them.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DUPLICATE_DEFAULTS, DuplicateFinder, shingleSet, similarity } from '../src/core/import/duplicates';
 
 const args = process.argv.slice(2);
 const sizes = (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '1000,10000').split(',').map(Number);
@@ -79,7 +83,8 @@ function runNaive(corpus: Corpus): { ms: number; found: (number | null)[] } {
 		let bestScore = 0;
 		for (let j = 0; j < sets.length; j++) {
 			const sim = similarity(s, sets[j]);
-			const dup = Math.min(s.length, sets[j].length) >= 20 && (sim.jaccard >= 0.5 || sim.containment >= 0.85);
+			const { minShingles, jaccard, containment } = DUPLICATE_DEFAULTS;
+			const dup = Math.min(s.length, sets[j].length) >= minShingles && (sim.jaccard >= jaccard || sim.containment >= containment);
 			if (dup && sim.jaccard + sim.containment > bestScore) {
 				best = j;
 				bestScore = sim.jaccard + sim.containment;
@@ -139,4 +144,73 @@ if (results.length > 1) {
 		const projected = naiveSmall.ms * growth * growth;
 		console.log(`all-pairs projected to n=${b.n} (quadratic from the measured n=${naiveSmall.n}): ${fmt(projected)}, ${(projected / b.ms).toFixed(0)}× the LSH time`);
 	}
+}
+
+// Real text: every gold body plus a "republished" copy of it, at three strengths of editing.
+const GOLD = process.env.ENVOY_EXTRACTION_BENCH ? join(process.env.ENVOY_EXTRACTION_BENCH, 'gold') : join(import.meta.dirname, '..', '..', 'shared', 'bench', 'extraction', 'gold');
+if (existsSync(GOLD)) {
+	const bodies = readdirSync(GOLD).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(GOLD, f), 'utf8'));
+	const rand = rng(99);
+	/**
+	 * Re-breaks paragraphs, edits `edits` sentences (light: one word changed and one inserted; heavy: every
+	 * third word rewritten), drops the last `cut` share, and adds an outlet's boilerplate at both ends.
+	 */
+	const republish = (body: string, edits: number, heavy: boolean, cut: number) => {
+		let sentences = body.replace(/\s+/g, ' ').split(/(?<=[.!?]) /);
+		sentences = sentences.slice(0, Math.max(1, Math.ceil(sentences.length * (1 - cut))));
+		for (let e = 0; e < edits; e++) {
+			const k = Math.floor(rand() * sentences.length);
+			const words = sentences[k].split(' ');
+			if (heavy) for (let w = 0; w < words.length; w += 3) words[w] = 'edited';
+			else {
+				words[Math.floor(rand() * words.length)] = 'changed';
+				words.splice(Math.floor(rand() * words.length), 0, 'reportedly');
+			}
+			sentences[k] = words.join(' ');
+		}
+		const paras: string[] = [];
+		for (let i = 0; i < sentences.length; i += 2) paras.push(sentences.slice(i, i + 2).join(' '));
+		return `This article first appeared elsewhere and is republished with permission.\n\n${paras.join('\n\n')}\n\nSign up for our newsletter to get more stories like this.`;
+	};
+	const finder = new DuplicateFinder();
+	let falseDuplicates = 0;
+	bodies.forEach((b, i) => {
+		if (finder.add(`gold-${i}`, b).duplicateOf !== null) falseDuplicates++;
+	});
+	console.log(`gold bodies: ${bodies.length}, false duplicates among them: ${falseDuplicates}`);
+	const sets = bodies.map((b) => shingleSet(b));
+	let maxJaccard = 0;
+	let maxContainment = 0;
+	for (let i = 0; i < sets.length; i++) {
+		for (let j = i + 1; j < sets.length; j++) {
+			const sim = similarity(sets[i], sets[j]);
+			maxJaccard = Math.max(maxJaccard, sim.jaccard);
+			maxContainment = Math.max(maxContainment, sim.containment);
+		}
+	}
+	console.log(`  closest distinct pair: Jaccard ${maxJaccard.toFixed(3)}, containment ${maxContainment.toFixed(3)} (the thresholds' safety margin)`);
+	for (const [label, edits, heavy, cut] of [
+		['2 sentences lightly edited', 2, false, 0],
+		['2 sentences heavily rewritten', 2, true, 0],
+		['5 sentences lightly edited, last 20% cut', 5, false, 0.2],
+		['3 sentences lightly edited, last 40% cut', 3, false, 0.4],
+	] as const) {
+		let caught = 0;
+		let wrong = 0;
+		const byLength: { short: [number, number]; long: [number, number] } = { short: [0, 0], long: [0, 0] };
+		bodies.forEach((b, i) => {
+			const m = finder.find(republish(b, edits, heavy, cut));
+			const ok = m.duplicateOf === `gold-${i}`;
+			if (ok) caught++;
+			else if (m.duplicateOf !== null) wrong++;
+			const bucket = b.split(/\s+/).length < 300 ? byLength.short : byLength.long;
+			bucket[0] += ok ? 1 : 0;
+			bucket[1]++;
+		});
+		console.log(
+			`republished gold, re-broken, with boilerplate (${label}): recall ${(caught / bodies.length).toFixed(3)}, wrong matches ${wrong}; under 300 words ${byLength.short[0]}/${byLength.short[1]}, longer ${byLength.long[0]}/${byLength.long[1]}`,
+		);
+	}
+} else {
+	console.log(`gold bodies not found at ${GOLD}: real-text check skipped`);
 }
