@@ -1,6 +1,6 @@
 // Word-start trie keyed by whole words. Why not Aho–Corasick (modern-ahocorasick) or a character
 // trie: names may only start and end on word boundaries, so only word starts need a lookup, and one
-// hash-map probe per word (behind a 64K-bucket first-word filter that rejects most words without
+// hash-map probe per word (behind a 1M-bucket first-word filter that rejects most words without
 // allocating) is cheaper than walking automaton states on every character. It also lets the
 // separator between words be normalised on the fly ("Kim\nJong  Un" = "Kim Jong Un"), which a
 // character automaton cannot do without rewriting the text.
@@ -17,8 +17,52 @@ export interface TrieEnd {
 }
 
 interface TrieNode {
-	next?: Map<string, TrieNode>;
+	/** Children by the hash of their key (normalised separator + next word); collisions share a bucket. */
+	next?: Map<number, Child[]>;
 	ends?: TrieEnd[];
+}
+
+interface Child {
+	key: string;
+	node: TrieNode;
+}
+
+function childOf(map: Map<number, Child[]> | undefined, key: string): TrieNode | undefined {
+	const bucket = map?.get(hashWord(key, 0, key.length));
+	if (bucket) for (const c of bucket) if (c.key === key) return c.node;
+	return undefined;
+}
+
+function addChild(map: Map<number, Child[]>, key: string): TrieNode {
+	const h = hashWord(key, 0, key.length);
+	let bucket = map.get(h);
+	if (!bucket) map.set(h, (bucket = []));
+	for (const c of bucket) if (c.key === key) return c.node;
+	const node: TrieNode = {};
+	bucket.push({ key, node });
+	return node;
+}
+
+function removeChild(map: Map<number, Child[]>, key: string): void {
+	const h = hashWord(key, 0, key.length);
+	const bucket = map.get(h)?.filter((c) => c.key !== key);
+	if (!bucket || bucket.length === 0) map.delete(h);
+	else map.set(h, bucket);
+}
+
+/** Does `md` hold `key` at [from, to) exactly (key[skip…] against md[from…])? No allocation. */
+function regionIs(md: string, from: number, to: number, key: string, skip: number): boolean {
+	if (key.length - skip !== to - from) return false;
+	for (let i = from, k = skip; i < to; i++, k++) if (md.charCodeAt(i) !== key.charCodeAt(k)) return false;
+	return true;
+}
+
+/** Child whose key is `sep` + md[from, to), given the hash of the whole key. */
+function childAt(map: Map<number, Child[]>, h: number, sep: string, md: string, from: number, to: number): TrieNode | undefined {
+	const bucket = map.get(h);
+	if (!bucket) return undefined;
+	for (const c of bucket) if (c.key.startsWith(sep) && regionIs(md, from, to, c.key, sep.length)) return c.node;
+	return undefined;
 }
 
 export interface RawMatch {
@@ -28,27 +72,23 @@ export interface RawMatch {
 	notes: string[];
 }
 
-const FILTER_BITS = 16;
+const FILTER_BITS = 20;
 const FILTER_MASK = (1 << FILTER_BITS) - 1;
 /** Longest separator (raw characters) accepted between two words of a name. */
 const MAX_SEP = 8;
 
 export class NameTrie {
-	private readonly root = new Map<string, TrieNode>();
+	private readonly root = new Map<number, Child[]>();
 	/** Count of surfaces per first-word hash bucket: zero means no name starts with a word of that hash. */
-	private readonly filter = new Uint32Array(1 << FILTER_BITS);
+	private readonly filter = new Uint16Array(1 << FILTER_BITS);
 
 	add(surface: string, note: string, initialOnly: boolean): boolean {
 		const t = tokenizeName(surface);
 		if (!t) return false;
-		let node = this.root.get(t.words[0]);
-		if (!node) this.root.set(t.words[0], (node = {}));
+		let node = addChild(this.root, t.words[0]);
 		for (let k = 1; k < t.words.length; k++) {
-			const key = t.seps[k - 1] + t.words[k];
 			node.next ??= new Map();
-			let child = node.next.get(key);
-			if (!child) node.next.set(key, (child = {}));
-			node = child;
+			node = addChild(node.next, t.seps[k - 1] + t.words[k]);
 		}
 		node.ends ??= [];
 		let end = node.ends.find((e) => e.tail === t.tail);
@@ -56,20 +96,21 @@ export class NameTrie {
 		const list = initialOnly ? end.initialNotes : end.notes;
 		if (list.includes(note)) return false;
 		list.push(note);
-		this.filter[hashWord(t.words[0], 0, t.words[0].length) & FILTER_MASK]++;
+		const bucket = hashWord(t.words[0], 0, t.words[0].length) & FILTER_MASK;
+		if (this.filter[bucket] < 0xffff) this.filter[bucket]++;
 		return true;
 	}
 
 	delete(surface: string, note: string, initialOnly: boolean): void {
 		const t = tokenizeName(surface);
 		if (!t) return;
-		const path: Array<[Map<string, TrieNode>, string]> = [[this.root, t.words[0]]];
-		let node = this.root.get(t.words[0]);
+		const path: Array<[Map<number, Child[]>, string]> = [[this.root, t.words[0]]];
+		let node = childOf(this.root, t.words[0]);
 		for (let k = 1; node && k < t.words.length; k++) {
 			const key = t.seps[k - 1] + t.words[k];
 			if (!node.next) return;
 			path.push([node.next, key]);
-			node = node.next.get(key);
+			node = childOf(node.next, key);
 		}
 		const end = node?.ends?.find((e) => e.tail === t.tail);
 		if (!node || !end) return;
@@ -77,14 +118,16 @@ export class NameTrie {
 		const at = list.indexOf(note);
 		if (at < 0) return;
 		list.splice(at, 1);
-		this.filter[hashWord(t.words[0], 0, t.words[0].length) & FILTER_MASK]--;
+		const bucket = hashWord(t.words[0], 0, t.words[0].length) & FILTER_MASK;
+		// A saturated bucket stays set: a false positive costs one lookup, a false negative a missed link.
+		if (this.filter[bucket] < 0xffff) this.filter[bucket]--;
 		if (end.notes.length === 0 && end.initialNotes.length === 0) node.ends = node.ends?.filter((e) => e !== end);
 		// Prune nodes left empty, deepest first, so removals do not leak memory.
 		for (let k = path.length - 1; k >= 0; k--) {
 			const [map, key] = path[k];
-			const n = map.get(key);
+			const n = childOf(map, key);
 			if (!n || (n.ends && n.ends.length > 0) || (n.next && n.next.size > 0)) break;
-			map.delete(key);
+			removeChild(map, key);
 		}
 	}
 
@@ -111,7 +154,7 @@ export class NameTrie {
 			if (filter[h & FILTER_MASK] === 0) continue;
 			// A word cut by a protected range or the segment edge is not a whole word.
 			if ((ws > 0 && isWordCode(md.charCodeAt(ws - 1))) || (we < md.length && isWordCode(md.charCodeAt(we)))) continue;
-			const m = this.longestFrom(md, ws, we, end, sentenceStart);
+			const m = this.longestFrom(md, ws, we, h, end, sentenceStart);
 			if (m) {
 				out.push(m);
 				i = m.end;
@@ -119,8 +162,8 @@ export class NameTrie {
 		}
 	}
 
-	private longestFrom(md: string, ws: number, we: number, end: number, sentenceStart: (pos: number) => boolean): RawMatch | null {
-		let node = this.root.get(md.slice(ws, we));
+	private longestFrom(md: string, ws: number, we: number, h: number, end: number, sentenceStart: (pos: number) => boolean): RawMatch | null {
+		let node = childAt(this.root, h, '', md, ws, we);
 		let e = we;
 		let best: RawMatch | null = null;
 		let initial: boolean | undefined;
@@ -142,11 +185,20 @@ export class NameTrie {
 			let j = e;
 			while (j < end && !isWordCode(md.charCodeAt(j))) j++;
 			if (j >= end || j - e > MAX_SEP) break;
-			const rawSep = md.slice(e, j);
-			if (/\n[ \t\r>]*\n/.test(rawSep)) break;
+			let sep = ' ';
+			let hk = 32;
+			if (j - e !== 1 || md.charCodeAt(e) !== 32) {
+				const rawSep = md.slice(e, j);
+				if (/\n[ \t\r>]*\n/.test(rawSep)) break; // never across a blank line
+				sep = normaliseSeparator(rawSep);
+				hk = hashWord(sep, 0, sep.length);
+			}
 			let k = j;
-			while (k < end && isWordCode(md.charCodeAt(k))) k++;
-			node = node.next.get(normaliseSeparator(rawSep) + md.slice(j, k));
+			while (k < end && isWordCode(md.charCodeAt(k))) {
+				hk = (Math.imul(hk, 31) + md.charCodeAt(k)) | 0;
+				k++;
+			}
+			node = childAt(node.next, hk, sep, md, j, k);
 			e = k;
 		}
 		return best;

@@ -28,20 +28,36 @@ export function makeRecords(original: string, placed: Placed[]): LinkRecord[] {
 			note: p.note,
 			link: p.link,
 			text: p.text,
-			// Context as it reads (link syntax removed), taken wide first so no link is cut in half.
-			before: display(original.slice(Math.max(0, p.from - WINDOW), p.from)).slice(-CONTEXT),
-			after: display(original.slice(end, end + WINDOW)).slice(0, CONTEXT),
+			before: contextBefore(original, p.from),
+			after: contextAfter(original, end),
 		};
 	});
 }
 
+// Context as it reads (link syntax removed), taken wide enough that no link is cut in half; the
+// narrow window is the fast path for text with no bracket nearby.
+function contextBefore(s: string, at: number): string {
+	const near = s.slice(Math.max(0, at - 2 * CONTEXT), at);
+	if (near.indexOf('[') < 0 && near.indexOf(']') < 0) return near.slice(-CONTEXT);
+	return display(s.slice(Math.max(0, at - WINDOW), at)).slice(-CONTEXT);
+}
+
+function contextAfter(s: string, at: number): string {
+	const near = s.slice(at, at + 2 * CONTEXT);
+	if (near.indexOf('[') < 0 && near.indexOf(']') < 0) return near.slice(0, CONTEXT);
+	return display(s.slice(at, at + WINDOW)).slice(0, CONTEXT);
+}
+
 /** How a stretch of note reads with link syntax removed: `[[a|b]]` reads b, `[[a]]` a, `[t](u)` t. */
 function display(s: string): string {
-	return s.replace(/!?\[\[([^\]|\\]*)(?:\\?\|([^\]]*))?\]\]/g, (_m, t: string, a?: string) => a ?? t).replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1');
+	if (s.indexOf('[') < 0) return s;
+	return s.replace(/!?\[\[([^[\]|\\\n]*)(?:\\?\|([^[\]\n]*))?\]\]/g, (_m, t: string, a?: string) => a ?? t).replace(/!?\[([^[\]\n]*)\]\([^)\s]*\)/g, '$1');
 }
 
 /** Window of raw text wide enough to hold the context even when neighbouring links add syntax. */
-const WINDOW = 256;
+const WINDOW = 160;
+
+const squash = (s: string): string => s.replace(/\s+/g, ' ');
 
 function commonSuffix(a: string, b: string): number {
 	let n = 0;
@@ -68,7 +84,9 @@ export function locate(md: string, records: LinkRecord[]): number[] {
 			for (let p = md.indexOf(r.link); p >= 0; p = md.indexOf(r.link, p + 1)) occ.push(p);
 			occurrences.set(r.link, occ);
 		}
-		const { before, after } = r;
+		// Whitespace runs compare as one space: a line break inside a linked name became a space.
+		const before = squash(r.before);
+		const after = squash(r.after);
 		const need = Math.min(MIN_AGREEMENT, before.length + after.length);
 		let best = -1;
 		let bestScore = -1;
@@ -77,7 +95,7 @@ export function locate(md: string, records: LinkRecord[]): number[] {
 			if (used.has(p)) continue;
 			const e = p + r.link.length;
 			// Compared as it reads, so neighbours linked or unlinked since do not count as edits.
-			const score = commonSuffix(display(md.slice(Math.max(0, p - WINDOW), p)), before) + commonPrefix(display(md.slice(e, e + WINDOW)), after);
+			const score = commonSuffix(squash(display(md.slice(Math.max(0, p - WINDOW), p))), before) + commonPrefix(squash(display(md.slice(e, e + WINDOW))), after);
 			if (score < need) continue;
 			// Equal scores: prefer document order (the first candidate after the previous record).
 			if (score === bestScore) tied = true;
