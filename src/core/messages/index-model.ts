@@ -37,8 +37,12 @@ export class MessagesIndex {
 	 * Otherwise the section is patched: that note's passages out, its new ones merged in.
 	 */
 	private readonly dirty = { messages: new Map<string, Set<string> | 'full'>(), all: new Map<string, Set<string> | 'full'>() };
-	/** Per capital, how many mentions share each paragraph text (mentions fold republished copies on exact text). */
+	/**
+	 * Per capital, how many mentions share each paragraph text (mentions fold republished copies on exact text).
+	 * Counted only once a "show all" model has been asked for, so the plain view does not pay for it.
+	 */
 	private readonly mentionCounts = new Map<string, Map<string, number>>();
+	private countingMentions = false;
 	/** Per capital, how many message passages share each republication key. */
 	private readonly keyCounts = new Map<string, Map<string, number>>();
 
@@ -50,6 +54,7 @@ export class MessagesIndex {
 		this.dirty.messages.clear();
 		this.dirty.all.clear();
 		this.mentionCounts.clear();
+		this.countingMentions = false;
 		this.keyCounts.clear();
 		for (const c of capitals) this.buckets.set(c.note, new Map());
 		for (const entry of this.notes.values()) {
@@ -94,6 +99,7 @@ export class MessagesIndex {
 			const cached = this.sections.get(c.note) ?? {};
 			this.sections.set(c.note, cached);
 			const mode = all ? 'all' : 'messages';
+			if (all && !this.countingMentions) this.countAllMentions();
 			const dirty = this.dirty[mode].get(c.note);
 			this.dirty[mode].delete(c.note);
 			const current = cached[mode];
@@ -120,12 +126,25 @@ export class MessagesIndex {
 		}
 		for (const m of entry.found.mentions) {
 			addTo(this.mentionedIn, m.capital.note, path);
-			const counts = this.mentionCounts.get(m.capital.note) ?? new Map<string, number>();
-			this.mentionCounts.set(m.capital.note, counts);
-			const text = entry.note.paragraphs[m.paragraph].text;
-			const n = (counts.get(text) ?? 0) + 1;
-			counts.set(text, n);
+			const n = this.countingMentions ? this.countMention(m.capital.note, entry.note.paragraphs[m.paragraph].text, 1) : 1;
 			this.changed(m.capital.note, n > 1 ? null : path, true);
+		}
+	}
+
+	/** Adds `delta` to the count of mentions of `capital` with this text; returns the new count. */
+	private countMention(capital: string, text: string, delta: 1 | -1): number {
+		let counts = this.mentionCounts.get(capital);
+		if (!counts) this.mentionCounts.set(capital, (counts = new Map()));
+		const n = (counts.get(text) ?? 0) + delta;
+		if (n <= 0) counts.delete(text);
+		else counts.set(text, n);
+		return n;
+	}
+
+	private countAllMentions(): void {
+		this.countingMentions = true;
+		for (const entry of this.notes.values()) {
+			for (const m of entry.found.mentions) this.countMention(m.capital.note, entry.note.paragraphs[m.paragraph].text, 1);
 		}
 	}
 
@@ -155,11 +174,7 @@ export class MessagesIndex {
 		}
 		for (const m of entry.found.mentions) {
 			removeFrom(this.mentionedIn, m.capital.note, path);
-			const counts = this.mentionCounts.get(m.capital.note);
-			const text = entry.note.paragraphs[m.paragraph].text;
-			const n = counts?.get(text) ?? 0;
-			if (n <= 1) counts?.delete(text);
-			else counts?.set(text, n - 1);
+			const n = this.countingMentions ? this.countMention(m.capital.note, entry.note.paragraphs[m.paragraph].text, -1) + 1 : 1;
 			this.changed(m.capital.note, n > 1 ? null : path, true);
 		}
 		this.notes.delete(path);
