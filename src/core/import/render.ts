@@ -2,7 +2,7 @@
 // tree, with a content-derived block id on every paragraph, quote and list item.
 
 import type { BlockContent, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
-import { toMarkdown, type Handle, type Unsafe } from 'mdast-util-to-markdown';
+import { toMarkdown, type Handle, type Options, type Unsafe } from 'mdast-util-to-markdown';
 import { Document } from 'yaml';
 import type { Article, ArticleBlock } from '../types';
 import { BlockIdAllocator } from './block-ids';
@@ -137,21 +137,15 @@ interface BlockIdNode {
 	value: string;
 }
 
-declare module 'mdast' {
-	interface PhrasingContentMap {
-		envoyBlockId: BlockIdNode;
-	}
-	interface RootContentMap {
-		envoyBlockId: BlockIdNode;
-	}
-}
-
 // Not an `html` node: the serializer peeks at an html node as "<", so text before it ("+", "1.")
 // would be judged safe when it is followed by the id's space and would turn into a list.
-const blockIdHandler: Handle = (node: BlockIdNode) => ` ^${node.value}`;
+const blockIdHandler: Handle = (node) => ` ^${(node as unknown as BlockIdNode).value}`;
+const HANDLERS = { envoyBlockId: blockIdHandler } as unknown as Options['handlers'];
 
 function textWithId(text: string, id: string): PhrasingContent[] {
-	return [{ type: 'text', value: text }, { type: 'envoyBlockId', value: id }];
+	// Cast rather than augmenting mdast's node maps, which would widen every mdast union in the project.
+	const marker: BlockIdNode = { type: 'envoyBlockId', value: id };
+	return [{ type: 'text', value: text }, marker as unknown as PhrasingContent];
 }
 
 function blockNodes(block: ArticleBlock, ids: BlockIdAllocator): RootContent[] {
@@ -192,7 +186,7 @@ export function renderBody(blocks: readonly ArticleBlock[]): string {
 	const ids = new BlockIdAllocator();
 	const root: Root = { type: 'root', children: blocks.flatMap((b) => blockNodes(b, ids)) };
 	if (root.children.length === 0) return '';
-	return tidyEscapes(toMarkdown(root, { bullet: '-', emphasis: '_', rule: '-', unsafe: OBSIDIAN_UNSAFE, handlers: { envoyBlockId: blockIdHandler } }));
+	return tidyEscapes(toMarkdown(root, { bullet: '-', emphasis: '_', rule: '-', unsafe: OBSIDIAN_UNSAFE, handlers: HANDLERS }));
 }
 
 /** The complete note text for an article. Deterministic: same article and meta, same bytes. */
