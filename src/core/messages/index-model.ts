@@ -134,7 +134,7 @@ export class MessagesIndex {
 	/** Adds `delta` to the count of mentions of `capital` with this text; returns the new count. */
 	private countMention(capital: string, text: string, delta: 1 | -1): number {
 		let counts = this.mentionCounts.get(capital);
-		if (!counts) this.mentionCounts.set(capital, (counts = new Map()));
+		if (!counts) this.mentionCounts.set(capital, (counts = new Map<string, number>()));
 		const n = (counts.get(text) ?? 0) + delta;
 		if (n <= 0) counts.delete(text);
 		else counts.set(text, n);
