@@ -5,6 +5,12 @@
 //   EntityDictionary.from(entities)       the matcher built from entity notes (plus built-in place forms)
 //   renderEntityNote / readEntityNote / mergeEntityNote   the notes that hold the dictionary, user first
 //   graphColorGroups()                    graph colours by `entity/<type>` tag
+//   nerClass(type)                        PER / LOC / ORG / MISC, for evaluation against NER data
+//
+// Linking choices: a demonym ("Russian", "North Koreans") links to its country's note and is listed among its
+// aliases; a government metonym ("the Kremlin") links to its capital's note and is listed under `metonyms`, not
+// `aliases`; peoples and creeds used as adjectives ("Kurdish", "Moslem") are never notes. A lone surname or given
+// name links to the person named in full in the same text, else to the only person in the corpus with that surname.
 import type { Entity, Mention } from '../types';
 import { findCandidates, gatherEvidence, newEvidence, type Candidate } from './candidates';
 import { EntityDictionary, findMentionsIn } from './dictionary';
@@ -21,8 +27,9 @@ export interface DiscoverOptions {
 	known?: Entity[];
 	/** Names never to treat as entities (case-insensitive). */
 	ignore?: string[];
-	/** Keep names seen in one document only (for dry runs and the bench); by default an entity must recur in
-	 * two documents unless a pattern names it ("ABM Treaty") or the user already has a note for it. */
+	/** Keep every name found, recurring or not, adjectives included (for dry runs and the bench). By default an
+	 * entity is kept when it is mentioned in two documents or three times in one, when a pattern names it
+	 * ("ABM Treaty", "Six-Party Talks"), or when the user already has a note for it. */
 	includeSingletons?: boolean;
 }
 
@@ -38,6 +45,11 @@ export function findMentions(text: string, dictionary: EntityDictionary): Mentio
 	return findMentionsIn(text, dictionary);
 }
 
+/**
+ * Corpus discovery: candidates in every doc (capitalised runs cut at titles and compounds, dateline places,
+ * curated lower-case concepts), typed by cues over the whole corpus, grouped into one entity per real-world name,
+ * then found again with the resulting dictionary so every mention (headline capitals, short names) is reported.
+ */
 export function discoverEntities(docs: { id: string; text: string }[], options: DiscoverOptions = {}): Discovery {
 	const known = (options.known ?? []).filter((e) => !(options.ignore ?? []).some((i) => nameKey(i) === nameKey(e.name)));
 	const ignore = new Set((options.ignore ?? []).map((i) => nameKey(i)));
