@@ -87,10 +87,16 @@ function makeNote(i: number, size = 5000): string {
 	return parts.join('\n\n') + '\n';
 }
 
+// The machines are shared (other jobs steal the cores), so speeds are computed from this process's
+// CPU time; wall-clock time is reported next to it for the full relink.
+let wallTotal = 0;
 function time(fn: () => void): number {
+	const c0 = process.cpuUsage();
 	const t0 = performance.now();
 	fn();
-	return (performance.now() - t0) / 1000;
+	wallTotal += (performance.now() - t0) / 1000;
+	const c = process.cpuUsage(c0);
+	return (c.user + c.system) / 1e6;
 }
 const mbps = (bytes: number, s: number): string => (bytes / 1e6 / s).toFixed(2);
 const log = (s: string): void => void process.stdout.write(s + '\n');
@@ -106,17 +112,20 @@ let bytes = 0;
 let linkS = 0;
 let scanS = 0;
 let added = 0;
+let linkWall = 0;
 for (let b = 0; b < NOTES; b += BATCH) {
 	const batch = Array.from({ length: Math.min(BATCH, NOTES - b) }, (_, k) => makeNote(b + k));
 	for (const md of batch) bytes += md.length;
 	scanS += time(() => {
 		for (const md of batch) scanNote(md);
 	});
+	const w0 = wallTotal;
 	linkS += time(() => {
 		for (const md of batch) added += linkNote(md, index, opts).added;
 	});
+	linkWall += wallTotal - w0;
 }
-log(`full relink: ${NOTES} notes, ${(bytes / 1e6).toFixed(1)} MB in ${linkS.toFixed(2)} s = ${mbps(bytes, linkS)} MB/s (protection scan alone ${mbps(bytes, scanS)} MB/s), ${added} links added`);
+log(`full relink: ${NOTES} notes, ${(bytes / 1e6).toFixed(1)} MB in ${linkS.toFixed(2)} s CPU = ${mbps(bytes, linkS)} MB/s (wall ${linkWall.toFixed(2)} s = ${mbps(bytes, linkWall)} MB/s); protection scan alone ${mbps(bytes, scanS)} MB/s; ${added} links added (bar: >= 10 MB/s)`);
 const ours = bytes / linkS;
 
 // --- Name-count scaling on the same sample.

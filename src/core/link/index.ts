@@ -12,7 +12,7 @@ import { locate, makeRecords, type LinkRecord } from './records';
 import { scanNote } from './scan-protected';
 import type { LinkIndex } from './link-index';
 import type { RawMatch } from './matcher';
-import { isSpaceCode, isWordCode } from './tokens';
+import { isWordCode } from './tokens';
 
 export { LinkIndex, affectedBy, mayContainAny, type LinkTarget } from './link-index';
 export { protectedRanges, scanNote, type NoteScan, type ProseBlock } from './scan-protected';
@@ -44,19 +44,6 @@ export interface UnlinkResult {
 	removed: number;
 	/** Records whose link is no longer in the note (deleted or edited by the user). */
 	remaining: LinkRecord[];
-}
-
-/** Characters after which a capitalised word starts a sentence. */
-const SENTENCE_END = new Set([46, 33, 63, 58, 124]); // . ! ? : |
-/** Characters skipped looking back for the sentence end (quotes, brackets, emphasis). */
-const OPENERS = new Set([34, 39, 40, 42, 95, 0x201c, 0x2018, 0xab, 45, 0x2014]);
-
-function sentenceStartIn(md: string, blockStart: number): (pos: number) => boolean {
-	return (pos) => {
-		let k = pos - 1;
-		while (k >= blockStart && (isSpaceCode(md.charCodeAt(k)) || OPENERS.has(md.charCodeAt(k)))) k--;
-		return k < blockStart || SENTENCE_END.has(md.charCodeAt(k));
-	};
 }
 
 /**
@@ -98,12 +85,11 @@ export function planLinks(markdown: string, index: LinkIndex, options: Partial<L
 		// Protected ranges are sorted and so are blocks: walk both once.
 		while (r < prot.length && prot[r][1] <= block.start) r++;
 		raw.length = 0;
-		const sentenceStart = sentenceStartIn(markdown, block.start);
 		let pos = block.start;
 		for (let k = r; pos < block.end; k++) {
 			const next = k < prot.length ? prot[k] : null;
 			const segEnd = next ? Math.min(next[0], block.end) : block.end;
-			if (segEnd > pos) index.trie.scan(markdown, pos, segEnd, sentenceStart, raw);
+			if (segEnd > pos) index.trie.scan(markdown, pos, segEnd, block.start, raw);
 			if (!next || next[0] >= block.end) break;
 			pos = Math.max(pos, next[1]);
 		}

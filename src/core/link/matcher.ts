@@ -5,7 +5,7 @@
 // separator between words be normalised on the fly ("Kim\nJong  Un" = "Kim Jong Un"), which a
 // character automaton cannot do without rewriting the text.
 
-import { hashWord, isWordCode, normaliseSeparator, tokenizeName } from './tokens';
+import { hashWord, isWordCode, normaliseSeparator, sentenceStartAt, tokenizeName } from './tokens';
 
 export interface TrieEnd {
 	/** Non-word characters that must follow the last word ("." of "U.S."). */
@@ -133,9 +133,9 @@ export class NameTrie {
 
 	/**
 	 * Leftmost-longest matches inside [start, end) of `md`, which must hold no protected byte.
-	 * `sentenceStart(pos)` decides whether a capitalised concept may match at `pos`.
+	 * `blockStart` bounds the look-back that decides whether a capitalised concept starts a sentence.
 	 */
-	scan(md: string, start: number, end: number, sentenceStart: (pos: number) => boolean, out: RawMatch[]): void {
+	scan(md: string, start: number, end: number, blockStart: number, out: RawMatch[]): void {
 		const filter = this.filter;
 		let i = start;
 		while (i < end) {
@@ -154,7 +154,7 @@ export class NameTrie {
 			if (filter[h & FILTER_MASK] === 0) continue;
 			// A word cut by a protected range or the segment edge is not a whole word.
 			if ((ws > 0 && isWordCode(md.charCodeAt(ws - 1))) || (we < md.length && isWordCode(md.charCodeAt(we)))) continue;
-			const m = this.longestFrom(md, ws, we, h, end, sentenceStart);
+			const m = this.longestFrom(md, ws, we, h, end, blockStart);
 			if (m) {
 				out.push(m);
 				i = m.end;
@@ -162,7 +162,7 @@ export class NameTrie {
 		}
 	}
 
-	private longestFrom(md: string, ws: number, we: number, h: number, end: number, sentenceStart: (pos: number) => boolean): RawMatch | null {
+	private longestFrom(md: string, ws: number, we: number, h: number, end: number, blockStart: number): RawMatch | null {
 		let node = childAt(this.root, h, '', md, ws, we);
 		let e = we;
 		let best: RawMatch | null = null;
@@ -175,7 +175,7 @@ export class NameTrie {
 					if (stop < md.length && te.tail !== '' && isWordCode(md.charCodeAt(stop))) continue;
 					let notes = te.notes;
 					if (te.initialNotes.length > 0) {
-						initial ??= sentenceStart(ws);
+						initial ??= sentenceStartAt(md, ws, blockStart);
 						if (initial) notes = notes.length === 0 ? te.initialNotes : [...new Set([...notes, ...te.initialNotes])];
 					}
 					if (notes.length > 0 && (!best || stop > best.end)) best = { start: ws, end: stop, notes };

@@ -10,14 +10,29 @@ for (let c = 0; c < 128; c++) {
 	wordTable[c] = word ? 1 : 2;
 }
 
+/** Kept tiny so the engine inlines it in the hot loops; the first sight of a character goes to `learn`. */
 export function isWordCode(c: number): boolean {
-	let v = wordTable[c];
-	if (v === 0) {
-		// Surrogate halves count as word characters: a boundary inside an astral word must never be seen.
-		v = (c >= 0xd800 && c <= 0xdfff) || WORD_RE.test(String.fromCharCode(c)) ? 1 : 2;
-		wordTable[c] = v;
-	}
-	return v === 1;
+	const v = wordTable[c];
+	return v === 1 || (v === 0 && learn(c));
+}
+
+function learn(c: number): boolean {
+	// Surrogate halves count as word characters: a boundary inside an astral word must never be seen.
+	const word = (c >= 0xd800 && c <= 0xdfff) || WORD_RE.test(String.fromCharCode(c));
+	wordTable[c] = word ? 1 : 2;
+	return word;
+}
+
+/** Characters after which a capitalised word starts a sentence: . ! ? : and a table cell bar. */
+const SENTENCE_END = new Set([46, 33, 63, 58, 124]);
+/** Characters skipped looking back for the sentence end (quotes, brackets, emphasis, dashes). */
+const OPENERS = new Set([34, 39, 40, 42, 95, 0x201c, 0x2018, 0xab, 45, 0x2014]);
+
+/** Does a sentence start at `pos` (block start, or after . ! ? : past quotes and brackets)? */
+export function sentenceStartAt(md: string, pos: number, blockStart: number): boolean {
+	let k = pos - 1;
+	while (k >= blockStart && (isSpaceCode(md.charCodeAt(k)) || OPENERS.has(md.charCodeAt(k)))) k--;
+	return k < blockStart || SENTENCE_END.has(md.charCodeAt(k));
 }
 
 export function isSpaceCode(c: number): boolean {

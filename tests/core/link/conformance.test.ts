@@ -1,0 +1,142 @@
+// Regression table of the ways auto-linkers break notes, plus Envoy's own edge cases.
+import { describe, expect, it } from 'vitest';
+import { LinkIndex, affectedBy, linkNote, mayContainAny, unlinkNote, type LinkOptions, type LinkTarget } from '../../../src/core/link/index';
+
+const TARGETS: LinkTarget[] = [
+	{ note: 'Moscow', names: ['Moscow'] },
+	{ note: 'Korea', names: ['Korea'] },
+	{ note: 'United States', names: ['United States', 'US', 'U.S.'] },
+	{ note: 'Kim Jong Un', names: ['Kim Jong Un', 'Un'] },
+	{ note: 'Vladimir Putin', names: ['Vladimir Putin', 'Putin'] },
+	{ note: 'Beijing', names: ['Beijing'] },
+	{ note: 'Pyongyang', names: ['Pyongyang'] },
+	{ note: 'sanctions', names: ['sanctions'] },
+	{ note: 'European Union', names: ['European Union', 'EU'] },
+	{ note: 'Theresa May', names: ['Theresa May', 'May'] },
+	{ note: 'Georgia (country)', names: ['Georgia'] },
+	{ note: 'Georgia (US state)', names: ['Georgia'] },
+	{ note: 'São Paulo', names: ['São Paulo'] },
+];
+const index = new LinkIndex(TARGETS);
+const every: Partial<LinkOptions> = { scope: 'every' };
+
+// [what, input, expected, options]
+const CASES: Array<[string, string, string, Partial<LinkOptions>?]> = [
+	['"us" is not "US"; acronyms are case-sensitive', 'Let us ask the US envoy.', 'Let us ask the [[United States|US]] envoy.'],
+	['dotted acronym keeps its dot', 'The U.S. said so.', 'The [[United States|U.S.]] said so.'],
+	['no match inside a longer word', 'Koreans and Korea.', 'Koreans and [[Korea]].'],
+	['Unicode word boundaries', 'São Paulo and São Paulozinho.', '[[São Paulo]] and São Paulozinho.', every],
+	['URL with scheme', 'See https://moscow.ru/Moscow now.', 'See https://moscow.ru/Moscow now.'],
+	['URL without scheme', 'See www.moscow.com/Putin and moscow.org/Korea here.', 'See www.moscow.com/Putin and moscow.org/Korea here.'],
+	['autolink', 'See <https://x.org/Moscow> here.', 'See <https://x.org/Moscow> here.'],
+	['e-mail address', 'Write to putin@Moscow.ru today.', 'Write to putin@Moscow.ru today.'],
+	['tag', 'Filed under #Moscow and #Korea/Seoul.', 'Filed under #Moscow and #Korea/Seoul.'],
+	['block id', 'A paragraph. ^Moscow', 'A paragraph. ^Moscow'],
+	['name inside a wikilink alias, and the link counts as the mention', 'In [[Moscow|x]] and Moscow.', 'In [[Moscow|x]] and Moscow.'],
+	['wikilink target and embed', '[[Moscow]] ![[Korea.png]] ![[Putin]]', '[[Moscow]] ![[Korea.png]] ![[Putin]]'],
+	['Markdown link text and target', '[Putin spoke](https://x.org/Moscow) today.', '[Putin spoke](https://x.org/Moscow) today.'],
+	['image alt', '![Moscow skyline](moscow.png)', '![Moscow skyline](moscow.png)'],
+	['inline code', 'Run `Moscow` then Korea.', 'Run `Moscow` then [[Korea]].'],
+	['double-backtick code', 'Run ``Moscow ` Korea`` now.', 'Run ``Moscow ` Korea`` now.'],
+	['fenced code', '```\nMoscow\n```\n\nMoscow', '```\nMoscow\n```\n\n[[Moscow]]'],
+	['tilde fence', '~~~\nMoscow\n~~~', '~~~\nMoscow\n~~~'],
+	['indented code', 'Text.\n\n    Moscow code\n\nMoscow', 'Text.\n\n    Moscow code\n\n[[Moscow]]'],
+	['inline math', 'Let $Moscow + Korea$ be.', 'Let $Moscow + Korea$ be.'],
+	['display math over lines', '$$\nMoscow\n$$\n\nKorea', '$$\nMoscow\n$$\n\n[[Korea]]'],
+	['comment', 'Hidden %%Moscow%% and %%\nKorea\n%% Beijing.', 'Hidden %%Moscow%% and %%\nKorea\n%% [[Beijing]].'],
+	['inline HTML element', 'A <span class="x">Moscow</span> b <br> Korea.', 'A <span class="x">Moscow</span> b <br> [[Korea]].'],
+	['HTML block', '<div>\nMoscow\n</div>\n\nKorea', '<div>\nMoscow\n</div>\n\n[[Korea]]'],
+	['HTML comment', '<!-- Moscow -->\n\nText <!-- Korea --> here.', '<!-- Moscow -->\n\nText <!-- Korea --> here.'],
+	['frontmatter', '---\ntitle: Moscow\n---\nMoscow', '---\ntitle: Moscow\n---\n[[Moscow]]'],
+	['footnote reference and definition label', 'Said[^Moscow].\n\n[^Moscow]: Korea said.', 'Said[^Moscow].\n\n[^Moscow]: [[Korea]] said.'],
+	['reference link and its definition', 'See [Moscow][m].\n\n[m]: https://moscow.ru', 'See [Moscow][m].\n\n[m]: https://moscow.ru'],
+	['escaped characters', 'A \\*Moscow\\* b.', 'A \\*[[Moscow]]\\* b.'],
+	['heading off by default', '# Moscow talks\n\nMoscow', '# Moscow talks\n\n[[Moscow]]'],
+	['heading on request', '# Moscow talks', '# [[Moscow]] talks', { linkHeadings: true }],
+	['setext heading off by default', 'Moscow talks\n===', 'Moscow talks\n==='],
+	['table cell alias is escaped', '| who | where |\n|---|---|\n| Putin | Moscow |', '| who | where |\n|---|---|\n| [[Vladimir Putin\\|Putin]] | [[Moscow]] |'],
+	['name split by a line break', 'Talks with Kim\nJong Un ended.', 'Talks with [[Kim Jong Un]] ended.'],
+	['name split by several spaces', 'Talks with Kim  Jong   Un ended.', 'Talks with [[Kim Jong Un|Kim  Jong   Un]] ended.'],
+	['possessive', "Putin's plan and Putin’s aide.", "[[Vladimir Putin|Putin]]'s plan and [[Vladimir Putin|Putin]]’s aide.", every],
+	['hyphenated compound links each part', 'The Moscow-Beijing-Pyongyang axis.', 'The [[Moscow]]-[[Beijing]]-[[Pyongyang]] axis.'],
+	['leftmost-longest', 'Vladimir Putin met Putin.', '[[Vladimir Putin]] met Putin.'],
+	['concept, sentence-initial capital', 'Sanctions were imposed. New sanctions followed.', '[[sanctions|Sanctions]] were imposed. New sanctions followed.'],
+	['concept, capital mid-sentence is not the concept', 'The Sanctions Committee met.', 'The Sanctions Committee met.'],
+	['proper names are case-sensitive', 'moscow and MOSCOW.', 'moscow and MOSCOW.'],
+	['all-caps headline is left alone (a case choice)', 'MOSCOW — Putin said.', 'MOSCOW — [[Vladimir Putin|Putin]] said.'],
+	['self-link', 'Moscow is big. Korea too.', 'Moscow is big. [[Korea]] too.', { selfNote: 'Moscow' }],
+	['short alias refused ("Un")', 'The Un said.', 'The Un said.'],
+	['stop-word alias refused ("May")', 'It May rain. Theresa May spoke.', 'It May rain. [[Theresa May]] spoke.'],
+	['two-letter acronym accepted', 'The EU met.', 'The [[European Union|EU]] met.'],
+	['ambiguous surface is left alone', 'Georgia voted.', 'Georgia voted.'],
+	['embed guard: no link right after "!"', 'Wow!Moscow', 'Wow!Moscow'],
+	['intraword emphasis is not broken', 'x*Moscow*y and *Korea*.', 'x*Moscow*y and *[[Korea]]*.'],
+	['scope paragraph: first mention per paragraph', 'Moscow, Moscow.\n\nMoscow.', '[[Moscow]], Moscow.\n\n[[Moscow]].'],
+	['scope note: first mention per note', 'Moscow, Moscow.\n\nMoscow.', '[[Moscow]], Moscow.\n\nMoscow.', { scope: 'note' }],
+	['scope note: an existing link anywhere counts', 'Moscow.\n\nSee [[Moscow]].', 'Moscow.\n\nSee [[Moscow]].', { scope: 'note' }],
+	['scope every', 'Moscow, Moscow.', '[[Moscow]], [[Moscow]].', every],
+	['existing Markdown link to the note counts', 'See [the city](Moscow.md) and Moscow.', 'See [the city](Moscow.md) and Moscow.'],
+	['markdown format', 'Kim Jong Un and Moscow.', '[Kim Jong Un](Kim%20Jong%20Un.md) and [Moscow](Moscow.md).', { format: 'markdown' }],
+	['list items and quotes are prose', '- Moscow\n> Korea', '- [[Moscow]]\n> [[Korea]]'],
+	['CRLF line endings', 'Moscow\r\n\r\nKorea\r\n', '[[Moscow]]\r\n\r\n[[Korea]]\r\n'],
+];
+
+describe('conformance table', () => {
+	for (const [what, input, expected, opts] of CASES) {
+		it(what, () => {
+			const once = linkNote(input, index, opts ?? {});
+			expect(once.text).toBe(expected);
+			expect(linkNote(once.text, index, opts ?? {}).added).toBe(0);
+			expect(unlinkNote(once.text, once.records).text).toBe(input);
+		});
+	}
+});
+
+describe('unlink', () => {
+	it('removes only Envoy links, after the user edited other parts, and reports what it could not find', () => {
+		const md = 'Putin met Kim Jong Un.\n\nLater, Moscow replied.\n';
+		const { text, records } = linkNote(md, index, {});
+		const edited = 'New intro about [[Moscow]].\n\n' + text.replace('Later,', 'Much later,').replace('[[Kim Jong Un]]', 'Kim');
+		const back = unlinkNote(edited, JSON.parse(JSON.stringify(records)));
+		expect(back.text).toBe('New intro about [[Moscow]].\n\nPutin met Kim.\n\nMuch later, Moscow replied.\n');
+		expect(back.removed).toBe(2);
+		expect(back.remaining.map((r) => r.note)).toEqual(['Kim Jong Un']);
+	});
+
+	it('restores a name that was split by a line break', () => {
+		const md = 'Kim\nJong Un spoke.';
+		const once = linkNote(md, index, {});
+		expect(unlinkNote(once.text, once.records).text).toBe(md);
+	});
+
+	it('records are small and serialisable', () => {
+		const { records } = linkNote('Putin met Kim Jong Un in Moscow.', index, {});
+		expect(records).toHaveLength(3);
+		for (const r of records) expect(JSON.stringify(r).length).toBeLessThan(160);
+	});
+});
+
+describe('incremental index', () => {
+	it('set and remove change matching without a rebuild', () => {
+		const ix = new LinkIndex([{ note: 'Moscow', names: ['Moscow'] }]);
+		expect(linkNote('Moscow and Seoul.', ix, {}).text).toBe('[[Moscow]] and Seoul.');
+		ix.set({ note: 'Seoul', names: ['Seoul'] });
+		expect(linkNote('Moscow and Seoul.', ix, {}).text).toBe('[[Moscow]] and [[Seoul]].');
+		ix.set({ note: 'Moscow', names: ['Moskva'] });
+		expect(linkNote('Moscow and Moskva.', ix, {}).text).toBe('Moscow and [[Moscow|Moskva]].');
+		ix.remove('Seoul');
+		expect(linkNote('Seoul.', ix, {}).added).toBe(0);
+		expect(ix.size).toBe(1);
+	});
+
+	it('affectedBy filters notes that cannot change', () => {
+		const pred = affectedBy(['Kim Jong Un', 'sanctions']);
+		expect(pred('Talks with Kim went on.')).toBe(true);
+		expect(pred('Sanctions were imposed.')).toBe(true);
+		expect(pred('Nothing relevant here.')).toBe(false);
+		expect(mayContainAny('x Moscow y', ['Moscow'])).toBe(true);
+		const many = affectedBy(Array.from({ length: 40 }, (_, i) => `Name${i}`));
+		expect(many('a Name39 b')).toBe(true);
+		expect(many('a Name40 b')).toBe(false);
+	});
+});
