@@ -37,13 +37,14 @@ const VERB_DIRECT = /\b(tells?|told|telling|warns?|warned|warning|reminds?|remin
 const VERB_GIVE = /\b(send|sends|sent|sending|give|gives|gave|giving|hand|hands|handed|handing|deliver|delivers|delivered|delivering)\s+(?:the\s+)?$/i;
 const GIVEN_NOUN = new RegExp(`^\\s+(?:(?:a|an|the|its|his|her|their|this|that|another|one|some)\\s+)?(?:[a-z-]+\\s+){0,2}?(${NOUNS})\\b`, 'i');
 const ADDRESS = /^["“‘'(]?\s*To\s+(?:the\s+)?$/;
-const MODAL = /^(?:['’]s\s+(?:leaders?|government|leadership|rulers|regime|elites?)\s*)?(?:\s*,\s*(?:too|also|in turn|for its part|for their part|therefore|then)\s*,)?\s*(?:(?:too|also|therefore|then|now|still|clearly)\s+)?(needs? to|should(?:\s+not|n['’]t)?|must(?:\s+not|n['’]t)?|has to|have to|ought to|had better|can(?:not|['’]t|\s+not) afford to|would do well to|will have to|would be wise to)\b/i;
+const MODAL = /^(?:['’]s\s+(?:leaders?|government|leadership|rulers|regime|elites?)\s*)?(?:\s*,\s*(?:[a-z]+(?:\s+[a-z]+){0,2})\s*,)?\s*(?:(?:too|also|therefore|then|now|still|clearly)\s+)?(needs? to|should(?:\s+not|n['’]t)?|must(?:\s+not|n['’]t)?|ought to|had better|can(?:not|['’]t|\s+not) afford to|would do well to|will have to|would be wise to)\b/i;
 // "Seoul must have known", "Tokyo must be worried": a guess about the capital, not advice to it.
 const EPISTEMIC = /^\s+(?:(?:have|has)\s+(?:been|known|seen|felt|noticed|realised|realized|understood|expected|thought|had|made|taken|done|[a-z]+ed)\b|be\s+(?:worried|pleased|concerned|wondering|feeling|hoping|relieved|nervous|happy|delighted|disappointed|frustrated|watching|thinking|aware|glad|alarmed|anxious|furious|satisfied)\b)/i;
 const PRONOUN_MODAL = /,\s*(?:then\s+)?(?:it|they)\s*(?:,\s*too\s*,\s*|\s+too\s+|\s+also\s+)?\s*(needs? to|should(?:\s+not|n['’]t)?|must(?:\s+not|n['’]t)?|has to|have to|ought to|had better|will have to)\b/i;
 const CONDITION_OPENER = /^["“‘'(]?\s*(?:If|Unless|Once|As long as|While|When)\s+(?:the\s+)?$/;
-const LIST_JOINER = /(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as|and also)\s+)(?:the\s+)?$/;
-const SUBJECT_LEAD = /(?:[:;—–]|\b(?:that|but|so)\s)\s*["“‘'(]?\s*(?:the\s+)?$/i;
+const LIST_JOINER = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as|and also)\s+)(?:the\s+)?$/;
+// After a colon or dash, "that", "but", "so", or a reporting verb ("analysts say Washington needs to").
+const SUBJECT_LEAD = /(?:[:;—–]|\b(?:that|but|so|says?|said|argues?|argued|believes?|believed|thinks?|thought|insists?|insisted|warns?|warned)\s)\s*["“‘'(]?\s*(?:the\s+)?$/i;
 const INTRO_PHRASE = /^["“‘'(]?\s*[A-Z][^,]{0,30},\s*(?:the\s+)?$/;
 const PRONOUN_SUBJECT = /\b(?:it|he|she|they|this|which|who)\s+(?:(?:is|was|has|have|had|will|would|also|now|again|then|clearly|already|just)\s+){0,3}[a-z]*\s*$/i;
 const NOT_A_NAME = new Set(['The', 'This', 'That', 'These', 'Those', 'It', 'Its', 'He', 'She', 'They', 'We', 'I', 'You', 'A', 'An', 'In', 'On', 'At', 'By', 'If', 'But', 'And', 'So', 'Yet', 'Still', 'Now', 'Then', 'Thus', 'Hence', 'However', 'Meanwhile', 'Moreover', 'Also', 'Such', 'Our', 'Their', 'His', 'Her', 'What', 'When', 'While', 'As', 'After', 'Before', 'Since', 'For', 'With', 'Without', 'There', 'Here']);
@@ -137,7 +138,7 @@ function isSubjectPosition(before: string, fromSentenceStart: boolean): boolean 
 /** "Washington insists on …: North Korea must" — the speaker whose demand the modal sentence reports. */
 function speakerBefore(text: string, sStart: number, head: Mention, mentions: Mention[], recipients: Set<Mention>): Mention | null {
 	const lead = text.slice(sStart, head.start);
-	const says = /\b(insists?|insisted|says?|said|demands?|demanded|warns?|warned|argues?|argued|made clear|makes clear|signals?|signall?ed|stresses|stressed|believes?)\b[^.;]*?(?::|\bthat)\s*(?:the\s+)?$/.exec(lead);
+	const says = /\b(insists?|insisted|says?|said|demands?|demanded|warns?|warned|argues?|argued|made clear|makes clear|signals?|signall?ed|stresses|stressed|believes?)\b(?:[^.;]*?(?::|\bthat))?\s*(?:the\s+)?$/.exec(lead);
 	if (!says) return null;
 	const verbAt = sStart + says.index;
 	return nearestSubject(text, verbAt, mentions, recipients);
@@ -168,7 +169,7 @@ function nearestSubject(text: string, at: number, mentions: Mention[], recipient
 
 function surfaceSubject(lead: string): { text: string; index: number } | null {
 	// The name must sit right before the verb (auxiliaries and adverbs aside) or own the cue noun ("Lavrov's warning").
-	const m = /((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3})((?:['’]s(?:\s+[a-z]+){1,2}|(?:\s+(?:is|was|has|have|had|will|would|also|now|again|then|already|just|clearly|been|once|made|makes|make))*)\s*)$/.exec(lead);
+	const m = /((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3})((?:['’]s(?:\s+[a-z]+){1,2}|(?:\s+(?:is|was|has|have|had|will|would|also|now|again|then|already|just|clearly|been|once|made|makes|make))*|(?:\s+[a-z]+){1,2}\s+(?:a|an|the|its|his|her|their|this|that)(?:\s+[a-z-]+)?)\s*)$/.exec(lead);
 	if (!m) return null;
 	const name = m[1].split(/\s+/);
 	while (name.length > 0 && NOT_A_NAME.has(name[0])) name.shift();

@@ -20,6 +20,10 @@ describe('cues', () => {
 		['if X …, it needs to', 'If [[Seoul]] wants to keep the gas deal, it needs to resist the pressure.', 'Seoul<-?@b0'],
 		['To X, …', 'To [[Tokyo]], [[Beijing]] offers a simple bargain.', 'Tokyo<-Beijing@b0'],
 		['message to X from Y', 'A message to [[Seoul]] from [[Washington]] arrived on Friday.', 'Seoul<-Washington@b0'],
+		['X, meanwhile, must', '[[Beijing]], meanwhile, must decide whether to back [[Pyongyang]].', 'Beijing<-?@b0'],
+		['reported advice', 'Analysts say [[Washington]] needs to rethink its approach.', 'Washington<-?@b0'],
+		['wants X to, beside another capital', '[[Seoul]] wants [[Washington]] to stay, and [[Tokyo]] agrees.', 'Washington<-Seoul@b0'],
+		['letter to, from a named person', 'Xi Jinping sent a congratulatory letter to [[Moscow]].', 'Moscow<-Xi Jinping@b0'],
 		['invitation to', '[[Seoul]] extended an invitation to [[Pyongyang]] for talks.', 'Pyongyang<-Seoul@b0'],
 	])('%s', (_cue, text, expected) => {
 		expect(summary(detect(text))).toEqual([expected]);
@@ -114,6 +118,7 @@ describe('mere mentions', () => {
 		['a capital that is not the subject', 'Experts in [[Seoul]] say the won should recover.'],
 		['a message to a person', '[[Moscow]] passed the message to President Kim in [[Pyongyang]].'],
 		['a point of view', 'To [[Tokyo]], the offer looked generous.'],
+		['a necessity, not advice', '[[Beijing]] has to import most of its oil.'],
 		['a guess about a capital', '[[Seoul]] must have known about the launch. [[Tokyo]] must be worried.'],
 		['a visit', 'The foreign minister’s trip to [[Beijing]] was cut short.'],
 	])('%s', (_what, text) => {
