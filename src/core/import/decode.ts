@@ -127,12 +127,17 @@ export function decodeSource(bytes: Uint8Array, name: string, options: DecodeOpt
 		return { ok: false, reason: `file too large (${formatMb(bytes.length)}; the limit is ${formatMb(maxBytes)})` };
 	}
 
+	// TextDecoder has no UTF-32: say so rather than call it binary.
+	if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
+		return { ok: false, reason: 'UTF-32 text is not supported (save it as UTF-8)' };
+	}
+
 	let encoding: string;
 	let body = bytes;
 	if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
 		encoding = 'utf-8';
 		body = bytes.subarray(3);
-	} else if (startsWith(bytes, [0xff, 0xfe]) && !startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) {
+	} else if (startsWith(bytes, [0xff, 0xfe])) {
 		encoding = 'utf-16le';
 		body = bytes.subarray(2);
 	} else if (startsWith(bytes, [0xfe, 0xff])) {

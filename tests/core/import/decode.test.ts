@@ -80,6 +80,10 @@ describe('decodeSource', () => {
 		else throw new Error('docx accepted');
 	});
 
+	it('names UTF-32 instead of calling it binary', () => {
+		expect(decodeSource(new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]), 'a.txt')).toEqual({ ok: false, reason: 'UTF-32 text is not supported (save it as UTF-8)' });
+	});
+
 	it('turns an HTML document into text with block breaks, without scripts or styles', () => {
 		const html = `<!DOCTYPE html>\r\n<html><head><title>T</title><style>p{color:red}</style><script>var x = "<p>no</p>";</script></head>
 <body><nav><a href="/">Home</a></nav><h1>Summit &amp; talks</h1><p>First   paragraph
