@@ -73,8 +73,9 @@ for (const [name, variants] of Object.entries(CONCEPTS)) {
 		CONCEPT_LEMMAS.set(words[0], list);
 	}
 }
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater']);
 // "Kurdish rebels", "Moslem leaders": a capitalised adjective before a noun.
-const ADJECTIVE_ENDING = /(ish|ese|ian|ean|ic|an|i)$/;
+const ADJECTIVE_ENDING = /(ish|ese|ian|ean)$/;
 const VERBS = new Set(['said', 'says', 'told', 'added', 'was', 'is', 'has', 'had', 'will', 'would', 'could', 'can', 'did', 'does', 'who', 'which', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'as', 'that']);
 const CONCEPT_STARTS = new Set([...CONCEPT_LEMMAS.keys()].map((k) => k.slice(0, 4)));
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'into', 'across', 'outside', 'to', 'visit', 'visited', 'toward', 'towards']);
@@ -358,12 +359,14 @@ function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[], evi
 		else if (multi && FIRST_NAMES.has(wordKeys[0])) cue = 'person';
 		else if (LOWER_PERSON_CUES.has(beforeKey) && before.space !== false) cue = 'person';
 		else if (!multi && GROUP_WORDS.has(lastKey)) cue = 'adjective';
+		// "Bosnian Serb", "Iraqi Kurds": people-words only.
+		else if (multi && wordKeys.some((k) => GROUP_WORDS.has(k)) && wordKeys.every((k) => GROUP_WORDS.has(k) || !!isKnown?.(k))) cue = 'adjective';
 		else if (beforeKey === 'of' && PLACE_NOUNS_OF.has(tokens[words[0] - 2]?.key ?? '')) cue = 'place';
 		// An acronym inside a longer name makes it an institution ("NSW Treasury", "CITIC Pacific").
 		else if (multi && words.some((w) => tokens[w].upper && tokens[w].text.length > 1) && !words.every((w) => tokens[w].upper)) cue = 'organisation';
 		else if (!multi && ADJECTIVE_ENDING.test(lastKey) && next && next.kind === 'word' && !next.cap && !next.upper && !VERBS.has(next.text)) cue = 'adjective';
 		// A name that contains a place but is not one ("Air France", "China Daily") is an organisation.
-		else if (multi && isKnown && wordKeys.some((k) => isKnown(k))) cue = 'organisation';
+		else if (multi && isKnown && wordKeys.some((k) => isKnown(k))) cue = COMPASS.has(wordKeys[0]) && isKnown(wordKeys.slice(1).join(' ')) ? 'place' : 'organisation';
 	}
 	if (!cue) {
 		if (!multi && first.upper && first.text.length > 1) hint = 'organisation';

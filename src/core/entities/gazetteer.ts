@@ -125,7 +125,8 @@ export function builtinPlaces(): Place[] {
 		const eng = c.demonyms?.eng;
 		if (!eng) continue;
 		const forms = new Set<string>();
-		for (const d of [eng.m, eng.f]) {
+		// Some entries list two words in one string ("Bosnian, Herzegovinian").
+		for (const d of [eng.m, eng.f].flatMap((x) => (x ? x.split(/,| or /).map((y) => y.trim()) : []))) {
 			if (!d || taken.has(d)) continue;
 			taken.add(d);
 			forms.add(d);

@@ -63,11 +63,11 @@ house church academy commission committee association board
 export const CONCEPT_HEADS = words(`
 treaty talks agreement accord accords doctrine programme program initiative plan pact protocol convention declaration
 resolution charter summit conference process dialogue framework act war crisis revolution sanctions games cup olympics
-championship championships open tournament
+championship championships open tournament day
 `);
 
 /** Heads of events (the rest of CONCEPT_HEADS make concepts). */
-export const EVENT_HEADS = words(`summit conference war crisis revolution games cup olympics championship championships open tournament`);
+export const EVENT_HEADS = words(`summit conference war crisis revolution games cup olympics championship championships open tournament day`);
 
 /** Heads that make places ("Korean Peninsula", "South Kuril Islands"). */
 export const PLACE_SUFFIXES = words(`
