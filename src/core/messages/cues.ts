@@ -22,7 +22,7 @@ export interface Cue {
 	listSize: number;
 }
 
-const NOUNS = 'messages?|signals?|signall?(?:ed|ing)|warnings?|offers?|advice|ultimatums?|reassurances?|assurances?|overtures?|invitations?|appeals?|demands?|pleas?|requests?|proposals?|letters?|reminders?|olive branch(?:es)?|hints?';
+const NOUNS = 'messages?|signals?|protests?|signall?(?:ed|ing)|warnings?|offers?|advice|ultimatums?|reassurances?|assurances?|overtures?|invitations?|appeals?|demands?|pleas?|requests?|proposals?|letters?|reminders?|olive branch(?:es)?|hints?';
 const FOR_NOUN = /^(?:messages?|signals?|warnings?|reminders?)$/i;
 // "message(s) to", "a signal aimed at", "the warning was addressed to"
 const NOUN_TO = new RegExp(`\\b(${NOUNS})\\b(?:\\s+(?:is|was|are|were|being|been|now|also|clearly))*(?:\\s+(?:sent|directed|addressed|aimed|intended|meant|delivered|passed|relayed|conveyed|extended))?\\s+(to|for|toward|towards|at)\\s+(?:the\\s+)?$`, 'i');
@@ -35,7 +35,8 @@ const INFINITIVE = /^(?:['’]s\s+[a-z]+\s*)?(?:\s*,[^,]{0,40},)?\s*(?:not\s+)?t
 const VERB_DIRECT = /\b(tells?|told|telling|warns?|warned|warning|reminds?|reminded|reminding|advis(?:es?|ed|ing)|assur(?:es?|ed|ing)|reassur(?:es?|ed|ing)|signal(?:s|l?ed|l?ing)?|caution(?:s|ed|ing)?|instructs?|instructed|instructing|lectur(?:es?|ed|ing))\s+(?:the\s+)?$/i;
 // "sent Tokyo a clear message"
 const VERB_GIVE = /\b(send|sends|sent|sending|give|gives|gave|giving|hand|hands|handed|handing|deliver|delivers|delivered|delivering)\s+(?:the\s+)?$/i;
-const GIVEN_NOUN = new RegExp(`^\\s+(?:(?:a|an|the|its|his|her|their|this|that|another|one|some)\\s+)?(?:[a-z-]+\\s+){0,2}?(${NOUNS})\\b`, 'i');
+// "sent Seoul a note of protest": a note counts here, where a verb of sending precedes it.
+const GIVEN_NOUN = new RegExp(`^\\s+(?:(?:a|an|the|its|his|her|their|this|that|another|one|some)\\s+)?(?:[a-z-]+\\s+){0,2}?(${NOUNS}|notes?)\\b`, 'i');
 const ADDRESS = /^["“‘'(]?\s*To\s+(?:the\s+)?$/;
 const MODAL = /^(?:['’]s\s+(?:leaders?|government|leadership|rulers|regime|elites?)\s*)?(?:\s*,\s*(?:[a-z]+(?:\s+[a-z]+){0,2})\s*,)?\s*(?:(?:too|also|therefore|then|now|still|clearly)\s+)?(needs? to|should(?:\s+not|n['’]t)?|must(?:\s+not|n['’]t)?|ought to|had better|can(?:not|['’]t|\s+not) afford to|would do well to|will have to|would be wise to)\b/i;
 // "Seoul must have known", "Tokyo must be worried": a guess about the capital, not advice to it.
@@ -108,7 +109,7 @@ function matchCue(text: string, sStart: number, head: Mention, tail: Mention, be
 		return withSender(text, sStart, 'noun', cStart, at + given.index + given[0].trimEnd().length, mentions, recipients, verbAt);
 	}
 	const inf = VERB_INF.exec(before);
-	if (inf && INFINITIVE.test(after)) return withSender(text, sStart, 'verb', at + inf.index, at + inf.index + inf[1].length, mentions, recipients);
+	if (inf && (INFINITIVE.test(after) || (/^ask|^press/i.test(inf[1]) && /^\s+for\s/.test(after)))) return withSender(text, sStart, 'verb', at + inf.index, at + inf.index + inf[1].length, mentions, recipients);
 	const direct = VERB_DIRECT.exec(before);
 	if (direct) return withSender(text, sStart, 'verb', at + direct.index, at + direct.index + direct[1].length, mentions, recipients);
 	const give = VERB_GIVE.exec(before);

@@ -24,6 +24,8 @@ describe('cues', () => {
 		['reported advice', 'Analysts say [[Washington]] needs to rethink its approach.', 'Washington<-?@b0'],
 		['wants X to, beside another capital', '[[Seoul]] wants [[Washington]] to stay, and [[Tokyo]] agrees.', 'Washington<-Seoul@b0'],
 		['letter to, from a named person', 'Xi Jinping sent a congratulatory letter to [[Moscow]].', 'Moscow<-Xi Jinping@b0'],
+		['asks X for', '[[Washington]] asked [[Tokyo]] for help.', 'Tokyo<-Washington@b0'],
+		['sends X a note', '[[Tokyo]] sent [[Seoul]] a note of protest.', 'Seoul<-Tokyo@b0'],
 		['invitation to', '[[Seoul]] extended an invitation to [[Pyongyang]] for talks.', 'Pyongyang<-Seoul@b0'],
 	])('%s', (_cue, text, expected) => {
 		expect(summary(detect(text))).toEqual([expected]);
