@@ -137,7 +137,9 @@ async function indexExisting(store: NoteStore, folder: string, finder: Duplicate
 	return { taken, bySource };
 }
 
-export async function importSources(sources: SourceFile[], store: NoteStore, options: ImportOptions): Promise<ImportResult> {
+export async function importSources(sources: SourceFile[], store: NoteStore, given: ImportOptions): Promise<ImportResult> {
+	// "Envoy\\Articles/" and "Envoy/Articles" are one folder.
+	const options: ImportOptions = { ...given, folder: joinVaultPath(given.folder, '') };
 	const report: ImportReportEntry[] = new Array<ImportReportEntry>(sources.length);
 	const notes: ImportedNote[] = [];
 	const finder = new DuplicateFinder();

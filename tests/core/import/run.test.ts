@@ -277,6 +277,13 @@ describe('importSources', () => {
 		expect(yields).toBeGreaterThanOrEqual(1);
 	});
 
+	it('normalises the folder it is given', async () => {
+		const store = new MemoryStore();
+		const { report } = await importSources([talks()], store, options({ folder: '/Envoy\\Articles/' }));
+		expect(report[0].path).toBe(`${FOLDER}/Fishing talks reopen.md`);
+		expect((await importSources([talks()], store, options({ folder: 'Envoy//Articles' }))).report[0].status).toBe('unchanged');
+	});
+
 	it('skips a file listed twice', async () => {
 		const { report } = await importSources([talks(), talks()], new MemoryStore(), options());
 		expect(report.map((r) => r.status)).toEqual(['created', 'skipped']);
