@@ -38,6 +38,8 @@ function baseline(text: string): Pred[] {
 	return out;
 }
 
+// The bench counts every gold mention, recurring or not, so discovery runs with includeSingletons (the CLI's dry-run
+// view); the plugin's default keeps only recurring and pattern-named entities. Nothing else differs.
 function ours(): Map<string, Pred[]> {
 	const { mentions } = discoverEntities(docs.map((d) => ({ id: d.id, text: d.text })), { includeSingletons: true });
 	const out = new Map<string, Pred[]>();
@@ -50,7 +52,8 @@ function ours(): Map<string, Pred[]> {
 
 // CPU time of this process (the machine may be shared, so wall time says little), after warm-up runs that let
 // the JIT settle, as it has in a plugin that runs all day.
-function timed<T>(fn: () => T, reps = 9, warmup = 5): { value: T; secs: number } {
+// The machine is shared with other jobs, so the best of the runs is reported beside the median.
+function timed<T>(fn: () => T, reps = 9, warmup = 5): { value: T; secs: number; best: number } {
 	const times: number[] = [];
 	let value: T = fn();
 	for (let w = 1; w < warmup; w++) value = fn();
@@ -61,7 +64,7 @@ function timed<T>(fn: () => T, reps = 9, warmup = 5): { value: T; secs: number }
 		times.push((used.user + used.system) / 1e6);
 	}
 	times.sort((a, b) => a - b);
-	return { value, secs: times[Math.floor(reps / 2)] };
+	return { value, secs: times[Math.floor(reps / 2)], best: times[0] };
 }
 
 interface Score {
@@ -91,9 +94,10 @@ for (const r of rows) line(r + ' F1', (s) => f1(s, r));
 line('recurring B-cubed F1', (s) => s.recurring.B3.F1);
 line('recurring pairwise F1', (s) => (s.recurring as unknown as { pairwise: { F1: number } }).pairwise.F1);
 line('doc-entity links F1', (s) => (s.recurring as unknown as { docEntityLinks: { F1: number } }).docEntityLinks.F1);
-line('speed MB/s (CPU time)', (s) => chars / 1e6 / (s === results.envoy.s ? mine.secs : base.secs));
+line('speed MB/s (CPU, median)', (s) => chars / 1e6 / (s === results.envoy.s ? mine.secs : base.secs));
+line('speed MB/s (CPU, best)', (s) => chars / 1e6 / (s === results.envoy.s ? mine.best : base.best));
 // Linking speed: findMentions over every doc with the dictionary discovery built (the per-note hot path).
 const dictionary = EntityDictionary.from(discoverEntities(docs.map((d) => ({ id: d.id, text: d.text })), { includeSingletons: true }).entities);
 const linking = timed(() => docs.map((d) => findMentions(d.text, dictionary).length));
-console.log(`findMentions alone: ${(chars / 1e6 / linking.secs).toFixed(1)} MB/s (CPU time), dictionary of ${dictionary.entities.length} entities`);
+console.log(`findMentions alone: ${(chars / 1e6 / linking.secs).toFixed(1)} MB/s median, ${(chars / 1e6 / linking.best).toFixed(1)} best (CPU time), dictionary of ${dictionary.entities.length} entities`);
 if (args.includes('--json')) console.log(JSON.stringify({ baseline: results['capitalised n-grams'].s, envoy: results.envoy.s }));
