@@ -82,7 +82,9 @@ export function findCues(text: string, start: number, end: number, mentions: Men
 		const after = text.slice(tail.end, end);
 		const recipients = new Set(inSentence.slice(list.first, list.last + 1));
 		const cue = matchCue(text, start, head, tail, before, after, inSentence, recipients);
-		if (cue) out.push({ ...cue, recipient: m.capital, mention: m, listSize: list.last - list.first + 1 });
+		if (!cue) continue;
+		const speaker = cue.sender || cue.senderSurface ? null : trailingSpeaker(text, tail.end, end, inSentence, recipients);
+		out.push({ ...cue, ...(speaker ? { sender: speaker, carrySender: false } : {}), recipient: m.capital, mention: m, listSize: list.last - list.first + 1 });
 	}
 	const pronoun = pronounModal(text, start, end, inSentence, addressable);
 	if (pronoun && !out.some((c) => c.recipient === pronoun.recipient)) out.push(pronoun);
@@ -177,6 +179,15 @@ function surfaceSubject(lead: string): { text: string; index: number } | null {
 	if (name.length === 0 || /ly$/.test(name[0])) return null;
 	const textName = name.join(' ');
 	return { text: textName, index: m.index + m[1].length - textName.length };
+}
+
+/** "…, Pyongyang said." — a speaker named after the message, at the end of its sentence. */
+function trailingSpeaker(text: string, from: number, end: number, mentions: Mention[], recipients: Set<Mention>): Mention | null {
+	const tailText = text.slice(from, end);
+	const said = /[,;:]\s*["”’]?\s*([^,;]{1,40}?)\s+(?:said|says|warned|added|declared|stated|insisted)\s*[.!?"”’]*\s*$/.exec(tailText);
+	if (!said) return null;
+	const at = from + said.index + said[0].indexOf(said[1]);
+	return mentions.find((m) => m.start >= at && m.end <= at + said[1].length && !recipients.has(m)) ?? null;
 }
 
 /** "If Seoul wants to keep …, it needs to protect …": the pronoun's antecedent is the conditional's subject. */

@@ -26,6 +26,7 @@ describe('cues', () => {
 		['letter to, from a named person', 'Xi Jinping sent a congratulatory letter to [[Moscow]].', 'Moscow<-Xi Jinping@b0'],
 		['asks X for', '[[Washington]] asked [[Tokyo]] for help.', 'Tokyo<-Washington@b0'],
 		['sends X a note', '[[Tokyo]] sent [[Seoul]] a note of protest.', 'Seoul<-Tokyo@b0'],
+		['message to X, Y said', 'This is a message to [[Washington]]: we will not back down, [[Pyongyang]] said.', 'Washington<-Pyongyang@b0'],
 		['invitation to', '[[Seoul]] extended an invitation to [[Pyongyang]] for talks.', 'Pyongyang<-Seoul@b0'],
 	])('%s', (_cue, text, expected) => {
 		expect(summary(detect(text))).toEqual([expected]);
