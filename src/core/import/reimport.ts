@@ -9,15 +9,24 @@ import { bodyHash, DESCRIPTIVE_KEYS, FINGERPRINT_WIDTH, OWNED_KEYS, propertyFing
 
 export type ReimportDecision = 'unchanged' | 'update' | 'conflict';
 
+/**
+ * A stored hash as text. Hex digits can look like a number ("1234…", "12e45…"); the YAML writer quotes
+ * those, but a tool that rewrites frontmatter might not, so a number is read back as its digits.
+ */
+function hashValue(value: unknown): string | null {
+	if (typeof value === 'string') return value;
+	return typeof value === 'number' && Number.isFinite(value) ? String(value) : null;
+}
+
 /** True when the note carries Envoy's fingerprints, i.e. Envoy wrote it. */
 export function isEnvoyNote(props: Properties | null): props is Properties {
-	return props !== null && typeof props.envoy_body_hash === 'string';
+	return props !== null && hashValue(props.envoy_body_hash) !== null;
 }
 
 /** True when the note's body still hashes to what Envoy wrote. */
 export function bodyUntouched(note: string): boolean {
 	const props = readProperties(note);
-	return isEnvoyNote(props) && bodyHash(splitNote(note).body) === props.envoy_body_hash;
+	return isEnvoyNote(props) && bodyHash(splitNote(note).body) === hashValue(props.envoy_body_hash);
 }
 
 /**
@@ -29,7 +38,8 @@ export function decideReimport(existing: string, incoming: string): ReimportDeci
 	const props = readProperties(existing);
 	if (!isEnvoyNote(props)) return 'conflict';
 	const next = readProperties(incoming);
-	if (next && props.source_hash === next.source_hash) return 'unchanged';
+	const previous = hashValue(props.source_hash);
+	if (next && previous !== null && previous === hashValue(next.source_hash)) return 'unchanged';
 	return bodyUntouched(existing) ? 'update' : 'conflict';
 }
 

@@ -39,6 +39,12 @@ describe('decideReimport', () => {
 		expect(decideReimport(`${v1}\nMy own notes.`, v2)).toBe('conflict');
 	});
 
+	it('reads back hashes that a frontmatter rewriter turned into numbers', () => {
+		const numeric = renderArticleNote(article(), { source: 'k.txt', sourceHash: '1234567890', imported: '2026-01-01' });
+		expect(numeric).toContain('source_hash: "1234567890"');
+		expect(decideReimport(numeric.replace('"1234567890"', '1234567890'), numeric)).toBe('unchanged');
+	});
+
 	it('says conflict for a note Envoy did not make or whose frontmatter is broken', () => {
 		expect(decideReimport('# My note\n\nHello', v2)).toBe('conflict');
 		expect(decideReimport('---\ntitle: Mine\n---\nHello', v2)).toBe('conflict');
