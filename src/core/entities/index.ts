@@ -71,6 +71,14 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 
 	// Every group becomes a provisional entity; what counts as recurring is decided on the mentions the dictionary
 	// finds, so headline capitals, short names and propagation all count.
+	// A one-word form shared by several people ("Kim") is no alias of any: it links per article instead.
+	const personParts = new Map<string, number>();
+	for (const g of groups.values()) {
+		if (g.type !== 'person') continue;
+		const parts = nameKey(g.name).split(' ');
+		if (parts.length < 2) continue;
+		for (const part of new Set([parts[0], parts[parts.length - 1]])) personParts.set(part, (personParts.get(part) ?? 0) + 1);
+	}
 	const provisional: { entity: Entity; patterned: boolean; known: boolean }[] = [];
 	const emitted = new Set<string>();
 	for (const g of groups.values()) {
@@ -85,6 +93,7 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 			// Headline capitals are not a spelling anyone wants as an alias, unless capitals are all there is.
 			if (s === g.name || (hasMixed && s === s.toUpperCase() && s.replace(/\./g, '').length > 5)) continue;
 			if (ignore.size > 0 && ignore.has(nameKey(s))) continue;
+			if (g.type === 'person' && !s.includes(' ') && (personParts.get(nameKey(s)) ?? 0) > 1) continue;
 			aliases.add(s);
 		}
 		const entity: Entity = { name: g.name, type: g.type, aliases: [...aliases] };

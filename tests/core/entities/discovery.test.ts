@@ -146,3 +146,18 @@ describe('findMentions', () => {
 		expect(surfaces(findMentions('Moskva and Moscow', quiet))).toEqual(['Moscow→Moscow']);
 	});
 });
+
+describe('shared short names', () => {
+	it('does not make a given name shared by two people an alias of either', () => {
+		const { entities, mentions } = discoverEntities(
+			[
+				{ id: 'a', text: 'Leader Kim Jong Un spoke. Kim smiled, and Kim Jong Un left.' },
+				{ id: 'b', text: 'His father Kim Jong Il ruled before. Kim died in 2011, said Kim Jong Un.' },
+			],
+			{ includeSingletons: true },
+		);
+		for (const e of entities) expect(e.aliases).not.toContain('Kim');
+		expect((mentions.get('a') ?? []).filter((m) => m.surface === 'Kim').map((m) => m.entity)).toEqual(['Kim Jong Un']);
+		expect((mentions.get('b') ?? []).filter((m) => m.surface === 'Kim').map((m) => m.entity)).toEqual(['Kim Jong Il']);
+	});
+});
