@@ -12,7 +12,10 @@ import { locate, makeRecords, type LinkRecord } from './records';
 import { scanNote } from './scan-protected';
 import type { LinkIndex } from './link-index';
 import type { RawMatch } from './matcher';
-import { isWordCode } from './tokens';
+import { isWordCode as isWordCodeShared } from './tokens';
+// Module-local aliases: some loaders compile imports to property getters, which hot loops must not pay per character.
+const isWordCode = isWordCodeShared;
+
 
 export { LinkIndex, affectedBy, mayContainAny, type LinkTarget } from './link-index';
 export { protectedRanges, scanNote, type NoteScan, type ProseBlock } from './scan-protected';

@@ -5,7 +5,12 @@
 // separator between words be normalised on the fly ("Kim\nJong  Un" = "Kim Jong Un"), which a
 // character automaton cannot do without rewriting the text.
 
-import { hashWord, isWordCode, normaliseSeparator, sentenceStartAt, tokenizeName } from './tokens';
+import { hashWord as hashWordShared, isWordCode as isWordCodeShared, normaliseSeparator, sentenceStartAt as sentenceStartAtShared, tokenizeName } from './tokens';
+// Module-local aliases: some loaders compile imports to property getters, which hot loops must not pay per character.
+const hashWord = hashWordShared;
+const isWordCode = isWordCodeShared;
+const sentenceStartAt = sentenceStartAtShared;
+
 
 export interface TrieEnd {
 	/** Non-word characters that must follow the last word ("." of "U.S."). */

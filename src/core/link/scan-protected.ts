@@ -4,7 +4,11 @@
 // on top. Wherever the two readings could differ, it protects more: a missed link is harmless, a
 // link inside code or a URL breaks the note.
 
-import { isSpaceCode, isWordCode } from './tokens';
+import { isSpaceCode as isSpaceCodeShared, isWordCode as isWordCodeShared } from './tokens';
+// Module-local aliases: some loaders compile imports to property getters, which hot loops must not pay per character.
+const isSpaceCode = isSpaceCodeShared;
+const isWordCode = isWordCodeShared;
+
 
 export type BlockKind = 'paragraph' | 'heading' | 'table';
 
