@@ -3,7 +3,7 @@ export type { CapitalInfo, MessageMark, MessagePassage, SourceLink, SourceNote, 
 export { parseSourceNote, readSourceMeta, paragraphFromMarkdown } from './parse-note';
 export { splitSentences, type SentenceSpan } from './sentences';
 export { CapitalResolver, type Mention } from './capitals';
-export { detectMessages, type DetectedPassage } from './detect';
+export { detectMessages, type DetectedPassage, type MentionRef, type NoteDetection } from './detect';
 export { MESSAGES_PROPERTY, DISMISSED_PROPERTY, readMessageMarks, addMessageMark, removeMessageMark, parseMarkEntry, formatMarkEntry } from './marks';
 export { MessagesIndex, type ModelOptions } from './index-model';
 export { exportMessagesMarkdown, blockLink, type ExportOptions } from './export';
