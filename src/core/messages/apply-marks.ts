@@ -29,7 +29,7 @@ export function applyMarks(note: SourceNote, resolver: CapitalResolver, detected
 			const found = find(pi, capital);
 			if (found) {
 				found.passage.dismissed = mark.verdict === 'dismissed';
-				found.passage.origin = mark.verdict === 'dismissed' ? 'detected' : found.passage.continued ? 'marked' : 'confirmed';
+				found.passage.origin = mark.verdict === 'dismissed' ? 'detected' : 'confirmed';
 				continue;
 			}
 			const made = markedPassage(note, pi, capital, ctx);
