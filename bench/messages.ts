@@ -60,7 +60,7 @@ function makeNote(n: number): string {
 		paragraphs.push(pick(CUES)(link(a), link(b)).replace(/\.$/, ` (dispatch ${n}.${paragraphs.length}).`) + ' ' + pick(PROSE));
 		links += 2;
 		if (rand() < 0.5) {
-			paragraphs.push(`${pick(PROSE)} The ministry in ${link(b)} declined to comment.`);
+			paragraphs.push(`${pick(PROSE)} The ministry in ${link(b)} declined to comment on dispatch ${n}.${paragraphs.length}.`);
 			links += 1;
 		}
 	}
