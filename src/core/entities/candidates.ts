@@ -1,7 +1,7 @@
 // Candidate names in one document: capitalised runs cut at titles and compounds, with the cues around them.
 // Nothing here decides the final type or the note; typing.ts and grouping.ts do, with the whole corpus in view.
 import { CALENDAR, CONCEPTS, GROUP_WORDS, PLACE_NOUNS_OF, FIRST_NAMES, LOWER_CONCEPT_HEADS, NAME_CONNECTORS, ORG_HEADS_OF, ORG_SUFFIXES, PERSON_TITLES, PLACE_SUFFIXES, STOP_WORDS, TITLE_MODIFIERS, CONCEPT_HEADS, EVENT_HEADS } from './lexicon';
-import { isInnerPunct, lemmaKey, phraseLemma, type Token } from './tokenize';
+import { isInnerPunct, lemmaKey, phraseLemma, prefixCode, type Token } from './tokenize';
 
 /** What the text says a name is; 'adjective' is a people-word or creed ("Kurdish rebels"), not a note of its own. */
 export type Cue = 'person' | 'organisation' | 'place' | 'concept' | 'event' | 'adjective';
@@ -77,7 +77,7 @@ const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern
 // "Kurdish rebels", "Moslem leaders": a capitalised adjective before a noun.
 const ADJECTIVE_ENDING = /(ish|ese|ian|ean)$/;
 const VERBS = new Set(['said', 'says', 'told', 'added', 'was', 'is', 'has', 'had', 'will', 'would', 'could', 'can', 'did', 'does', 'who', 'which', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'as', 'that']);
-const CONCEPT_STARTS = new Set([...CONCEPT_LEMMAS.keys()].map((k) => k.slice(0, 4)));
+const CONCEPT_STARTS = new Set([...CONCEPT_LEMMAS.keys()].map(prefixCode));
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'into', 'across', 'outside', 'to', 'visit', 'visited', 'toward', 'towards']);
 const LOWER_PERSON_CUES = new Set(['leader', 'president', 'minister', 'spokesman', 'spokeswoman', 'envoy', 'ambassador', 'chairman', 'secretary', 'premier', 'chancellor', 'dictator', 'king', 'queen', 'prince', 'senator', 'general', 'coach', 'striker', 'captain', 'director', 'chief', 'ruler']);
 
@@ -211,11 +211,15 @@ function keyOf(tokens: Token[], words: number[]): string {
 	return words.map((w) => tokens[w].key).join(' ');
 }
 
+function wordAt(tokens: Token[], words: number[], x: number): string {
+	return x < words.length ? tokens[words[x]].key : '';
+}
+
 function isTitleAt(tokens: Token[], words: number[], i: number): number {
 	// Returns how many words the title at i spans (0 when there is none): "Foreign Minister", "Secretary of State".
 	const first = tokens[words[i]].key;
 	if (!PERSON_TITLES.has(first) && !TITLE_MODIFIERS.has(first)) return 0;
-	const lower = (x: number) => tokens[words[x]]?.key ?? '';
+	const lower = (x: number) => wordAt(tokens, words, x);
 	let j = i;
 	while (j < words.length && TITLE_MODIFIERS.has(lower(j)) && j + 1 < words.length) j++;
 	if (!PERSON_TITLES.has(lower(j))) return 0;
@@ -405,7 +409,7 @@ function dateline(text: string, tokens: Token[], k: number, out: Candidate[]): n
 
 /** Curated lower-case concepts ("sanctions", "axis of evil"), spelling variants folded by lemma. */
 function lowerConcept(text: string, tokens: Token[], k: number, out: Candidate[]): number {
-	if (!CONCEPT_STARTS.has(tokens[k].key.slice(0, 4))) return k + 1;
+	if (!CONCEPT_STARTS.has(prefixCode(tokens[k].key))) return k + 1;
 	const options = CONCEPT_LEMMAS.get(lemmaKey(tokens[k].key));
 	if (!options) return k + 1;
 	let best: { end: number; name: string } | null = null;

@@ -4,7 +4,7 @@
 import type { Entity, Mention } from '../types';
 import { placeIndex } from './gazetteer';
 import { NAME_CONNECTORS, STOP_WORDS } from './lexicon';
-import { isInnerPunct, lemmaKey, nameKey, phraseLemma, tokenize, type Token } from './tokenize';
+import { isInnerPunct, lemmaKey, nameKey, phraseLemma, prefixCode, tokenize, type Token } from './tokenize';
 
 interface Entry {
 	entity: Entity;
@@ -58,7 +58,7 @@ export class EntityDictionary {
 	private readonly concepts = node();
 	private readonly byKey = new Map<string, Entity>();
 	/** First four letters of every concept's first word: most words can skip the lemma lookup. */
-	private readonly conceptStarts = new Set<string>();
+	private readonly conceptStarts = new Set<number>();
 
 	private constructor(entities: Entity[]) {
 		this.entities = entities;
@@ -98,7 +98,7 @@ export class EntityDictionary {
 				if (lowerForm) {
 					const lemmas = phraseLemma(form).split(' ');
 					insert(dict.concepts, lemmas, entry);
-					dict.conceptStarts.add(lemmas[0].slice(0, 4));
+					dict.conceptStarts.add(prefixCode(lemmas[0]));
 				}
 				else insert(dict.names, key.split(' '), entry);
 			}
@@ -144,7 +144,8 @@ export class EntityDictionary {
 
 	private walkNames(tokens: Token[], k: number): { last: number; entries: Entry[] } | null {
 		let at: Node | undefined = this.names;
-		let best: { last: number; entries: Entry[] } | null = null;
+		let bestLast = -1;
+		let bestEntries: Entry[] = [];
 		let j = k;
 		let allUpper = true;
 		while (at && j < tokens.length) {
@@ -157,20 +158,23 @@ export class EntityDictionary {
 			if (!at) break;
 			if (at.entries.length > 0) {
 				const entries = allUpper ? at.entries : at.entries.filter((e) => !e.acronym);
-				if (entries.length > 0) best = { last: j, entries };
+				if (entries.length > 0) {
+					bestLast = j;
+					bestEntries = entries;
+				}
 			}
 			if (t.possessive) break;
 			j++;
 			while (j < tokens.length && isInnerPunct(tokens[j]) && tokens[j + 1]?.kind === 'word') j++;
 		}
-		return best;
+		return bestLast < 0 ? null : { last: bestLast, entries: bestEntries };
 	}
 
 	private walkConcepts(tokens: Token[], k: number): { last: number; entries: Entry[] } | null {
 		let at: Node | undefined = this.concepts;
 		let best: { last: number; entries: Entry[] } | null = null;
 		let j = k;
-		if (!this.concepts.next || !this.conceptStarts.has(tokens[k].key.slice(0, 4))) return null;
+		if (!this.concepts.next || !this.conceptStarts.has(prefixCode(tokens[k].key))) return null;
 		while (at && j < tokens.length && tokens[j].kind === 'word') {
 			at = at.next?.get(lemmaKey(tokens[j].key));
 			if (!at) break;
@@ -189,29 +193,40 @@ export class EntityDictionary {
 	}
 }
 
+/** The entity when exactly one strong form matched, else null. */
+function onlyStrong(entries: Entry[]): Entity | null {
+	let found: Entity | null = null;
+	for (const e of entries) {
+		if (e.weak) continue;
+		if (found) return null;
+		found = e.entity;
+	}
+	return found;
+}
+
 /** Mentions of the dictionary's entities in one text: UTF-16 offsets, possessives left out, weak forms resolved by document. */
 export function findMentionsIn(text: string, dictionary: EntityDictionary, tokens?: Token[]): Mention[] {
 	const raw = dictionary.scan(text, tokens);
 	const named = new Map<Entity, number[]>();
 	for (const m of raw) {
-		const strong = m.entries.filter((e) => !e.weak);
-		if (strong.length !== 1) continue;
-		const at = named.get(strong[0].entity);
+		const strong = onlyStrong(m.entries);
+		if (!strong) continue;
+		const at = named.get(strong);
 		if (at) at.push(m.start);
-		else named.set(strong[0].entity, [m.start]);
+		else named.set(strong, [m.start]);
 	}
 	const mentions: Mention[] = [];
 	for (const m of raw) {
-		const strong = m.entries.filter((e) => !e.weak);
-		let entity: Entity | null = strong.length === 1 ? strong[0].entity : null;
+		let entity: Entity | null = onlyStrong(m.entries);
 		if (!entity) {
 			// A shared or partial form: the entity this text names outright, nearest before (else first after).
 			let bestAt = Infinity;
 			for (const e of m.entries) {
 				const at = named.get(e.entity);
 				if (!at) continue;
-				const before = at.filter((s) => s < m.start);
-				const distance = before.length > 0 ? m.start - before[before.length - 1] : at[0] - m.start + text.length;
+				let previous = -1;
+				for (const s of at) if (s < m.start) previous = s;
+				const distance = previous >= 0 ? m.start - previous : at[0] - m.start + text.length;
 				if (distance < bestAt) {
 					bestAt = distance;
 					entity = e.entity;

@@ -267,3 +267,8 @@ export function phraseLemma(phrase: string): string {
 	for (const t of tokenize(phrase)) if (t.kind !== 'punct') parts.push(lemmaKey(t.text));
 	return parts.join(' ');
 }
+
+/** A number made of a key's first two characters: a set of them filters words without making a string. */
+export function prefixCode(key: string): number {
+	return key.length < 2 ? -1 : key.charCodeAt(0) * 65536 + key.charCodeAt(1);
+}
