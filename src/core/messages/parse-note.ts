@@ -15,7 +15,8 @@ const TABLE_ROW = /^\s*\|/;
 const INLINE = /(!?)\[\[([^\]|#^]*)((?:#[^\]|]*)?)(?:\|([^\]]*))?\]\]|(!?)\[([^\]]*)\]\(<?([^)\s>]*)>?(?:\s+"[^"]*")?\)|\*\*|__|==/g;
 
 export function parseSourceNote(path: string, markdown: string): SourceNote {
-	const lines = markdown.split(/\r?\n/);
+	// A plain split is several times faster than a regex one; the regex only for files with CRLF endings.
+	const lines = markdown.includes('\r') ? markdown.split(/\r?\n/) : markdown.split('\n');
 	const bounds = frontmatterBounds(lines);
 	const frontmatter = bounds ? parseFrontmatterLines(lines.slice(1, bounds.end)) : {};
 	return { ...readSourceMeta(path, frontmatter), paragraphs: parseParagraphs(lines, bounds ? bounds.bodyStart : 0) };
