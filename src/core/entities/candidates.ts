@@ -335,7 +335,7 @@ function oneLine(s: string): string {
 	return s;
 }
 
-function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[], evidence: Evidence, isKnown?: IsKnown): void {
+function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[], evidence: Evidence, isKnown: IsKnown): void {
 	const words = seg.words;
 	const first = tokens[words[0]];
 	let last = tokens[words[words.length - 1]];
@@ -361,16 +361,16 @@ function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[], evi
 		else if (multi && PLACE_SUFFIXES.has(lastKey)) cue = 'place';
 		else if (multi && CONCEPT_HEADS.has(lastKey)) cue = EVENT_HEADS.has(lastKey) ? 'event' : 'concept';
 		else if (multi && FIRST_NAMES.has(wordKeys[0])) cue = 'person';
-		else if (LOWER_PERSON_CUES.has(beforeKey) && before.space !== false) cue = 'person';
+		else if (LOWER_PERSON_CUES.has(beforeKey)) cue = 'person';
 		else if (!multi && GROUP_WORDS.has(lastKey)) cue = 'adjective';
 		// "Bosnian Serb", "Iraqi Kurds": people-words only.
-		else if (multi && wordKeys.some((k) => GROUP_WORDS.has(k)) && wordKeys.every((k) => GROUP_WORDS.has(k) || !!isKnown?.(k))) cue = 'adjective';
+		else if (multi && wordKeys.some((k) => GROUP_WORDS.has(k)) && wordKeys.every((k) => GROUP_WORDS.has(k) || isKnown(k))) cue = 'adjective';
 		else if (beforeKey === 'of' && PLACE_NOUNS_OF.has(tokens[words[0] - 2]?.key ?? '')) cue = 'place';
 		// An acronym inside a longer name makes it an institution ("NSW Treasury", "CITIC Pacific").
 		else if (multi && words.some((w) => tokens[w].upper && tokens[w].text.length > 1) && !words.every((w) => tokens[w].upper)) cue = 'organisation';
 		else if (!multi && ADJECTIVE_ENDING.test(lastKey) && next && next.kind === 'word' && !next.cap && !next.upper && !VERBS.has(next.text)) cue = 'adjective';
 		// A name that contains a place but is not one ("Air France", "China Daily") is an organisation.
-		else if (multi && isKnown && wordKeys.some((k) => isKnown(k))) cue = COMPASS.has(wordKeys[0]) && isKnown(wordKeys.slice(1).join(' ')) ? 'place' : 'organisation';
+		else if (multi && wordKeys.some((k) => isKnown(k))) cue = COMPASS.has(wordKeys[0]) && isKnown(wordKeys.slice(1).join(' ')) ? 'place' : 'organisation';
 	}
 	if (!cue) {
 		if (!multi && first.upper && first.text.length > 1) hint = 'organisation';
