@@ -19,7 +19,7 @@ export function parseFrontmatterLines(lines: string[]): Record<string, Frontmatt
 	let listKey: string | null = null;
 	for (const raw of lines) {
 		if (raw.trim() === '' || raw.trimStart().startsWith('#')) continue;
-		const item = /^\s*-\s+(.*)$/.exec(raw) ?? (/^\s*-\s*$/.test(raw) ? ['', ''] : null);
+		const item = raw.trimStart().startsWith('-') ? (/^\s*-\s+(.*)$/.exec(raw) ?? (/^\s*-\s*$/.test(raw) ? ['', ''] : null)) : null;
 		if (item && listKey !== null) {
 			const list = out[listKey];
 			if (Array.isArray(list)) list.push(scalar(item[1]));
@@ -70,12 +70,13 @@ function flowList(body: string): FrontmatterValue[] {
 }
 
 function scalar(raw: string): FrontmatterValue {
-	const v = raw.replace(/\s+#.*$/, '').trim();
+	const v = (raw.includes('#') ? raw.replace(/\s+#.*$/, '') : raw).trim();
 	if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) return v.slice(1, -1).replace(/\\"/g, '"').replace(/\\\\/g, '\\');
 	if (v.length >= 2 && v.startsWith("'") && v.endsWith("'")) return v.slice(1, -1).replace(/''/g, "'");
 	if (v === 'null' || v === '~') return null;
 	if (v === 'true') return true;
 	if (v === 'false') return false;
-	if (/^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+	const c = v.charCodeAt(0);
+	if (((c >= 48 && c <= 57) || c === 45) && /^-?\d+(\.\d+)?$/.test(v)) return Number(v);
 	return v;
 }
