@@ -38,7 +38,8 @@ export function makeRecords(original: string, placed: Placed[]): LinkRecord[] {
 // narrow window is the fast path for text with no bracket nearby.
 function contextBefore(s: string, at: number): string {
 	const near = s.slice(Math.max(0, at - 2 * CONTEXT), at);
-	if (near.indexOf('[') < 0 && near.indexOf(']') < 0) return near.slice(-CONTEXT);
+	// A `)` may close a Markdown link whose `[` lies further back.
+	if (near.indexOf('[') < 0 && near.indexOf(']') < 0 && near.indexOf(')') < 0) return near.slice(-CONTEXT);
 	return display(s.slice(Math.max(0, at - WINDOW), at)).slice(-CONTEXT);
 }
 
@@ -95,7 +96,13 @@ export function locate(md: string, records: LinkRecord[]): number[] {
 			if (used.has(p)) continue;
 			const e = p + r.link.length;
 			// Compared as it reads, so neighbours linked or unlinked since do not count as edits.
-			const score = commonSuffix(squash(display(md.slice(Math.max(0, p - WINDOW), p))), before) + commonPrefix(squash(display(md.slice(e, e + WINDOW))), after);
+			const rawBefore = md.slice(Math.max(0, p - WINDOW), p);
+			const rawAfter = md.slice(e, e + WINDOW);
+			// Raw agreement covers contexts stored raw (no bracket nearby then); display agreement covers
+			// neighbours linked or unlinked since.
+			const score =
+				Math.max(commonSuffix(squash(rawBefore), before), commonSuffix(squash(display(rawBefore)), before)) +
+				Math.max(commonPrefix(squash(rawAfter), after), commonPrefix(squash(display(rawAfter)), after));
 			if (score < need) continue;
 			// Equal scores: prefer document order (the first candidate after the previous record).
 			if (score === bestScore) tied = true;

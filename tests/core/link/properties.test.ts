@@ -5,7 +5,7 @@ import { makeIndex, note } from './gen';
 import { blockShape, countLinks, proseMask } from './remark';
 
 const index = makeIndex();
-const RUNS = 400;
+const RUNS = Number(process.env.ENVOY_FUZZ_RUNS ?? 400);
 const isSpace = (c: string): boolean => /\s/.test(c);
 
 const options = fc.record({
