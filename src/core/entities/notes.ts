@@ -3,6 +3,7 @@
 // taken over by deleting the line) is read but never written. `envoy: ignore` opts a name out entirely.
 import { parse, stringify } from 'yaml';
 import type { Entity, EntityType } from '../types';
+import { builtinPlaces } from './gazetteer';
 
 const TYPES: EntityType[] = ['person', 'capital', 'country', 'place', 'organisation', 'event', 'concept'];
 const TYPE_SYNONYMS: Record<string, EntityType> = {
@@ -34,8 +35,14 @@ function yamlList(key: string, values: string[]): string[] {
 	return values.length === 0 ? [] : [`${key}:`, ...values.map((v) => `  - ${yamlScalar(v)}`)];
 }
 
+// Links in the body give the graph its capital–country edges.
 function describe(entity: Entity): string {
-	if (entity.type === 'capital' && entity.country) return `Capital of ${entity.country}.`;
+	if (entity.type === 'capital' && entity.country) return `Capital of [[${entity.country}]].`;
+	if (entity.type === 'country') {
+		const capital = builtinPlaces().find((p) => p.type === 'capital' && p.country === entity.name);
+		if (capital) return `Country. Capital: [[${capital.name}]].`;
+	}
+	if (entity.type === 'place' && entity.country) return `Place in [[${entity.country}]].`;
 	return BODY[entity.type];
 }
 

@@ -15,7 +15,8 @@ describe('renderEntityNote', () => {
 	it('writes type, aliases (name first), country, metonyms, a type tag and a short body', () => {
 		const note = renderEntityNote(seoul);
 		expect(frontmatterOf(note)).toEqual({ type: 'capital', aliases: ['Seoul', 'SEOUL'], country: 'South Korea', metonyms: ['Blue House'], tags: ['entity/capital'], envoy: 'auto' });
-		expect(note).toContain('Capital of South Korea.');
+		expect(note).toContain('Capital of [[South Korea]].');
+		expect(renderEntityNote({ name: 'South Korea', type: 'country', aliases: [] })).toContain('Capital: [[Seoul]]');
 	});
 
 	it('quotes what YAML would misread', () => {
