@@ -170,7 +170,7 @@ export function scanNote(md: string): NoteScan {
 		if (line < 0) return { protected: len > 0 ? [[0, len]] : [], blocks: [], links: [] };
 	}
 
-	type Mode = 'normal' | 'fence' | 'html' | 'indented' | 'table';
+	type Mode = 'normal' | 'fence' | 'html' | 'indented' | 'table' | 'definition';
 	let mode: Mode = 'normal';
 	let fenceChar = 0;
 	let fenceLen = 0;
@@ -178,6 +178,8 @@ export function scanNote(md: string): NoteScan {
 	let fenceMinIndent = 0;
 	let htmlEnd: RegExp | string = '';
 	let htmlQuote = 0;
+	let htmlNested = false;
+	let htmlBlankSeen = false;
 	let htmlMinIndent = 0;
 	let para = -1; // index of the open paragraph block
 	let paraQuote = 0;
@@ -220,7 +222,35 @@ export function scanNote(md: string): NoteScan {
 				mode = 'normal';
 			} else {
 				prot.push([ls, le]);
-				if (htmlEnd !== '' && endFound(md.slice(ls, le), htmlEnd)) mode = 'normal';
+				if (info.blank) htmlBlankSeen = true;
+				if (htmlEnd !== '' && endFound(md.slice(ls, le), htmlEnd)) {
+					// Back to the blank-line reading if it has not ended yet.
+					if (htmlNested && !htmlBlankSeen) htmlEnd = '';
+					else mode = 'normal';
+					htmlNested = false;
+				} else if (htmlEnd === '') {
+					// Our type-7 guess may be a paragraph to remark, and then this line may open a block
+					// that runs past the blank line (`<pre>`, `<!--`): protect until both readings end.
+					const inner = htmlBlockEnd(md.slice(info.first, le));
+					if (inner !== null && inner !== '' && !endFound(md.slice(info.first + 2, le), inner)) {
+						htmlEnd = inner;
+						htmlNested = true;
+						htmlBlankSeen = false;
+					}
+				}
+				continue;
+			}
+		}
+		if (mode === 'definition') {
+			const raw = md.slice(info.first, le);
+			if (SETEXT_RE.test(raw) && raw.trim() !== '') {
+				prot.push([ls, le]);
+				mode = 'normal';
+				continue;
+			}
+			if (info.blank || !isParagraphText(raw) || LIST_RE.test(raw) || raw.startsWith('|')) mode = 'normal';
+			else {
+				prot.push([ls, le]);
 				continue;
 			}
 		}
@@ -316,6 +346,7 @@ export function scanNote(md: string): NoteScan {
 			if (mode === 'table') mode = 'normal';
 			if (html === '' || !endFound(lead.slice(2), html)) {
 				mode = 'html';
+				htmlNested = false;
 				htmlEnd = html;
 				htmlQuote = info.quoteDepth;
 				htmlMinIndent = startsItem ? cols[cols.length - 1] : base;
@@ -397,13 +428,11 @@ export function scanNote(md: string): NoteScan {
 					}
 					continue;
 				}
-				// Link reference definition: protect it and whatever follows up to the blank line (titles may wrap).
+				// Link reference definition: protect it and the plain lines after it up to the blank line
+				// (titles may wrap); a line that opens another block is read as such.
 				closePara();
 				prot.push([c, le]);
-				mode = 'html';
-				htmlEnd = '';
-				htmlQuote = info.quoteDepth;
-				htmlMinIndent = base;
+				mode = 'definition';
 				continue;
 			}
 		}

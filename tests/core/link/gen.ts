@@ -59,6 +59,13 @@ const block = fc.oneof(
 	{ weight: 1, arbitrary: fc.constantFrom('---', '***', '* * *') },
 	{ weight: 1, arbitrary: fc.constantFrom('[ref]: https://moscow.ru "Putin"', '[Kim]: <kim.md>') },
 	{ weight: 1, arbitrary: oneLine.map((s) => '[^1]: ' + s) },
+	{ weight: 1, arbitrary: fc.tuple(oneLine, oneLine).map(([a, b]) => '- ' + a + '\n\t- ' + b) },
+	{ weight: 1, arbitrary: fc.tuple(oneLine, sentence).map(([a, b]) => '- ' + a + '\n\n  ' + b.replace(/\n/g, '\n  ')) },
+	{ weight: 1, arbitrary: fc.tuple(oneLine, oneLine).map(([a, b]) => '<pre>\n' + a + '\n\n' + b + '\n</pre>') },
+	{ weight: 1, arbitrary: oneLine.map((s) => '> ```\n> ' + s + '\n> ```') },
+	{ weight: 1, arbitrary: oneLine.map((s) => '> > ' + s) },
+	{ weight: 1, arbitrary: oneLine.map((s) => '\t' + s) },
+	{ weight: 1, arbitrary: oneLine.map((s) => s + '  \n' + s) },
 );
 
 export const note = fc
