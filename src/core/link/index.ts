@@ -16,7 +16,6 @@ import { isWordCode as isWordCodeShared } from './tokens';
 // Module-local aliases: some loaders compile imports to property getters, which hot loops must not pay per character.
 const isWordCode = isWordCodeShared;
 
-
 export { LinkIndex, affectedBy, mayContainAny, type LinkTarget } from './link-index';
 export { protectedRanges, scanNote, type NoteScan, type ProseBlock } from './scan-protected';
 export type { LinkRecord } from './records';
