@@ -121,7 +121,9 @@ function codeSpansIn(md: string, blocks: ProseBlock[], b: number, start: number,
 /** Index of the `]` that closes the `[` at `i`, honouring nesting, escapes and code spans; -1 if none. */
 function bracketEnd(md: string, i: number, end: number): number {
 	let depth = 0;
-	for (let j = i; j < end; j++) {
+	// Bounded so a block full of `[` stays linear; past the bound the caller protects the rest.
+	const stop = Math.min(end, i + MAX_BRACKET);
+	for (let j = i; j < stop; j++) {
 		const c = md.charCodeAt(j);
 		if (c === 92) j++;
 		else if (c === 96) {
@@ -131,8 +133,12 @@ function bracketEnd(md: string, i: number, end: number): number {
 		} else if (c === 91) depth++;
 		else if (c === 93 && --depth === 0) return j;
 	}
-	return -1;
+	return stop < end ? TOO_FAR : -1;
 }
+
+const MAX_BRACKET = 4000;
+/** bracketEnd gave up: the bracket may close further on, so everything to the block's end is protected. */
+const TOO_FAR = -2;
 
 /** Index after the `)` closing the destination that opens at `i` (a `(`), or -1. */
 function parenEnd(md: string, i: number, end: number): number {
@@ -295,6 +301,11 @@ export function scanInline(md: string, blocks: ProseBlock[], defs: Set<string>, 
 						break;
 					}
 					const close = bracketEnd(md, open, end);
+					if (close === TOO_FAR) {
+						prot.push([i, end]);
+						i = end;
+						break;
+					}
 					if (close < 0) {
 						i = open + 1;
 						break;
@@ -334,7 +345,7 @@ export function scanInline(md: string, blocks: ProseBlock[], defs: Set<string>, 
 					// ^blockid at the end of a line, or ^[inline footnote]
 					if (md.charCodeAt(i + 1) === 91) {
 						const close = bracketEnd(md, i + 1, end);
-						const e = close < 0 ? i + 2 : close + 1;
+						const e = close === TOO_FAR ? end : close < 0 ? i + 2 : close + 1;
 						prot.push([i, e]);
 						i = e;
 						break;
