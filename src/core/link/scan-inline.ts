@@ -204,8 +204,9 @@ export function scanInline(md: string, blocks: ProseBlock[], defs: Set<string>, 
 				case 96: {
 					// Code spans were paired beforehand; here only skip them (or the literal run).
 					while (span < spans.length && spans[span][1] <= i) span++;
-					let e = span < spans.length && spans[span][0] <= i ? spans[span][1] : i + 1;
-					while (e < end && md.charCodeAt(e) === 96 && e === i + 1) e++;
+					let e = i + 1;
+					if (span < spans.length && spans[span][0] <= i) e = spans[span][1];
+					else while (e < end && md.charCodeAt(e) === 96) e++;
 					if (e > end) {
 						resume = e;
 						i = end;
