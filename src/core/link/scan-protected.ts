@@ -254,8 +254,9 @@ export function scanNote(md: string): NoteScan {
 			// A line left of the item's content (or outside its blockquote) that does not lazily continue a paragraph ends the list.
 			const raw = md.slice(info.first, le);
 			const lazy = para >= 0 && info.quoteDepth <= paraQuote && isParagraphText(raw);
+			// Leaving the blockquote closes its lists, even when this line is a list item itself.
+			if (cols.length > 0 && info.quoteDepth < listQuote && !lazy) cols = [];
 			if (cols.length > 0 && !(LIST_RE.test(raw) && !HR_RE.test(raw) && !(para >= 0 && SETEXT_RE.test(raw))) && !lazy) {
-				if (info.quoteDepth < listQuote) cols = [];
 				while (cols.length > 0 && cols[cols.length - 1] > info.indent) cols.pop();
 			}
 		}
