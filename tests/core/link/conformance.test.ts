@@ -56,6 +56,8 @@ const CASES: Array<[string, string, string, Partial<LinkOptions>?]> = [
 	['setext heading off by default', 'Moscow talks\n===', 'Moscow talks\n==='],
 	['table cell alias is escaped', '| who | where |\n|---|---|\n| Putin | Moscow |', '| who | where |\n|---|---|\n| [[Vladimir Putin\\|Putin]] | [[Moscow]] |'],
 	['name split by a line break', 'Talks with Kim\nJong Un ended.', 'Talks with [[Kim Jong Un]] ended.'],
+	['name split by a line break inside a list item', '- Talks with Kim\n  Jong Un ended.', '- Talks with [[Kim Jong Un]] ended.'],
+	['no match across a blank line or a quote marker', 'Kim\n\nJong Un. > Kim\n> Jong Un', 'Kim\n\nJong Un. > Kim\n> Jong Un'],
 	['name split by several spaces', 'Talks with Kim  Jong   Un ended.', 'Talks with [[Kim Jong Un|Kim  Jong   Un]] ended.'],
 	['possessive', "Putin's plan and Putin’s aide.", "[[Vladimir Putin|Putin]]'s plan and [[Vladimir Putin|Putin]]’s aide.", every],
 	['hyphenated compound links each part', 'The Moscow-Beijing-Pyongyang axis.', 'The [[Moscow]]-[[Beijing]]-[[Pyongyang]] axis.'],
