@@ -1,17 +1,21 @@
 // Block ids derived from a block's own words, so `[[Note#^id]]` still resolves after a re-import
 // that re-renders the note: typography, spacing and case may change, the id does not.
 
+import { forEachWord } from '../text/char-table';
 import { hash53 } from './hash';
 
 const ID_LENGTH = 6;
 
 /** What the id is a function of: the words, case- and punctuation-insensitively. */
 export function normaliseForId(text: string): string {
-	return text
-		.normalize('NFKC')
-		.toLowerCase()
-		.replace(/[^\p{L}\p{N}]+/gu, ' ')
-		.trim();
+	// Equal to `.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()` after NFKC and lower-casing (ids of existing
+	// notes depend on it), at table-lookup speed.
+	const folded = text.normalize('NFKC').toLowerCase();
+	let out = '';
+	forEachWord(folded, (start, end) => {
+		out = out === '' ? folded.slice(start, end) : `${out} ${folded.slice(start, end)}`;
+	});
+	return out;
 }
 
 function idOf(key: string): string {

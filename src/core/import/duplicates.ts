@@ -4,7 +4,8 @@
 // candidate is confirmed by the exact Jaccard / containment of the two shingle sets.
 
 import type { Article } from '../types';
-import { fnv1a32, mix32 } from './hash';
+import { forEachWord } from '../text/char-table';
+import { mix32 } from './hash';
 
 export interface DuplicateOptions {
 	/** Words per shingle. Five is long enough that distinct articles rarely share one by chance. */
@@ -45,9 +46,16 @@ export function articleText(article: Article): string {
 	return article.blocks.map((b) => (b.kind === 'list' ? b.items.join('\n') : b.text)).join('\n');
 }
 
+/** FNV-1a hash of each word (run of letters and digits) of the case- and compatibility-folded text. */
 function words(text: string): number[] {
-	const tokens = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-	return tokens.map(fnv1a32);
+	const folded = text.normalize('NFKC').toLowerCase();
+	const out: number[] = [];
+	forEachWord(folded, (start, end) => {
+		let h = 0x811c9dc5;
+		for (let i = start; i < end; i++) h = Math.imul(h ^ folded.charCodeAt(i), 0x01000193);
+		out.push(h >>> 0);
+	});
+	return out;
 }
 
 /** Sorted, distinct 32-bit hashes of the word n-grams. */
@@ -108,7 +116,8 @@ export function similarity(a: Uint32Array, b: Uint32Array): { jaccard: number; c
 
 export class DuplicateFinder {
 	private readonly options: Required<DuplicateOptions>;
-	private readonly seeds: Uint32Array;
+	/** Signature length: bands × rows. */
+	private readonly bins: number;
 	private readonly entries: Entry[] = [];
 	private readonly byId = new Map<string, number>();
 	/** One map per band, from the band's hash to the texts in that bucket (a bare index for the usual single one). */
@@ -117,9 +126,7 @@ export class DuplicateFinder {
 
 	constructor(options: DuplicateOptions = {}) {
 		this.options = { ...DUPLICATE_DEFAULTS, ...options };
-		const n = this.options.bands * this.options.rows;
-		this.seeds = new Uint32Array(n);
-		for (let i = 0; i < n; i++) this.seeds[i] = mix32(Math.imul(i + 1, 0x9e3779b9));
+		this.bins = this.options.bands * this.options.rows;
 		this.buckets = Array.from({ length: this.options.bands }, () => new Map<number, number | number[]>());
 	}
 
@@ -137,25 +144,34 @@ export class DuplicateFinder {
 		return index === undefined ? null : this.entries[this.entries[index].root].id;
 	}
 
+	/**
+	 * MinHash signature by one-permutation hashing: each shingle lands in one of the bins and each bin keeps
+	 * its smallest value, so the cost is one pass over the shingles instead of one per bin. Empty bins
+	 * borrow a filled bin's value, picked by a hash of the bin alone (the same for every text), which keeps
+	 * P(two signatures agree in a bin) equal to the Jaccard of the sets (Shrivastava, ICML 2017).
+	 */
 	private signature(shingles: Uint32Array): Uint32Array {
-		const seeds = this.seeds;
-		const count = seeds.length;
-		const n = shingles.length;
-		const sig = new Uint32Array(count);
-		// Hot loop: murmur3's finaliser inlined, one seed at a time over the shingles.
+		const count = this.bins;
+		const sig = new Uint32Array(count).fill(0xffffffff);
+		const filled = new Uint8Array(count);
+		for (let j = 0; j < shingles.length; j++) {
+			const s = shingles[j];
+			// Shingles are already well mixed: the high bits choose the bin, a second mix the value.
+			const bin = Math.floor((s / 4294967296) * count);
+			const value = mix32(s ^ 0x5bd1e995);
+			filled[bin] = 1;
+			if (value < sig[bin]) sig[bin] = value;
+		}
+		if (shingles.length === 0) return sig;
 		for (let i = 0; i < count; i++) {
-			const seed = seeds[i];
-			let min = 0xffffffff;
-			for (let j = 0; j < n; j++) {
-				let x = shingles[j] ^ seed;
-				x ^= x >>> 16;
-				x = Math.imul(x, 0x85ebca6b);
-				x ^= x >>> 13;
-				x = Math.imul(x, 0xc2b2ae35);
-				x = (x ^ (x >>> 16)) >>> 0;
-				if (x < min) min = x;
+			if (filled[i]) continue;
+			for (let attempt = 0; ; attempt++) {
+				const probe = mix32(Math.imul(i + 1, 0x9e3779b9) ^ Math.imul(attempt + 1, 0x85ebca6b)) % count;
+				if (filled[probe]) {
+					sig[i] = sig[probe];
+					break;
+				}
 			}
-			sig[i] = min;
 		}
 		return sig;
 	}

@@ -29,15 +29,6 @@ export function hash53(text: string, seed = 0): number {
 	return 4294967296 * (2097151 & b) + a;
 }
 
-/** 32-bit FNV-1a, for word and shingle hashing where speed matters more than width. */
-export function fnv1a32(text: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-	}
-	return h >>> 0;
-}
-
 /** murmur3's finaliser: a cheap bijective scrambler of 32-bit integers. */
 export function mix32(x: number): number {
 	x ^= x >>> 16;
