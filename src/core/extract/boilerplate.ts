@@ -5,10 +5,12 @@
 
 import type { Line } from './blocks';
 import { parseByline, parseDate } from './metadata';
-import { endsSentence, normaliseLine, wordCount } from './text';
+import { endsSentence, normaliseLower, wordCount } from './text';
 
 export interface LineInfo {
 	line: Line;
+	/** `normaliseLine` of the text: the key for repetition within and across files. */
+	key: string;
 	words: number;
 	/** Page furniture: never part of the body. */
 	junk: boolean;
@@ -28,24 +30,31 @@ export interface LineInfo {
 
 /** Comment threads: "12 responses to …", "Leave a Reply", "name says:", bare comment timestamps. */
 const COMMENT_START = /^(?:\d+\s+)?(?:comments?|responses?|replies|thoughts?|reactions?)(?:\s*\(\d+\))?(?:\s+(?:on|to)\b.*)?$|^(?:leave|post|add|write) a (?:reply|comment)|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments|^join the (?:discussion|conversation)/iu;
-const COMMENT_SHAPE = /^(?:\d+\.\s+)?\S+(?:\s\S+){0,3}\s+(?:says|said|wrote|replied):?$|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4},? at \d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?$|^(?:reply|report|flag|like|quote)(?:\s+(?:reply|report|flag|like|quote))*$/iu;
+const COMMENT_SAYS = /^(?:\d+\.\s+)?\S+(?:\s\S+){0,3}\s+(?:says|said|wrote|replied):?$/iu;
+const COMMENT_ROW = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4},? at \d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?$|^(?:reply|report|flag|like|quote)(?:\s+(?:reply|report|flag|like|quote))*$/iu;
 
-/** Known boilerplate phrasings: a last resort after shape and repetition. */
-const JUNK_PHRASES = new RegExp(
+function isCommentShape(text: string, lower: string): boolean {
+	const bare = lower.endsWith(':') ? lower.slice(0, -1) : lower;
+	const says = bare.endsWith('says') || bare.endsWith('said') || bare.endsWith('wrote') || bare.endsWith('replied');
+	return (says && COMMENT_SAYS.test(text)) || COMMENT_ROW.test(text);
+}
+
+/**
+ * Known boilerplate phrasings: a last resort after shape and repetition. Split in two because they
+ * run on every line: the anchored ones fail at the first character, the floating ones only run on
+ * lines holding one of their literal cues.
+ */
+const JUNK_ANCHORED = new RegExp(
 	[
 		'^(?:©|\\(c\\)|copyright\\b)',
-		'all rights reserved',
 		'^comments? (?:are|is) closed',
 		'^\\d+ (?:thoughts?|comments?|responses?|replies) (?:on|to)\\b',
 		'^leave a (?:reply|comment)',
 		'^(?:add|post) (?:a |new )?comment',
-		'commenting (?:rules|policy|guidelines)',
 		'^link copied',
 		'^(?:share|tweet|email|print|save)(?: this(?: article| story)?)?(?: on \\w+)?$',
 		'^(?:subscribe|sign up|sign in|log in|register)\\b.{0,140}$',
-		'enable javascript|javascript (?:is )?(?:disabled|required)',
-		'\\b(?:may|can) be reached at\\b|^have a (?:news )?tip\\b',
-		'newsletter',
+		'^have a (?:news )?tip\\b',
 		'^(?:related|recent|more|popular|trending|latest|top|editor\'?s\'?)(?: \\w+){0,3}$',
 		'^most (?:read|popular|viewed|shared|commented|recent)\\b',
 		'^(?:don\'t miss|see more|you (?:may|might) (?:also )?like|recommended|also read|also on)\\b',
@@ -55,18 +64,27 @@ const JUNK_PHRASES = new RegExp(
 		'^(?:support|donate to) .{0,40}(?:ad-free|donate|today)',
 		'^about the authors?$',
 		'^(?:follow|like) (?:us|\\S+ on (?:twitter|facebook|instagram))\\b',
-		'cookies?\\b.*\\b(?:consent|accept|policy|use)',
 		'^(?:click|tap) here',
 		'^(?:view|see|show) all\\b.{0,20}$',
 		'^[\\s━─═_*=~#-]{3,}$',
-		'by subscribing',
-		'^.{0,120}\\b(?:quality|independent|our) journalism\\b.{0,80}$',
 		'^the views (?:represented|expressed) ',
 		'^this (?:article|story|piece) (?:originally|first) (?:appeared|was published)',
 		'^(?:originally|first) published',
 	].join('|'),
 	'iu',
 );
+const JUNK_FLOATING = /all rights reserved|commenting (?:rules|policy|guidelines)|enable javascript|javascript (?:is )?(?:disabled|required)|\b(?:may|can) be reached at\b|newsletter|cookies?\b.*\b(?:consent|accept|policy|use)|by subscribing/iu;
+const FLOATING_CUES = ['rights reserved', 'commenting', 'javascript', 'reached at', 'newsletter', 'cookie', 'by subscribing'];
+/** "… independent journalism …" pleas, as long as the line is no longer than a plea. */
+const JOURNALISM = /\b(?:quality|independent|our) journalism\b/iu;
+
+function junkPhrase(text: string, lower: string): boolean {
+	if (JUNK_ANCHORED.test(text)) return true;
+	if (FLOATING_CUES.some((cue) => lower.includes(cue)) && JUNK_FLOATING.test(text)) return true;
+	if (!lower.includes('journalism')) return false;
+	const m = JOURNALISM.exec(text);
+	return m !== null && m.index <= 120 && text.length - m.index - m[0].length <= 80;
+}
 
 /** Image, form and ad placeholders as text browsers print them: `[logo]`, `[    ]`, `[INS::INS]`. */
 const PLACEHOLDER = /^(?:\[[^\]]{0,80}\]\s*)+$|^[\s\u200b]*$/u;
@@ -75,45 +93,62 @@ const TEASER_HEADING = /^(?:related|recent|more|popular|trending|latest|top|also
 
 /** Author bios: "Jane Roe is a senior fellow at …". */
 const BIO = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the)\s.{0,120}\b(?:journalist|columnist|writer|editor|correspondent|reporter|professor|fellow|director|author|contributor|analyst|researcher)\b/u;
-/** Photo captions and credits. */
-const CAPTION = /\((?:image|photo|picture|credit|pic)s?:[^)]*\)\s*$|^(?:image|photo|picture|credit|pic)s?:|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by|submitted photo|staff photo|photo courtesy|courtesy of)\b|^file photo\b|\((?:left|right|centre|center|pictured|top|bottom|above|below)\)|^image caption\b|^image copyright\b|^in this (?:[\w-]+ ){0,3}(?:photo|image|picture)\b/iu;
+/** Photo captions and credits; the floating half only runs on lines with one of its cues. */
+const CAPTION_ANCHORED = /^(?:image|photo|picture|credit|pic)s?:|^file photo\b|^image caption\b|^image copyright\b|^in this (?:[\w-]+ ){0,3}(?:photo|image|picture)\b/iu;
+const CAPTION_FLOATING = /\((?:image|photo|picture|credit|pic)s?:[^)]*\)\s*$|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by|submitted photo|staff photo|photo courtesy|courtesy of)\b|\((?:left|right|centre|center|pictured|top|bottom|above|below)\)/iu;
+const CAPTION_CUES = ['(', 'getty', 'shutterstock', 'photo', 'courtesy'];
+
+function isCaption(text: string, lower: string): boolean {
+	return CAPTION_ANCHORED.test(text) || (CAPTION_CUES.some((cue) => lower.includes(cue)) && CAPTION_FLOATING.test(text));
+}
 /** Upper-case credit lines: "JANE ROE, ASSOCIATED PRESS", "REUTERS/JOHN DOE". */
-const CREDIT = /^(?=.*\b(?:PRESS|IMAGES?|PHOTOS?|REUTERS|AFP|AP|EPA|GETTY|POOL)\b)[\p{Lu}\s,/&.'’-]+$/u;
-/** Contact blocks and raw links read long but are not prose. */
-const CONTACT = /@[\w-]+\.\w|https?:\/\/|www\.\w|\+?\d[\d -]{6,}\d/u;
+const CREDIT_SHAPE = /^[\p{Lu}\s,/&.'’-]+$/u;
+const CREDIT_WORD = /\b(?:PRESS|IMAGES?|PHOTOS?|REUTERS|AFP|AP|EPA|GETTY|POOL)\b/u;
+/** Contact blocks and raw links read long but are not prose: e-mail addresses, URLs, phone numbers. */
+function hasContact(text: string): boolean {
+	return (text.includes('@') && /@[\w-]+\.\w/u.test(text)) || (text.includes('//') && /https?:\/\//u.test(text)) || (text.includes('www.') && /www\.\w/u.test(text)) || /\d[\d -]{6,}\d/u.test(text);
+}
 
 const COPYRIGHT = /(?:©|\bcopyright\b)\s*(?:©\s*)?(?:19|20)\d\d|all rights reserved/iu;
 
 const MENU_SEPARATORS = /\s[|·•/]\s.*\s[|·•/]\s/u;
 
+function hasMenuSeparators(text: string): boolean {
+	return (text.includes('|') || text.includes('·') || text.includes('•') || text.includes('/')) && MENU_SEPARATORS.test(text);
+}
+
 export function describeLines(lines: readonly Line[], shared: ReadonlySet<string> | undefined): LineInfo[] {
-	const keys = lines.map((l) => normaliseLine(l.text));
+	const lowers = lines.map((l) => l.text.toLowerCase());
+	const keys = lowers.map(normaliseLower);
 	const counts = new Map<string, number>();
 	for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
 	return lines.map((line, i) => {
 		const words = wordCount(line.text);
 		const next = lines[i + 1];
+		const key = keys[i];
+		const lower = lowers[i];
 		const isolated = line.blankBefore && (next === undefined || next.blankBefore);
-		const repeated = words >= 15 && (counts.get(keys[i]) ?? 0) > 1;
+		const repeated = words >= 15 && (counts.get(key) ?? 0) > 1;
 		const commentStart = words <= 20 && COMMENT_START.test(line.text);
+		const isShared = shared !== undefined && shared.has(key);
 		const strongJunk =
 			commentStart ||
 			// A recurring bare word or number ("6", "Warning") is furniture but does not cut the text.
-			(shared !== undefined && words >= 4 && shared.has(keys[i])) ||
-			(words <= 40 && JUNK_PHRASES.test(line.text)) ||
-			(words < 25 && MENU_SEPARATORS.test(line.text));
+			(isShared && words >= 4) ||
+			(words <= 40 && junkPhrase(line.text, lower)) ||
+			(words < 25 && hasMenuSeparators(line.text));
 		const junk =
 			strongJunk ||
-			(shared !== undefined && shared.has(keys[i])) ||
+			isShared ||
 			PLACEHOLDER.test(line.text) ||
-			(words < 30 && CAPTION.test(line.text)) ||
-			(words <= 8 && CREDIT.test(line.text)) ||
-			(words <= 12 && COMMENT_SHAPE.test(line.text)) ||
-			(words <= 45 && BIO.test(line.text)) ||
+			(words < 30 && isCaption(line.text, lower)) ||
+			(words <= 8 && CREDIT_SHAPE.test(line.text) && CREDIT_WORD.test(line.text)) ||
+			(words <= 12 && isCommentShape(line.text, lower)) ||
+			(words <= 45 && (lower.includes(' is ') || lower.includes(' was ') || lower.includes(' has been ')) && BIO.test(line.text)) ||
 			(line.bullet !== undefined && words < 10 && !endsSentence(line.text));
 		const headerCue = words <= 20 && (parseByline(line.text) !== null || (words <= 12 && parseDate(line.text) !== undefined));
 		const headingLike = !junk && words >= 1 && words <= 16 && !endsSentence(line.text) && line.bullet === undefined && /\p{L}/u.test(line.text);
-		return { line, words, junk, strongJunk, headerCue, headingLike, isolated, repeated, commentStart };
+		return { line, key, words, junk, strongJunk, headerCue, headingLike, isolated, repeated, commentStart };
 	});
 }
 
@@ -124,7 +159,7 @@ function weight(info: LineInfo, inComments: boolean, afterCue: boolean): number 
 	if (info.repeated) return -10;
 	const w = info.words;
 	let score = Math.min(w, 80) - 10;
-	if (score > 0 && CONTACT.test(info.line.text)) score *= 0.35;
+	if (score > 0 && hasContact(info.line.text)) score *= 0.35;
 	// The first prose under a byline or date is where articles start.
 	if (afterCue && w >= 12) score += 20;
 	// Short standalone lines are subheadings or short paragraphs; short lines in runs are menus.
@@ -249,9 +284,8 @@ export function selectBody(infos: readonly LineInfo[], options: BodyOptions = DE
 		if ((info.junk && !listItem) || inTeasers) continue;
 		// Text shown twice (a dek repeated as the first paragraph, a pull quote) is kept once.
 		if (info.words >= 6) {
-			const key = normaliseLine(text);
-			if (seen.has(key)) continue;
-			seen.add(key);
+			if (seen.has(info.key)) continue;
+			seen.add(info.key);
 		}
 		keep.push(i);
 	}

@@ -22,9 +22,11 @@ export function findSharedLines(texts: readonly string[]): Set<string> {
 	const seen = new Map<string, number>();
 	texts.forEach((text, fileIndex) => {
 		for (const raw of text.split('\n')) {
-			const key = normaliseLine(raw);
 			// Long prose recurring across files is the same article copied twice, not furniture.
-			if (!key || key.length > 160 || wordCount(key) > 20) continue;
+			// Normalising keeps the word count, so long lines are skipped before it.
+			if (raw.length > 400 || wordCount(raw) > 20) continue;
+			const key = normaliseLine(raw);
+			if (!key || key.length > 160) continue;
 			const last = seen.get(key);
 			if (last === undefined) seen.set(key, fileIndex);
 			else if (last !== fileIndex) shared.add(key);
@@ -104,6 +106,8 @@ function outsideBlobs(lines: Line[], blobs: readonly JsonBlob[]): Line[] {
 	return out;
 }
 
+const ORIGINAL_VERB = /(?:originally|first) (?:appeared|published|ran|posted) /u;
+
 function firstOf<T>(values: Iterable<T | undefined>): T | undefined {
 	for (const v of values) if (v !== undefined) return v;
 	return undefined;
@@ -157,17 +161,20 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 		titleDerived = true;
 	}
 
-	const originalPublisher = firstOf(infos.map((h) => parseOriginal(h.line.text))) ?? firstOf(header.map((h) => parseSourceLine(h.line.text)));
+	const originalPublisher = firstOf(function* () {
+		for (const h of infos) if ((h.key.includes('originally') || h.key.includes('first')) && ORIGINAL_VERB.test(h.key)) yield parseOriginal(h.line.text);
+	}()) ?? firstOf(header.map((h) => parseSourceLine(h.line.text)));
 	const publisher =
 		json.publisher ??
-		firstOf(infos.filter((h) => h.words <= 30).map((h) => parseSupportBanner(h.line.text))) ??
-		firstOf(
-			infos
-				.slice()
-				.reverse()
-				.filter((h) => h.words <= 30)
-				.map((h) => parseCopyright(h.line.text)),
-		);
+		firstOf(function* () {
+			for (const h of infos) if (h.words <= 30 && /^(?:support|donate|subscribe)/.test(h.key)) yield parseSupportBanner(h.line.text);
+		}()) ??
+		firstOf(function* () {
+			for (let i = infos.length - 1; i >= 0; i--) {
+				const h = infos[i];
+				if (h.words <= 30 && (h.key.includes('©') || h.key.includes('(c)') || h.key.includes('copyright'))) yield parseCopyright(h.line.text);
+			}
+		}());
 
 	const article: Article = { title, titleDerived, authors, topics: json.topics, regions: json.regions, tags: json.tags, blocks };
 	if (subtitle) article.subtitle = subtitle;

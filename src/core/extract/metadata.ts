@@ -41,8 +41,23 @@ const FOREIGN = `(${[...FOREIGN_INDEX.keys()].join('|')})`;
 const FOREIGN_DMY = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\.?\\s+(?:de\\s+)?${FOREIGN}\\s+(?:de\\s+)?((?:19|20)\\d\\d)(?!\\d)`, 'iu');
 const FOREIGN_MDY = new RegExp(`(?<!\\p{L})${FOREIGN}\\s+(\\d{1,2}),?\\s+((?:19|20)\\d\\d)(?!\\d)`, 'iu');
 
+/** Every date form written here carries a 19xx/20xx year; most lines have none, and skip the regexes. */
+function hasYear(s: string): boolean {
+	for (let i = 0; i + 3 < s.length; i++) {
+		const a = s.charCodeAt(i);
+		const b = s.charCodeAt(i + 1);
+		if (((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(s.charCodeAt(i + 2)) && isDigit(s.charCodeAt(i + 3))) return true;
+	}
+	return false;
+}
+
+function isDigit(c: number): boolean {
+	return c >= 48 && c <= 57;
+}
+
 /** The first date written in `s`, as `YYYY-MM-DD`. */
 export function parseDate(s: string): string | undefined {
+	if (!hasYear(s)) return undefined;
 	let m = ISO.exec(s);
 	if (m) return iso(+m[1], +m[2], +m[3]);
 	m = MDY.exec(s);
@@ -73,9 +88,12 @@ export function looksLikeName(s: string): boolean {
 }
 
 const BYLINE = /^(?:by|written by|posted by|words by|author:?|authors:?|por|von|par|di)\s+(.{2,160})$/iu;
+/** First letters a byline can open with (see BYLINE), after an optional bullet. */
+const BYLINE_OPENING = /^(?:[•◦▪■□☆○●·*-]\s+)?(?:by|written by|posted by|words by|authors?:?|por|von|par|di)\s/iu;
 
 /** Names in a byline line ("By A", "By A and B", "By A, B & C | Outlet"), or null when the line is no byline. */
 export function parseByline(line: string): string[] | null {
+	if (!line.includes('@') && !BYLINE_OPENING.test(line.trimStart())) return null;
 	const text = line.trim().replace(/^[•◦▪■□☆○●·*-]\s+/u, '');
 	// "Jane Doe @janedoe" / "Jane Doe@JaneDoe": a name with its social handle.
 	const handle = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s*@\w+/u.exec(text);

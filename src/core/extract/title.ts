@@ -17,7 +17,7 @@ export function isMetaLine(text: string): boolean {
 	return parseDate(text) !== undefined || STAMP_WORDS.test(text) || (words <= 6 && TIME.test(text));
 }
 
-function titleScore(infos: readonly LineInfo[], i: number, distance: number, jsonTitle: string | undefined, echoes: ReadonlyMap<string, number>): number {
+function titleScore(infos: readonly LineInfo[], i: number, distance: number, jsonKey: string | undefined, echoes: ReadonlyMap<string, number>): number {
 	const info = infos[i];
 	const text = info.line.text;
 	if (info.junk || info.line.bullet !== undefined || isMetaLine(text)) return -Infinity;
@@ -32,7 +32,7 @@ function titleScore(infos: readonly LineInfo[], i: number, distance: number, jso
 	const long = text.split(/\s+/).filter((x) => x.length >= 4);
 	if (long.length >= 3 && long.filter((x) => /^\p{Lu}/u.test(x)).length >= long.length * 0.6) score += 2;
 	// A headline is often echoed elsewhere on the page (breadcrumb, share text, comment header).
-	if ((echoes.get(normaliseLine(text)) ?? 0) > 1) score += 5;
+	if ((echoes.get(info.key) ?? 0) > 1) score += 5;
 	if (w < 4) score -= 6;
 	// Interface strings ("Share Close extra sharing options", "Story continues below gallery").
 	if (UI_WORDS.test(text)) score -= 6;
@@ -42,7 +42,7 @@ function titleScore(infos: readonly LineInfo[], i: number, distance: number, jso
 	if (/\s[|·]\s|\s-\s.*\s-\s/u.test(text)) score -= 4;
 	// Bylines and dates sit right under the headline.
 	for (let k = i + 1; k <= i + 4 && k < infos.length; k++) if (infos[k].headerCue) score += 4;
-	if (jsonTitle && normaliseLine(jsonTitle) === normaliseLine(text)) score += 30;
+	if (jsonKey && jsonKey === info.key) score += 30;
 	return score;
 }
 
@@ -51,9 +51,9 @@ function countEchoes(infos: readonly LineInfo[]): Map<string, number> {
 	const counts = new Map<string, number>();
 	for (const info of infos) {
 		if (info.words > 30) continue;
-		const key = normaliseLine(info.line.text);
-		counts.set(key, (counts.get(key) ?? 0) + 1);
-		const quoted = /[“"«]([^”"»]{10,200})[”"»]?\s*$/u.exec(info.line.text);
+		counts.set(info.key, (counts.get(info.key) ?? 0) + 1);
+		const t = info.line.text;
+		const quoted = t.includes('“') || t.includes('"') || t.includes('«') ? /[“"«]([^”"»]{10,200})[”"»]?\s*$/u.exec(t) : null;
 		if (quoted && quoted.index > 0) {
 			const q = normaliseLine(quoted[1]);
 			counts.set(q, (counts.get(q) ?? 0) + 1);
@@ -68,8 +68,9 @@ export function findTitle(infos: readonly LineInfo[], bodyStart: number, jsonTit
 	let bestScore = 0;
 	const from = Math.max(0, bodyStart - window);
 	const echoes = countEchoes(infos);
+	const jsonKey = jsonTitle ? normaliseLine(jsonTitle) : undefined;
 	for (let i = Math.min(bodyStart, infos.length - 1); i >= from; i--) {
-		const s = titleScore(infos, i, bodyStart - i, jsonTitle, echoes);
+		const s = titleScore(infos, i, bodyStart - i, jsonKey, echoes);
 		if (s > bestScore) {
 			bestScore = s;
 			best = i;
