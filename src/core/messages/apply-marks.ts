@@ -38,7 +38,7 @@ export function applyMarks(note: SourceNote, resolver: CapitalResolver, detected
 				made.passage.mention = false;
 				made.passage.origin = 'marked';
 				made.passage.cue = 'marked by the reader';
-				made.key = `${capital.note}|k|${made.key}`;
+				made.key = `k${made.key}`;
 			}
 			messages.push(made);
 		}
@@ -61,7 +61,7 @@ function markedPassage(note: SourceNote, pi: number, capital: CapitalInfo, ctx: 
 	const marks: Highlight[] = (ctx.mentionsAt[pi] ?? []).filter((m) => m.capital === capital).map((m) => ({ start: m.start, end: m.end, kind: 'recipient' }));
 	const passage = ctx.passage(note, p, capital, ctx.senderAt[pi] ?? null, '', marks);
 	passage.mention = true;
-	return { passage, key: mentionKey(capital, p.text) };
+	return { passage, key: mentionKey(p.text) };
 }
 
 /** A mention reference made into a passage, for the "show all mentions" view. */
@@ -71,5 +71,5 @@ export function mentionPassage(note: SourceNote, ref: MentionRef, resolver: Capi
 	const passage = make(note, p, ref.capital, ref.sender, '', marks);
 	passage.mention = true;
 	// Exact text, not a folded hash: the index counts mentions by this same string, whose hash V8 caches.
-	return { passage, key: `m|${p.text}` };
+	return { passage, key: `t${p.text}` };
 }

@@ -80,11 +80,22 @@ export function findCues(text: string, start: number, end: number, mentions: Men
 		const tail = inSentence[list.last];
 		const before = text.slice(Math.max(start, head.start - 100), head.start);
 		const after = text.slice(tail.end, end);
-		const recipients = new Set(inSentence.slice(list.first, list.last + 1));
+		// The list is contiguous in position order, so "is a recipient" is a range test, not a set lookup.
+		const recipients: Span = { start: head.start, end: tail.end };
 		const cue = matchCue(text, start, head, tail, before, after, inSentence, recipients);
 		if (!cue) continue;
 		const speaker = cue.sender || cue.senderSurface ? null : trailingSpeaker(text, tail.end, end, inSentence, recipients);
-		out.push({ ...cue, ...(speaker ? { sender: speaker, carrySender: false } : {}), recipient: m.capital, mention: m, listSize: list.last - list.first + 1 });
+		out.push({
+			kind: cue.kind,
+			recipient: m.capital,
+			mention: m,
+			start: cue.start,
+			end: cue.end,
+			sender: speaker ?? cue.sender,
+			senderSurface: cue.senderSurface,
+			carrySender: speaker ? false : cue.carrySender,
+			listSize: list.last - list.first + 1,
+		});
 	}
 	const pronoun = pronounModal(text, start, end, inSentence, addressable);
 	if (pronoun && !out.some((c) => c.recipient === pronoun.recipient)) out.push(pronoun);
@@ -93,7 +104,17 @@ export function findCues(text: string, start: number, end: number, mentions: Men
 
 type CueCore = Omit<Cue, 'recipient' | 'mention' | 'listSize'>;
 
-function matchCue(text: string, sStart: number, head: Mention, tail: Mention, before: string, after: string, mentions: Mention[], recipients: Set<Mention>): CueCore | null {
+/** Where the recipients (one capital, or the list it belongs to) sit in the sentence. */
+interface Span {
+	start: number;
+	end: number;
+}
+
+function isRecipient(m: Mention, recipients: Span): boolean {
+	return m.start >= recipients.start && m.end <= recipients.end;
+}
+
+function matchCue(text: string, sStart: number, head: Mention, tail: Mention, before: string, after: string, mentions: Mention[], recipients: Span): CueCore | null {
 	const at = head.start - before.length;
 	const noun = NOUN_TO.exec(before);
 	if (noun && (noun[2].toLowerCase() !== 'for' || FOR_NOUN.test(noun[1]))) {
@@ -121,7 +142,7 @@ function matchCue(text: string, sStart: number, head: Mention, tail: Mention, be
 		const to = at + before.indexOf('To');
 		const comma = text.indexOf(',', head.end);
 		// "To Beijing, Moscow can be a friend" addresses Beijing; "To Tokyo, the offer looked generous" is Tokyo's view.
-		const sender = mentions.find((m) => m.start > comma && m.start - comma <= 12 && !recipients.has(m)) ?? null;
+		const sender = mentions.find((m) => m.start > comma && m.start - comma <= 12 && !isRecipient(m, recipients)) ?? null;
 		if (!sender) return null;
 		return { kind: 'address', start: to, end: to + 2, sender, senderSurface: null, carrySender: false };
 	}
@@ -139,7 +160,7 @@ function isSubjectPosition(before: string, fromSentenceStart: boolean): boolean 
 }
 
 /** "Washington insists on …: North Korea must" — the speaker whose demand the modal sentence reports. */
-function speakerBefore(text: string, sStart: number, head: Mention, mentions: Mention[], recipients: Set<Mention>): Mention | null {
+function speakerBefore(text: string, sStart: number, head: Mention, mentions: Mention[], recipients: Span): Mention | null {
 	const lead = text.slice(sStart, head.start);
 	const says = /\b(insists?|insisted|says?|said|demands?|demanded|warns?|warned|argues?|argued|made clear|makes clear|signals?|signall?ed|stresses|stressed|believes?)\b(?:[^.;]*?(?::|\bthat))?\s*(?:the\s+)?$/.exec(lead);
 	if (!says) return null;
@@ -147,7 +168,7 @@ function speakerBefore(text: string, sStart: number, head: Mention, mentions: Me
 	return nearestSubject(text, verbAt, mentions, recipients);
 }
 
-function withSender(text: string, sStart: number, kind: CueKind, start: number, end: number, mentions: Mention[], recipients: Set<Mention>, verbAt?: number): CueCore {
+function withSender(text: string, sStart: number, kind: CueKind, start: number, end: number, mentions: Mention[], recipients: Span, verbAt?: number): CueCore {
 	const anchor = verbAt ?? start;
 	const sender = nearestSubject(text, anchor, mentions, recipients);
 	if (sender) return { kind, start, end, sender, senderSurface: null, carrySender: false };
@@ -158,10 +179,10 @@ function withSender(text: string, sStart: number, kind: CueKind, start: number, 
 }
 
 /** The entity just before `at` that reads as the subject: "Moscow is sending", "The Kremlin's warning", "Moscow expects". */
-function nearestSubject(text: string, at: number, mentions: Mention[], recipients: Set<Mention>): Mention | null {
+function nearestSubject(text: string, at: number, mentions: Mention[], recipients: Span): Mention | null {
 	for (let i = mentions.length - 1; i >= 0; i--) {
 		const m = mentions[i];
-		if (m.end > at || recipients.has(m)) continue;
+		if (m.end > at || isRecipient(m, recipients)) continue;
 		const gap = text.slice(m.end, at);
 		if (/[,;:()"“”]/.test(gap)) return null;
 		const words = gap.trim() === '' ? 0 : gap.trim().split(/\s+/).length;
@@ -182,12 +203,12 @@ function surfaceSubject(lead: string): { text: string; index: number } | null {
 }
 
 /** "…, Pyongyang said." — a speaker named after the message, at the end of its sentence. */
-function trailingSpeaker(text: string, from: number, end: number, mentions: Mention[], recipients: Set<Mention>): Mention | null {
+function trailingSpeaker(text: string, from: number, end: number, mentions: Mention[], recipients: Span): Mention | null {
 	const tailText = text.slice(from, end);
 	const said = /[,;:]\s*["”’]?\s*([^,;]{1,40}?)\s+(?:said|says|warned|added|declared|stated|insisted)\s*[.!?"”’]*\s*$/.exec(tailText);
 	if (!said) return null;
 	const at = from + said.index + said[0].indexOf(said[1]);
-	return mentions.find((m) => m.start >= at && m.end <= at + said[1].length && !recipients.has(m)) ?? null;
+	return mentions.find((m) => m.start >= at && m.end <= at + said[1].length && !isRecipient(m, recipients)) ?? null;
 }
 
 /** "If Seoul wants to keep …, it needs to protect …": the pronoun's antecedent is the conditional's subject. */

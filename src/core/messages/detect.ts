@@ -4,7 +4,7 @@
 import type { CapitalResolver, Mention } from './capitals';
 import { findCues, isPartOfLongerName, type Cue } from './cues';
 import { applyMarks } from './apply-marks';
-import { splitSentences, type SentenceSpan } from './sentences';
+import { isSpace, splitSentences, type SentenceSpan } from './sentences';
 import type { CapitalInfo, MessagePassage, SourceNote, SourceParagraph } from './source-note';
 
 /** A passage plus the key under which republished copies of it collapse into one. */
@@ -65,13 +65,14 @@ export function detectMessages(note: SourceNote, resolver: CapitalResolver): Not
 			if (open) open = continueMessage(note, p, sentences, mentions, open, out);
 			continue;
 		}
-		const byCapital = new Map<CapitalInfo, Cue[]>();
-		for (const c of cues) {
-			const list = byCapital.get(c.recipient);
-			if (list) list.push(c);
-			else byCapital.set(c.recipient, [c]);
-		}
-		for (const [capital, list] of byCapital) {
+		// One passage per capital, in the order the capitals are first addressed; most paragraphs address one.
+		for (let i = 0; i < cues.length; i++) {
+			const capital = cues[i].recipient;
+			let seenBefore = false;
+			for (let j = 0; j < i && !seenBefore; j++) seenBefore = cues[j].recipient === capital;
+			if (seenBefore) continue;
+			const list: Cue[] = [];
+			for (let j = i; j < cues.length; j++) if (cues[j].recipient === capital) list.push(cues[j]);
 			let sender: string | null = null;
 			for (const c of list) sender ??= senderName(c, resolver, lastSender, capital);
 			out.push({ passage: passage(note, p, capital, sender, cueLabel(p.text, list[0]), highlights(list)), key: cueKey(p.text, sentences, list[0]) });
@@ -88,10 +89,18 @@ export function detectMessages(note: SourceNote, resolver: CapitalResolver): Not
 }
 
 function paragraphCues(p: SourceParagraph, sentences: SentenceSpan[], mentions: Mention[], addressable: ReadonlySet<CapitalInfo>): Cue[] {
-	const out: Cue[] = [];
+	let out: Cue[] = [];
 	for (const s of sentences) {
-		if (!mentions.some((m) => m.start >= s.start && m.end <= s.end && m.capital && addressable.has(m.capital))) continue;
-		out.push(...findCues(p.text, s.start, s.end, mentions, addressable));
+		let addressed = false;
+		for (const m of mentions) {
+			if (m.start >= s.start && m.end <= s.end && m.capital && addressable.has(m.capital)) {
+				addressed = true;
+				break;
+			}
+		}
+		if (!addressed) continue;
+		const found = findCues(p.text, s.start, s.end, mentions, addressable);
+		if (found.length > 0) out = out.length === 0 ? found : out.concat(found);
 	}
 	return out;
 }
@@ -100,20 +109,45 @@ function paragraphCues(p: SourceParagraph, sentences: SentenceSpan[], mentions: 
 function continueMessage(note: SourceNote, p: SourceParagraph, split: SentenceSpan[], mentions: Mention[], open: OpenMessage, out: DetectedPassage[]): OpenMessage | null {
 	if (open.used >= CONTINUATION_PARAGRAPHS) return null;
 	// A paragraph that opens on another capital has changed the subject.
-	const lead = mentions.find((m) => m.capital && p.text.slice(0, m.start).trim().split(/\s+/).length <= 2 && !isPartOfLongerName(p.text, m, 0));
+	const lead = mentions.find((m) => m.capital && wordsBefore(p.text, m.start, 3) <= 2 && !isPartOfLongerName(p.text, m, 0));
 	if (lead?.capital && lead.capital !== open.capital && lead.capital.note !== open.sender) return null;
 	// A paragraph whose opening sentence is about another capital is not the announced message either.
-	const sentences = split.length > 0 ? split : splitSentences(p.text);
-	const firstEnd = sentences[0]?.end ?? p.text.length;
-	const opening = mentions.filter((m) => m.capital && m.end <= firstEnd && !isPartOfLongerName(p.text, m, 0));
-	if (!opening.some((m) => m.capital === open.capital) && opening.some((m) => m.capital !== open.capital && m.capital?.note !== open.sender)) return null;
-	const own = mentions.filter((m) => m.capital === open.capital);
-	if (open.used > 0 && own.length === 0) return null;
-	const marks: Highlight[] = own.map((m) => ({ start: m.start, end: m.end, kind: 'recipient' }));
+	const firstEnd = split.length > 0 ? split[0].end : firstSentenceEnd(p.text);
+	let ownInOpening = false;
+	let otherInOpening = false;
+	for (const m of mentions) {
+		if (!m.capital || m.end > firstEnd || isPartOfLongerName(p.text, m, 0)) continue;
+		if (m.capital === open.capital) ownInOpening = true;
+		else if (m.capital.note !== open.sender) otherInOpening = true;
+	}
+	if (!ownInOpening && otherInOpening) return null;
+	const marks: Highlight[] = [];
+	for (const m of mentions) if (m.capital === open.capital) marks.push({ start: m.start, end: m.end, kind: 'recipient' });
+	if (open.used > 0 && marks.length === 0) return null;
 	const continued = passage(note, p, open.capital, open.sender, `continues: ${open.cue}`, marks);
 	continued.continued = true;
-	out.push({ passage: continued, key: paragraphKey(open.capital, 'c', p.text) });
+	out.push({ passage: continued, key: paragraphKey('c', p.text) });
 	return { ...open, used: open.used + 1 };
+}
+
+/** Whitespace-separated words in text[0, end), counting no further than `limit`. */
+function wordsBefore(text: string, end: number, limit: number): number {
+	let words = 0;
+	let inWord = false;
+	for (let i = 0; i < end; i++) {
+		if (isSpace(text.charCodeAt(i))) inWord = false;
+		else if (!inWord) {
+			inWord = true;
+			if (++words >= limit) return words;
+		}
+	}
+	// An empty lead still counts as one word, as "".split(/\s+/) does.
+	return Math.max(words, 1);
+}
+
+/** End of the first sentence, without splitting the rest of a paragraph that no cue was found in. */
+function firstSentenceEnd(text: string): number {
+	return splitSentences(text, 1)[0]?.end ?? text.length;
 }
 
 function senderName(c: Cue, resolver: CapitalResolver, carried: string | null, recipient: CapitalInfo): string | null {
@@ -125,7 +159,8 @@ function senderName(c: Cue, resolver: CapitalResolver, carried: string | null, r
 }
 
 function cueLabel(text: string, c: Cue): string {
-	const words = text.slice(c.start, c.end).replace(/\s+/g, ' ');
+	const raw = text.slice(c.start, c.end);
+	const words = ODD_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
 	if (c.kind === 'address') return `To ${text.slice(c.mention.start, c.mention.end)}, …`;
 	if (c.kind === 'modal') return c.start - c.mention.end > 30 ? `if ${text.slice(c.mention.start, c.mention.end)} …, … ${words}` : `${text.slice(c.mention.start, c.mention.end)} ${words}`;
 	if (c.kind === 'verb' && /^(?:expect|want|urg|ask|press|push|prod|encourag|call|invit|need|would|wish|persuad|pressur)/i.test(words)) {
@@ -133,6 +168,8 @@ function cueLabel(text: string, c: Cue): string {
 	}
 	return words;
 }
+
+const ODD_SPACE = /[^\S ]| {2}/;
 
 function highlights(cues: Cue[]): Highlight[] {
 	const out: Highlight[] = [];
@@ -145,7 +182,14 @@ function highlights(cues: Cue[]): Highlight[] {
 		if (c.sender) add({ start: c.sender.start, end: c.sender.end, kind: 'sender' });
 		else if (c.senderSurface) add({ start: c.senderSurface.start, end: c.senderSurface.end, kind: 'sender' });
 	}
-	return out.sort((a, b) => a.start - b.start);
+	// Insertion sort: a handful of ranges, where Array.prototype.sort's set-up costs more than the sorting.
+	for (let i = 1; i < out.length; i++) {
+		const h = out[i];
+		let j = i - 1;
+		for (; j >= 0 && out[j].start > h.start; j--) out[j + 1] = out[j];
+		out[j + 1] = h;
+	}
+	return out;
 }
 
 export function passage(note: SourceNote, p: SourceParagraph, capital: CapitalInfo, sender: string | null, cue: string, marks: Highlight[]): MessagePassage {
@@ -174,23 +218,27 @@ function cueKey(text: string, sentences: SentenceSpan[], c: Cue): string {
 	const i = Math.max(0, sentences.findIndex((s) => s.start <= c.start && c.start < s.end));
 	const s = sentences[i] ?? { start: 0, end: text.length };
 	const upToRecipient = foldedKey(text, s.start, Math.max(c.end, c.mention.end));
-	if (upToRecipient.length >= 60) return `${c.recipient.note}|${upToRecipient.hash}`;
+	if (upToRecipient.length >= 60) return `=${upToRecipient.hash}`;
 	const whole = foldedKey(text, s.start, s.end);
 	const next = whole.length < 60 && sentences[i + 1] ? foldedKey(text, sentences[i + 1].start, sentences[i + 1].end).hash : '';
-	return `${c.recipient.note}|${whole.hash}${next}`;
+	return `=${whole.hash}${next}`;
 }
 
-export function mentionKey(capital: CapitalInfo, text: string): string {
-	return `${capital.note}|m|${foldedKey(text, 0, text.length).hash}`;
+// Keys are only ever compared among the passages to one capital (the index keeps them per capital), so they
+// carry no capital name; a leading character per kind keeps the kinds apart.
+
+export function mentionKey(text: string): string {
+	return `m${foldedKey(text, 0, text.length).hash}`;
 }
 
-export function paragraphKey(capital: CapitalInfo, kind: string, text: string): string {
-	return `${capital.note}|${kind}|${foldedKey(text, 0, text.length).hash}`;
+export function paragraphKey(kind: 'c', text: string): string {
+	return `${kind}${foldedKey(text, 0, text.length).hash}`;
 }
 
 /**
  * Text with case and punctuation folded away (runs of anything but letters and digits count as one space),
- * as a 64-bit hash and the folded length: keys for tens of thousands of passages without building the strings.
+ * as a 64-bit hash (four UTF-16 units, never shown) and the folded length: keys for tens of thousands of
+ * passages without building the strings.
  */
 export function foldedKey(text: string, start: number, end: number): { hash: string; length: number } {
 	let h1 = 0x811c9dc5;
@@ -216,5 +264,5 @@ export function foldedKey(text: string, start: number, end: number): { hash: str
 		h2 ^= h2 >>> 13;
 		length++;
 	}
-	return { hash: (h1 >>> 0).toString(36) + '.' + (h2 >>> 0).toString(36), length };
+	return { hash: String.fromCharCode(h1 & 0xffff, h1 >>> 16, h2 & 0xffff, h2 >>> 16), length };
 }

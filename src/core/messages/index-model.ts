@@ -24,10 +24,13 @@ export class MessagesIndex {
 	private readonly notes = new Map<string, NoteEntry>();
 	/** capital note → source path → that note's passages to it. */
 	private readonly buckets = new Map<string, Map<string, DetectedPassage[]>>();
-	/** capital note → paths of notes that merely mention it. */
+	/** capital note → paths of notes that merely mention it; kept, like mentionCounts, once "show all" was asked for. */
 	private readonly mentionedIn = new Map<string, Set<string>>();
-	/** Lower-cased basename or path → paths of notes present under it, to tell whether a duplicate's original is here. */
-	private readonly byName = new Map<string, Set<string>>();
+	/**
+	 * Lower-cased basename or path → how many notes are present under it, to tell whether a duplicate's original
+	 * is here. Made on the first question, so a vault without republished copies never pays for it.
+	 */
+	private byName: Map<string, number> | null = null;
 	/** Lower-cased original name → paths of the notes that declare themselves its duplicate. */
 	private readonly duplicatesOf = new Map<string, Set<string>>();
 	private readonly sections = new Map<string, { messages?: CapitalSection; all?: CapitalSection }>();
@@ -43,8 +46,12 @@ export class MessagesIndex {
 	 */
 	private readonly mentionCounts = new Map<string, Map<string, number>>();
 	private countingMentions = false;
-	/** Per capital, how many message passages share each republication key. */
-	private readonly keyCounts = new Map<string, Map<string, number>>();
+	/**
+	 * Per capital, how many message passages share each republication key. Counted when the capital's section is
+	 * first assembled (which walks them all anyway) and kept up to date from then on: before that, no cached
+	 * section needs to know whether a change can be patched.
+	 */
+	private readonly keyCounts = new Map<string, Map<string, KeyGroup>>();
 
 	setCapitals(capitals: CapitalInfo[]): void {
 		this.resolver = new CapitalResolver(capitals);
@@ -68,8 +75,7 @@ export class MessagesIndex {
 		this.drop(note.path);
 		const entry: NoteEntry = { note, found: detectMessages(note, this.resolver) };
 		this.notes.set(note.path, entry);
-		addTo(this.byName, basename(note.path).toLowerCase(), note.path);
-		addTo(this.byName, note.path.toLowerCase(), note.path);
+		if (this.byName) countNames(this.byName, note.path, 1);
 		if (note.duplicateOf) addTo(this.duplicatesOf, note.duplicateOf.toLowerCase(), note.path);
 		this.fill(entry);
 		this.touchDuplicatesOf(note.path);
@@ -112,21 +118,30 @@ export class MessagesIndex {
 
 	private fill(entry: NoteEntry): void {
 		const path = entry.note.path;
+		let bucket: Map<string, DetectedPassage[]> | undefined;
+		let list: DetectedPassage[] | undefined;
+		let recipient: string | null = null;
 		for (const d of entry.found.messages) {
-			const bucket = this.buckets.get(d.passage.recipient);
+			// A note's passages to one capital mostly come together: look its bucket up once per run of them.
+			if (d.passage.recipient !== recipient) {
+				recipient = d.passage.recipient;
+				bucket = this.buckets.get(recipient);
+				list = bucket?.get(path);
+			}
 			if (!bucket) continue;
-			const list = bucket.get(path);
 			if (list) list.push(d);
-			else bucket.set(path, [d]);
-			const counts = this.keyCounts.get(d.passage.recipient) ?? new Map<string, number>();
-			this.keyCounts.set(d.passage.recipient, counts);
-			const n = (counts.get(d.key) ?? 0) + 1;
-			counts.set(d.key, n);
-			this.changed(d.passage.recipient, n > 1 ? null : path);
+			else bucket.set(path, (list = [d]));
+			const counts = this.keyCounts.get(recipient);
+			if (!counts) continue; // not assembled yet: nothing cached to patch
+			const g = counts.get(d.key);
+			if (g) g.n++;
+			else counts.set(d.key, { n: 1 });
+			this.changed(recipient, g ? null : path);
 		}
+		if (!this.countingMentions) return;
 		for (const m of entry.found.mentions) {
 			addTo(this.mentionedIn, m.capital.note, path);
-			const n = this.countingMentions ? this.countMention(m.capital.note, entry.note.paragraphs[m.paragraph].text, 1) : 1;
+			const n = this.countMention(m.capital.note, entry.note.paragraphs[m.paragraph].text, 1);
 			this.changed(m.capital.note, n > 1 ? null : path, true);
 		}
 	}
@@ -144,7 +159,10 @@ export class MessagesIndex {
 	private countAllMentions(): void {
 		this.countingMentions = true;
 		for (const entry of this.notes.values()) {
-			for (const m of entry.found.mentions) this.countMention(m.capital.note, entry.note.paragraphs[m.paragraph].text, 1);
+			for (const m of entry.found.mentions) {
+				addTo(this.mentionedIn, m.capital.note, entry.note.path);
+				this.countMention(m.capital.note, entry.note.paragraphs[m.paragraph].text, 1);
+			}
 		}
 	}
 
@@ -167,19 +185,22 @@ export class MessagesIndex {
 		for (const d of entry.found.messages) {
 			this.buckets.get(d.passage.recipient)?.delete(path);
 			const counts = this.keyCounts.get(d.passage.recipient);
-			const n = counts?.get(d.key) ?? 0;
-			if (n <= 1) counts?.delete(d.key);
-			else counts?.set(d.key, n - 1);
+			if (!counts) continue;
+			const g = counts.get(d.key);
+			const n = g?.n ?? 0;
+			if (n <= 1) counts.delete(d.key);
+			else if (g) g.n--;
 			this.changed(d.passage.recipient, n > 1 ? null : path);
 		}
-		for (const m of entry.found.mentions) {
-			removeFrom(this.mentionedIn, m.capital.note, path);
-			const n = this.countingMentions ? this.countMention(m.capital.note, entry.note.paragraphs[m.paragraph].text, -1) + 1 : 1;
-			this.changed(m.capital.note, n > 1 ? null : path, true);
+		if (this.countingMentions) {
+			for (const m of entry.found.mentions) {
+				removeFrom(this.mentionedIn, m.capital.note, path);
+				const n = this.countMention(m.capital.note, entry.note.paragraphs[m.paragraph].text, -1) + 1;
+				this.changed(m.capital.note, n > 1 ? null : path, true);
+			}
 		}
 		this.notes.delete(path);
-		removeFrom(this.byName, basename(path).toLowerCase(), path);
-		removeFrom(this.byName, path.toLowerCase(), path);
+		if (this.byName) countNames(this.byName, path, -1);
 		if (entry.note.duplicateOf) removeFrom(this.duplicatesOf, entry.note.duplicateOf.toLowerCase(), path);
 		return true;
 	}
@@ -236,41 +257,110 @@ export class MessagesIndex {
 
 	private isRepublished(note: SourceNote): boolean {
 		if (!note.duplicateOf) return false;
+		if (!this.byName) {
+			this.byName = new Map();
+			for (const path of this.notes.keys()) countNames(this.byName, path, 1);
+		}
+		const own = nameKeys(note.path);
 		const key = note.duplicateOf.toLowerCase();
-		const present = this.byName.get(key) ?? this.byName.get(key.endsWith('.md') ? key : `${key}.md`);
-		return present !== undefined && [...present].some((p) => p !== note.path);
+		for (const k of key.endsWith('.md') ? [key] : [key, `${key}.md`]) {
+			const present = this.byName.get(k);
+			if (present === undefined) continue;
+			// Some note other than this one goes by that name.
+			return present - (own.includes(k) ? 1 : 0) > 0;
+		}
+		return false;
 	}
 
 	private assemble(capital: CapitalInfo, all: boolean): CapitalSection {
-		const groups = new Map<string, { best: DetectedPassage; note: SourceNote; copies: DetectedPassage[] }>();
-		const take = (note: SourceNote, d: DetectedPassage): void => {
-			const g = groups.get(d.key);
-			if (!g) groups.set(d.key, { best: d, note, copies: [] });
-			else if (isBetterCopy(note, g.note)) {
-				g.copies.push(g.best);
+		// Message passages count towards the republication keys whether or not they are shown; mention passages
+		// ("show all") share groups with them but are not counted, as fill() does not count them either.
+		const counts = new Map<string, KeyGroup>();
+		const groups: KeyGroup[] = [];
+		const notes: SourceNote[] = [];
+		const take = (note: SourceNote, d: DetectedPassage, counted: boolean, shown: boolean): void => {
+			let g = counts.get(d.key);
+			if (!g) counts.set(d.key, (g = { n: 0 }));
+			if (counted) g.n++;
+			if (!shown) return;
+			if (!g.best) {
 				g.best = d;
 				g.note = note;
-			} else g.copies.push(d);
+				groups.push(g);
+			} else if (g.note && isBetterCopy(note, g.note)) {
+				(g.copies ??= []).push(g.best);
+				g.best = d;
+				g.note = note;
+			} else (g.copies ??= []).push(d);
 		};
 		for (const [path, list] of this.buckets.get(capital.note) ?? []) {
 			const note = this.notes.get(path)?.note;
-			if (!note || this.isRepublished(note)) continue;
-			for (const d of list) if (all || !d.passage.dismissed) take(note, d);
+			const shown = note !== undefined && !this.isRepublished(note);
+			if (note && shown) notes.push(note);
+			for (const d of list) take(note ?? PLACEHOLDER, d, true, shown && (all || !d.passage.dismissed));
 		}
 		if (all) {
 			for (const path of this.mentionedIn.get(capital.note) ?? []) {
 				const entry = this.notes.get(path);
 				if (!entry || this.isRepublished(entry.note)) continue;
-				for (const d of this.mentionsOf(entry, capital.note)) take(entry.note, d);
+				notes.push(entry.note);
+				for (const d of this.mentionsOf(entry, capital.note)) take(entry.note, d, false, true);
 			}
 		}
+		// Mention-only groups were never counted: they are no republication keys of message passages.
+		for (const [key, g] of counts) if (g.n === 0) counts.delete(key);
+		this.keyCounts.set(capital.note, counts);
+		// Sorted by a number per passage rather than by comparing dates and paths in every comparison.
+		const rank = new Map<string, number>();
+		notes.sort(byNewestNote);
+		for (const n of notes) if (!rank.has(n.path)) rank.set(n.path, rank.size);
 		const messages: MessagePassage[] = [];
-		for (const g of groups.values()) {
-			const p: MessagePassage = g.copies.length > 0 ? { ...g.best.passage, alsoIn: g.copies.map((c) => ({ note: c.passage.note, block: c.passage.block })).sort(byNoteThenBlock) } : g.best.passage;
+		const order: number[] = [];
+		for (const g of groups) {
+			const best = g.best as DetectedPassage;
+			const p: MessagePassage = g.copies ? { ...best.passage, alsoIn: g.copies.map((c) => ({ note: c.passage.note, block: c.passage.block })).sort(byNoteThenBlock) } : best.passage;
+			order.push((rank.get(p.note) ?? 0) * LINES_PER_RANK + p.line);
 			messages.push(p);
+			// Only the count outlives this call.
+			g.best = g.note = g.copies = undefined;
 		}
-		messages.sort(byReadingOrder);
-		return { capital: capital.note, note: capital.path, country: capital.country, messages };
+		const byOrder = messages.map((_, i) => i).sort((a, b) => order[a] - order[b] || a - b);
+		return { capital: capital.note, note: capital.path, country: capital.country, messages: byOrder.map((i) => messages[i]) };
+	}
+}
+
+/** Passages sharing one republication key: how many there are, and while a section is assembled, which is shown. */
+interface KeyGroup {
+	n: number;
+	best?: DetectedPassage;
+	note?: SourceNote;
+	copies?: DetectedPassage[];
+}
+
+/** Stands for a note that is gone while its passages are still bucketed; never shown. */
+const PLACEHOLDER: SourceNote = { path: '', title: '', outlet: null, authors: [], published: null, duplicateOf: null, marks: [], paragraphs: [] };
+
+/** Room for every line of a note between two notes' ranks (and exact in a double up to 2^53). */
+const LINES_PER_RANK = 2 ** 24;
+
+/** Newest first, undated last, then by path: the order of byReadingOrder, for whole notes. */
+function byNewestNote(a: SourceNote, b: SourceNote): number {
+	if (a.published !== b.published) return a.published === null ? 1 : b.published === null ? -1 : a.published < b.published ? 1 : -1;
+	return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** The lower-cased names a note can be referred to by as an original: its basename and its path. */
+function nameKeys(path: string): string[] {
+	const base = basename(path).toLowerCase();
+	const full = path.toLowerCase();
+	return base === full ? [base] : [base, full];
+}
+
+function countNames(map: Map<string, number>, path: string, delta: 1 | -1): void {
+	for (const k of nameKeys(path)) {
+		const n = (map.get(k) ?? 0) + delta;
+		if (n <= 0) map.delete(k);
+		else map.set(k, n);
 	}
 }
 
