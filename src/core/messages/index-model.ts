@@ -22,8 +22,8 @@ interface NoteEntry {
 export class MessagesIndex {
 	private resolver = new CapitalResolver([]);
 	private readonly notes = new Map<string, NoteEntry>();
-	/** capital note → source path → that note's passages to it. */
-	private readonly buckets = new Map<string, Map<string, DetectedPassage[]>>();
+	/** capital note → source path → that note's entry and its passages to the capital. */
+	private readonly buckets = new Map<string, Map<string, Bucketed>>();
 	/** capital note → paths of notes that merely mention it; kept, like mentionCounts, once "show all" was asked for. */
 	private readonly mentionedIn = new Map<string, Set<string>>();
 	/**
@@ -46,6 +46,8 @@ export class MessagesIndex {
 	 */
 	private readonly mentionCounts = new Map<string, Map<string, number>>();
 	private countingMentions = false;
+	/** Every note's place in reading order, while model() assembles many sections. */
+	private noteRank: Map<string, number> | null = null;
 	/**
 	 * Per capital, how many message passages share each republication key. Counted when the capital's section is
 	 * first assembled (which walks them all anyway) and kept up to date from then on: before that, no cached
@@ -101,36 +103,48 @@ export class MessagesIndex {
 
 	model(options: ModelOptions = {}): MessagesModel {
 		const all = options.showAllMentions === true;
+		const mode = all ? 'all' : 'messages';
+		// Many sections to assemble whole (a first build): rank every note once rather than per section.
+		let whole = 0;
+		for (const c of this.resolver.capitals) {
+			const section = this.sections.get(c.note)?.[mode];
+			if (!section || this.dirty[mode].get(c.note) === 'full') whole++;
+		}
+		if (whole > 4) {
+			const notes = [...this.notes.values()].map((e) => e.note).sort(byNewestNote);
+			this.noteRank = new Map(notes.map((n, i) => [n.path, i]));
+		}
+		if (all && !this.countingMentions) this.countAllMentions();
 		const capitals = this.resolver.capitals.map((c) => {
 			const cached = this.sections.get(c.note) ?? {};
 			this.sections.set(c.note, cached);
-			const mode = all ? 'all' : 'messages';
-			if (all && !this.countingMentions) this.countAllMentions();
 			const dirty = this.dirty[mode].get(c.note);
 			this.dirty[mode].delete(c.note);
 			const current = cached[mode];
 			cached[mode] = !current || dirty === 'full' ? this.assemble(c, all) : dirty ? this.patch(c, current, dirty, all) : current;
 			return cached[mode];
 		});
+		this.noteRank = null;
 		capitals.sort((a, b) => b.messages.length - a.messages.length || a.capital.localeCompare(b.capital));
 		return { capitals };
 	}
 
 	private fill(entry: NoteEntry): void {
 		const path = entry.note.path;
-		let bucket: Map<string, DetectedPassage[]> | undefined;
+		let bucket: Map<string, Bucketed> | undefined;
 		let list: DetectedPassage[] | undefined;
 		let recipient: string | null = null;
 		for (const d of entry.found.messages) {
 			// A note's passages to one capital mostly come together: look its bucket up once per run of them.
+			// The note was dropped from every bucket before this, so an entry found is one this loop made.
 			if (d.passage.recipient !== recipient) {
 				recipient = d.passage.recipient;
 				bucket = this.buckets.get(recipient);
-				list = bucket?.get(path);
+				list = bucket?.get(path)?.list;
 			}
 			if (!bucket) continue;
 			if (list) list.push(d);
-			else bucket.set(path, (list = [d]));
+			else bucket.set(path, { entry, list: (list = [d]) });
 			const counts = this.keyCounts.get(recipient);
 			if (!counts) continue; // not assembled yet: nothing cached to patch
 			const g = counts.get(d.key);
@@ -240,7 +254,7 @@ export class MessagesIndex {
 		for (const path of paths) {
 			const entry = this.notes.get(path);
 			if (!entry || this.isRepublished(entry.note)) continue;
-			for (const d of this.buckets.get(capital.note)?.get(path) ?? []) if (all || !d.passage.dismissed) added.push(d.passage);
+			for (const d of this.buckets.get(capital.note)?.get(path)?.list ?? []) if (all || !d.passage.dismissed) added.push(d.passage);
 			if (all) for (const d of this.mentionsOf(entry, capital.note)) added.push(d.passage);
 		}
 		added.sort(byReadingOrder);
@@ -293,11 +307,11 @@ export class MessagesIndex {
 				g.note = note;
 			} else (g.copies ??= []).push(d);
 		};
-		for (const [path, list] of this.buckets.get(capital.note) ?? []) {
-			const note = this.notes.get(path)?.note;
-			const shown = note !== undefined && !this.isRepublished(note);
-			if (note && shown) notes.push(note);
-			for (const d of list) take(note ?? PLACEHOLDER, d, true, shown && (all || !d.passage.dismissed));
+		for (const { entry, list } of this.buckets.get(capital.note)?.values() ?? []) {
+			const note = entry.note;
+			const shown = note.duplicateOf === null || !this.isRepublished(note);
+			if (shown) notes.push(note);
+			for (const d of list) take(note, d, true, shown && (all || !d.passage.dismissed));
 		}
 		if (all) {
 			for (const path of this.mentionedIn.get(capital.note) ?? []) {
@@ -311,9 +325,11 @@ export class MessagesIndex {
 		for (const [key, g] of counts) if (g.n === 0) counts.delete(key);
 		this.keyCounts.set(capital.note, counts);
 		// Sorted by a number per passage rather than by comparing dates and paths in every comparison.
-		const rank = new Map<string, number>();
-		notes.sort(byNewestNote);
-		for (const n of notes) if (!rank.has(n.path)) rank.set(n.path, rank.size);
+		const rank = this.noteRank ?? new Map<string, number>();
+		if (!this.noteRank) {
+			notes.sort(byNewestNote);
+			for (const n of notes) if (!rank.has(n.path)) rank.set(n.path, rank.size);
+		}
 		const messages: MessagePassage[] = [];
 		const order: number[] = [];
 		for (const g of groups) {
@@ -337,8 +353,10 @@ interface KeyGroup {
 	copies?: DetectedPassage[];
 }
 
-/** Stands for a note that is gone while its passages are still bucketed; never shown. */
-const PLACEHOLDER: SourceNote = { path: '', title: '', outlet: null, authors: [], published: null, duplicateOf: null, marks: [], paragraphs: [] };
+interface Bucketed {
+	entry: NoteEntry;
+	list: DetectedPassage[];
+}
 
 /** Room for every line of a note between two notes' ranks (and exact in a double up to 2^53). */
 const LINES_PER_RANK = 2 ** 24;

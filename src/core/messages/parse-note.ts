@@ -2,6 +2,7 @@
 // model is rebuilt over whole vaults and remark costs ~100× more for the little structure needed here.
 import { frontmatterBounds, parseFrontmatterLines } from './frontmatter';
 import { readMessageMarks } from './marks';
+import { isSpace } from './sentences';
 import type { SourceLink, SourceNote, SourceParagraph } from './source-note';
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
@@ -19,22 +20,36 @@ export function parseSourceNote(path: string, markdown: string): SourceNote {
 	const lines = markdown.includes('\r') ? markdown.split(/\r?\n/) : markdown.split('\n');
 	const bounds = frontmatterBounds(lines);
 	const frontmatter = bounds ? parseFrontmatterLines(lines.slice(1, bounds.end)) : {};
-	return { ...readSourceMeta(path, frontmatter), paragraphs: parseParagraphs(lines, bounds ? bounds.bodyStart : 0) };
+	return sourceNote(path, frontmatter, parseParagraphs(lines, bounds ? bounds.bodyStart : 0));
 }
 
 /** The note's metadata from a frontmatter object (ours, or Obsidian's `metadataCache` one). */
 export function readSourceMeta(path: string, frontmatter: Record<string, unknown>): Omit<SourceNote, 'paragraphs'> {
+	const { paragraphs, ...meta } = sourceNote(path, frontmatter, []);
+	void paragraphs;
+	return meta;
+}
+
+// One object literal with every field, rather than metadata spread into a note: a spread costs a dictionary
+// copy per note, which a 10,000-note rebuild notices.
+function sourceNote(path: string, frontmatter: Record<string, unknown>, paragraphs: SourceParagraph[]): SourceNote {
 	const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null);
 	const authors = frontmatter.authors ?? frontmatter.author;
 	const published = frontmatter.published ?? frontmatter.date;
+	const names: string[] = [];
+	for (const a of Array.isArray(authors) ? authors : [authors]) {
+		const name = str(a);
+		if (name !== null) names.push(unlink(name) ?? name);
+	}
 	return {
 		path,
 		title: str(frontmatter.title) ?? basename(path),
 		outlet: unlink(str(frontmatter.publisher) ?? str(frontmatter.outlet)),
-		authors: (Array.isArray(authors) ? authors : [authors]).map(str).filter((a): a is string => a !== null).map((a) => unlink(a) ?? a),
+		authors: names,
 		published: published instanceof Date ? published.toISOString().slice(0, 10) : str(published),
 		duplicateOf: unlink(str(frontmatter.envoy_duplicate_of)),
 		marks: readMessageMarks(frontmatter),
+		paragraphs,
 	};
 }
 
@@ -60,7 +75,7 @@ function parseParagraphs(lines: string[], from: number): SourceParagraph[] {
 	let lastFlushedEndsAt = -2;
 	const flush = (endLine: number): void => {
 		if (buf.length === 0) return;
-		const p = toParagraph(buf.join('\n'), bufLine, section);
+		const p = toParagraph(buf.length === 1 ? buf[0] : buf.join('\n'), bufLine, section);
 		if (p.text.trim() !== '') {
 			out.push(p);
 			lastFlushedEndsAt = endLine;
@@ -77,15 +92,16 @@ function parseParagraphs(lines: string[], from: number): SourceParagraph[] {
 			if (line.includes('%%')) inComment = false;
 			continue;
 		}
-		const at = line.search(/\S/);
-		if (at < 0) {
+		let at = 0;
+		while (at < line.length && isSpace(line.charCodeAt(at))) at++;
+		if (at === line.length) {
 			flush(i);
 			continue;
 		}
 		// Prose lines start with a letter or a quote: only the others need the block-structure tests below.
 		if (isPlainStart(line.charCodeAt(at))) {
 			if (buf.length === 0) bufLine = i;
-			buf.push(line.trim());
+			buf.push(at === 0 && !isSpace(line.charCodeAt(line.length - 1)) ? line : line.trim());
 			continue;
 		}
 		const f = FENCE.exec(line);
@@ -143,14 +159,23 @@ export function paragraphFromMarkdown(raw: string, line: number, section = 0): S
 function toParagraph(raw: string, line: number, section: number): SourceParagraph {
 	let block: string | null = null;
 	const caret = raw.lastIndexOf('^');
-	if (caret === 0 || (caret > 0 && /\s/.test(raw[caret - 1]))) {
-		const b = /^\^([A-Za-z0-9-]+)\s*$/.exec(raw.slice(caret));
-		if (b) {
-			block = b[1];
+	if (caret === 0 || (caret > 0 && isSpace(raw.charCodeAt(caret - 1)))) {
+		// `^id` then only whitespace: the block id.
+		let end = caret + 1;
+		while (end < raw.length && isIdChar(raw.charCodeAt(end))) end++;
+		let rest = end;
+		while (rest < raw.length && isSpace(raw.charCodeAt(rest))) rest++;
+		if (end > caret + 1 && rest === raw.length) {
+			block = raw.slice(caret + 1, end);
 			raw = raw.slice(0, caret);
 		}
 	}
 	const links: SourceLink[] = [];
+	// Most paragraphs are plain prose: without any of the characters that open a link or an emphasis mark,
+	// the text is the raw text.
+	if (raw.indexOf('[') < 0 && raw.indexOf('*') < 0 && raw.indexOf('_') < 0 && raw.indexOf('=') < 0) {
+		return { line, block, text: raw.trimEnd(), links, section };
+	}
 	let text = '';
 	let last = 0;
 	INLINE.lastIndex = 0;
@@ -175,6 +200,10 @@ function toParagraph(raw: string, line: number, section: number): SourceParagrap
 	text += raw.slice(last);
 	// Block-id removal can leave trailing spaces; trimming the end keeps offsets valid.
 	return { line, block, text: text.trimEnd(), links, section };
+}
+
+function isIdChar(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
 }
 
 function linkTarget(raw: string): string {
