@@ -1,7 +1,8 @@
 // Candidate names in one document: capitalised runs cut at titles and compounds, with the cues around them.
 // Nothing here decides the final type or the note; typing.ts and grouping.ts do, with the whole corpus in view.
 import { CALENDAR, CONCEPTS, GROUP_WORDS, PLACE_NOUNS_OF, FIRST_NAMES, LOWER_CONCEPT_HEADS, NAME_CONNECTORS, ORG_HEADS_OF, ORG_SUFFIXES, PERSON_TITLES, PLACE_SUFFIXES, STOP_WORDS, TITLE_MODIFIERS, CONCEPT_HEADS, EVENT_HEADS } from './lexicon';
-import { isInnerPunct, lemmaKey, phraseLemma, prefixCode, type Token } from './tokenize';
+import type { KnownNames } from './known-names';
+import { isInnerPunct, lemmaKey, phraseLemma, type Token } from './tokenize';
 
 /** What the text says a name is; 'adjective' is a people-word or creed ("Kurdish rebels"), not a note of its own. */
 export type Cue = 'person' | 'organisation' | 'place' | 'concept' | 'event' | 'adjective';
@@ -36,8 +37,8 @@ export interface Evidence {
 	solo: Set<string>;
 }
 
-/** Looks up a multi-word key among names Envoy already knows (places, demonyms, the user's notes). */
-export type IsKnown = (key: string) => boolean;
+/** Names Envoy already knows (places, demonyms, the user's notes). */
+type IsKnown = KnownNames;
 
 export function newEvidence(): Evidence {
 	return { midCap: new Map(), lower: new Set(), solo: new Set() };
@@ -77,7 +78,15 @@ const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern
 // "Kurdish rebels", "Moslem leaders": a capitalised adjective before a noun.
 const ADJECTIVE_ENDING = /(ish|ese|ian|ean)$/;
 const VERBS = new Set(['said', 'says', 'told', 'added', 'was', 'is', 'has', 'had', 'will', 'would', 'could', 'can', 'did', 'does', 'who', 'which', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'as', 'that']);
-const CONCEPT_STARTS = new Set([...CONCEPT_LEMMAS.keys()].map(prefixCode));
+// Every word key whose lemma starts a concept ("sanctions", "Sanction", "denuclearisation"): one set lookup rules out
+// the other lower-case words, which are most of a text.
+const CONCEPT_FIRST_KEYS = new Set<string>();
+for (const lemma of CONCEPT_LEMMAS.keys()) {
+	for (const base of [lemma, ...(lemma.endsWith('ization') ? [lemma.slice(0, -7) + 'isation'] : []), ...(lemma === 'defense' ? ['defence'] : [])]) {
+		CONCEPT_FIRST_KEYS.add(base);
+		CONCEPT_FIRST_KEYS.add(base + 's');
+	}
+}
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'into', 'across', 'outside', 'to', 'visit', 'visited', 'toward', 'towards']);
 const LOWER_PERSON_CUES = new Set(['leader', 'president', 'minister', 'spokesman', 'spokeswoman', 'envoy', 'ambassador', 'chairman', 'secretary', 'premier', 'chancellor', 'dictator', 'king', 'queen', 'prince', 'senator', 'general', 'coach', 'striker', 'captain', 'director', 'chief', 'ruler']);
 
@@ -167,7 +176,7 @@ function collectRun(tokens: Token[], k: number, isKnown: IsKnown): Run {
 				continue;
 			}
 			// "Jong-un", "Jong-il": a short lower-case tail stays in a name that is not a known place ("US-led").
-			if (after.text.length <= 3 && !isKnown(cur.key) && !cur.upper) {
+			if (after.text.length <= 3 && !cur.upper && !isKnown.word(cur.key)) {
 				words.push(j + 2);
 				j += 2;
 				continue;
@@ -193,22 +202,14 @@ interface Segment {
 function evidenceFor(tokens: Token[], w: number, evidence: Evidence, isKnown: IsKnown): boolean {
 	const t = tokens[w];
 	const key = t.key;
-	if (isKnown(key) || FIRST_NAMES.has(key) || (t.upper && t.text.length > 1)) return true;
+	if (isKnown.word(key) || FIRST_NAMES.has(key) || (t.upper && t.text.length > 1)) return true;
 	return (evidence.midCap.get(key) ?? 0) > 0 && !evidence.lower.has(key);
 }
 
 /** The run, or its first two or three words, is a name Envoy knows ("New York Stock Exchange"). */
 function knownPrefix(tokens: Token[], words: number[], isKnown: IsKnown): boolean {
-	let key = '';
-	for (let i = 0; i < words.length && i < 4; i++) {
-		key = i === 0 ? tokens[words[0]].key : key + ' ' + tokens[words[i]].key;
-		if (i > 0 && isKnown(key)) return true;
-	}
-	return isKnown(keyOf(tokens, words));
-}
-
-function keyOf(tokens: Token[], words: number[]): string {
-	return words.map((w) => tokens[w].key).join(' ');
+	for (let i = 2; i <= words.length && i <= 4; i++) if (isKnown.phrase(tokens, words, 0, i)) return true;
+	return isKnown.phrase(tokens, words, 0, words.length);
 }
 
 function wordAt(tokens: Token[], words: number[], x: number): string {
@@ -227,6 +228,10 @@ function isTitleAt(tokens: Token[], words: number[], i: number): number {
 	while (j < words.length && (PERSON_TITLES.has(lower(j)) || TITLE_MODIFIERS.has(lower(j)))) j++;
 	if (lower(j) === 'of' && j + 2 < words.length) j += 2;
 	return j - i;
+}
+
+function shouting(t: Token, evidence: Evidence, isKnown: IsKnown): boolean {
+	return t.upper && t.key.length >= 3 && evidence.lower.has(t.key) && !isKnown.word(t.key);
 }
 
 /** Cuts a run into names: sentence-initial noise off the front, titles out, known places out of compounds. */
@@ -256,11 +261,10 @@ function segment(tokens: Token[], run: Run, evidence: Evidence, isKnown: IsKnown
 	}
 	while (words.length > 0 && (NAME_CONNECTORS.has(tokens[words[words.length - 1]].text) || CALENDAR.has(tokens[words[words.length - 1]].key))) words.pop();
 	if (words.length === 0) return [];
-	if (isKnown(keyOf(tokens, words))) return [{ words, cue: null }];
+	if (isKnown.phrase(tokens, words, 0, words.length)) return [{ words, cue: null }];
 	if (words.length === 1 && LONE_NON_NAMES.has(tokens[words[0]].key)) return [];
 	// Capitals of common words are table headers and shouting ("NOTE", "PRESS DIGEST"), not acronyms.
-	const shouting = (w: number) => tokens[w].upper && tokens[w].key.length >= 3 && evidence.lower.has(tokens[w].key) && !isKnown(tokens[w].key);
-	if (words.some(shouting)) words = words.filter((w) => !shouting(w));
+	if (words.some((w) => shouting(tokens[w], evidence, isKnown))) words = words.filter((w) => !shouting(tokens[w], evidence, isKnown));
 	// A lone letter is an initial or a currency sign, never a name.
 	if (words.length === 0 || (words.length === 1 && tokens[words[0]].text.replace(/\./g, '').length < 2)) return [];
 
@@ -312,7 +316,7 @@ function splitCompounds(tokens: Token[], segments: Segment[], evidence: Evidence
 			out.push(seg);
 			continue;
 		}
-		const known = (p: number[]) => isKnown(keyOf(tokens, p)) || (p.length === 1 && evidence.solo.has(tokens[p[0]].key));
+		const known = (p: number[]) => isKnown.phrase(tokens, p, 0, p.length) || (p.length === 1 && evidence.solo.has(tokens[p[0]].key));
 		const prefixed = PREFIXES.has(tokens[parts[0][0]].key) && parts[0].length === 1;
 		if (prefixed) {
 			parts = parts.slice(1);
@@ -364,13 +368,13 @@ function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[], evi
 		else if (LOWER_PERSON_CUES.has(beforeKey)) cue = 'person';
 		else if (!multi && GROUP_WORDS.has(lastKey)) cue = 'adjective';
 		// "Bosnian Serb", "Iraqi Kurds": people-words only.
-		else if (multi && wordKeys.some((k) => GROUP_WORDS.has(k)) && wordKeys.every((k) => GROUP_WORDS.has(k) || isKnown(k))) cue = 'adjective';
+		else if (multi && wordKeys.some((k) => GROUP_WORDS.has(k)) && wordKeys.every((k) => GROUP_WORDS.has(k) || isKnown.word(k))) cue = 'adjective';
 		else if (beforeKey === 'of' && PLACE_NOUNS_OF.has(tokens[words[0] - 2]?.key ?? '')) cue = 'place';
 		// An acronym inside a longer name makes it an institution ("NSW Treasury", "CITIC Pacific").
 		else if (multi && words.some((w) => tokens[w].upper && tokens[w].text.length > 1) && !words.every((w) => tokens[w].upper)) cue = 'organisation';
 		else if (!multi && ADJECTIVE_ENDING.test(lastKey) && next && next.kind === 'word' && !next.cap && !next.upper && !VERBS.has(next.text)) cue = 'adjective';
 		// A name that contains a place but is not one ("Air France", "China Daily") is an organisation.
-		else if (multi && wordKeys.some((k) => isKnown(k))) cue = COMPASS.has(wordKeys[0]) && isKnown(wordKeys.slice(1).join(' ')) ? 'place' : 'organisation';
+		else if (multi && wordKeys.some((k) => isKnown.word(k))) cue = COMPASS.has(wordKeys[0]) && isKnown.keys(wordKeys, 1, wordKeys.length) ? 'place' : 'organisation';
 	}
 	if (!cue) {
 		if (!multi && first.upper && first.text.length > 1) hint = 'organisation';
@@ -409,7 +413,7 @@ function dateline(text: string, tokens: Token[], k: number, out: Candidate[]): n
 
 /** Curated lower-case concepts ("sanctions", "axis of evil"), spelling variants folded by lemma. */
 function lowerConcept(text: string, tokens: Token[], k: number, out: Candidate[]): number {
-	if (!CONCEPT_STARTS.has(prefixCode(tokens[k].key))) return k + 1;
+	if (!CONCEPT_FIRST_KEYS.has(tokens[k].key)) return k + 1;
 	const options = CONCEPT_LEMMAS.get(lemmaKey(tokens[k].key));
 	if (!options) return k + 1;
 	let best: { end: number; name: string } | null = null;

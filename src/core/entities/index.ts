@@ -16,6 +16,7 @@ import { findCandidates, gatherEvidence, newEvidence, type Candidate } from './c
 import { EntityDictionary, findMentionsIn } from './dictionary';
 import { placeIndex } from './gazetteer';
 import { groupCandidates } from './grouping';
+import { builtinNames, KnownNames, NameTrie } from './known-names';
 import { nameKey, tokenize, type Token } from './tokenize';
 
 export { EntityDictionary } from './dictionary';
@@ -56,7 +57,9 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 	const places = placeIndex(nameKey);
 	const knownForms = new Map<string, Entity>();
 	for (const e of known) for (const form of [e.name, ...e.aliases, ...(e.metonyms ?? [])]) if (!knownForms.has(nameKey(form))) knownForms.set(nameKey(form), e);
-	const isKnown = (key: string) => places.has(key) || knownForms.has(key);
+	const userNames = new NameTrie();
+	for (const key of knownForms.keys()) userNames.add(key);
+	const isKnown = new KnownNames(knownForms.size > 0 ? [builtinNames(), userNames] : [builtinNames()]);
 
 	// Pass 1: tokens and the corpus's capitalisation habits; pass 2: candidates, which need those habits.
 	const tokens = new Map<string, Token[]>();

@@ -63,9 +63,18 @@ const OPENERS = new Set(['"', '“', '‘', '(', '[', "'", '«']);
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'lt', 'col', 'sgt', 'gov', 'sen', 'rep', 'jr', 'sr', 'prof', 'no', 'vs', 'inc', 'corp', 'co', 'ltd', 'capt', 'adm', 'maj', 'rev', 'mt', 'ft', 'jan', 'feb', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec']);
 
 const LETTER = /[\p{L}\p{M}]/u;
+// Whether each UTF-16 code is a letter, learnt on first sight: 0 unknown, 1 letter, 2 not. Non-ASCII text
+// (names with diacritics, curly quotes) would otherwise run a regular expression on every character.
+const letterCodes = new Uint8Array(65536);
 function isLetterCode(c: number): boolean {
 	if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-	return !Number.isNaN(c) && LETTER.test(String.fromCharCode(c));
+	if (!(c < 65536)) return false;
+	let known = letterCodes[c];
+	if (known === 0) {
+		known = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+		letterCodes[c] = known;
+	}
+	return known === 1;
 }
 function isApostropheCode(c: number): boolean {
 	return c === 39 || c === 0x2019;
@@ -95,13 +104,102 @@ function isAllUpper(word: string): boolean {
 	return sawUpper;
 }
 
+/**
+ * Every distinct surface the tokenizer has met, with its key and shape worked out once. A corpus repeats the same
+ * few thousand words, so most tokens are found here by a hash of their characters: no new string, no key to compute.
+ */
+class Surfaces {
+	private slots = new Int32Array(1 << 14);
+	private hashes: number[] = [];
+	private texts: string[] = [];
+	private keys: string[] = [];
+	private shapes: number[] = [];
+	/** Index of the last surface found: its key, shape and kind are read right after. */
+	found = 0;
+
+	/** Finds or adds text[start, end) whose hash is `hash`; its index is left in `found`. */
+	find(text: string, start: number, end: number, hash: number, kind: Token['kind']): string {
+		const mask = this.slots.length - 1;
+		const len = end - start;
+		let at = hash & mask;
+		for (;;) {
+			const slot = this.slots[at];
+			if (slot === 0) break;
+			const idx = slot - 1;
+			const t = this.texts[idx];
+			if (this.hashes[idx] === hash && t.length === len && sameChars(text, start, t)) {
+				this.found = idx;
+				return t;
+			}
+			at = (at + 1) & mask;
+		}
+		// Bounded, so a long-running plugin's memory stays flat: a full table starts again.
+		if (this.texts.length >= 200_000) {
+			this.clear();
+			return this.find(text, start, end, hash, kind);
+		}
+		const word = text.slice(start, end);
+		const idx = this.texts.length;
+		this.texts.push(word);
+		this.hashes.push(hash);
+		if (kind === 'word') {
+			this.keys.push(tokenKey(word));
+			this.shapes.push((isUpperStart(word) ? CAP : 0) | (isAllUpper(word) ? UPPER : 0));
+		} else {
+			this.keys.push(kind === 'num' ? tokenKey(word) : word);
+			this.shapes.push(0);
+		}
+		this.slots[at] = idx + 1;
+		if (this.texts.length * 2 > this.slots.length) this.grow();
+		this.found = idx;
+		return word;
+	}
+
+	key(idx: number): string {
+		return this.keys[idx];
+	}
+
+	shape(idx: number): number {
+		return this.shapes[idx];
+	}
+
+	private grow(): void {
+		const slots = new Int32Array(this.slots.length * 2);
+		const mask = slots.length - 1;
+		for (let idx = 0; idx < this.texts.length; idx++) {
+			let at = this.hashes[idx] & mask;
+			while (slots[at] !== 0) at = (at + 1) & mask;
+			slots[at] = idx + 1;
+		}
+		this.slots = slots;
+	}
+
+	private clear(): void {
+		this.slots = new Int32Array(1 << 14);
+		this.hashes = [];
+		this.texts = [];
+		this.keys = [];
+		this.shapes = [];
+	}
+}
+
+function sameChars(text: string, start: number, word: string): boolean {
+	for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
+	return true;
+}
+
+const surfaces = new Surfaces();
+
 export function tokenize(text: string): Token[] {
 	const tokens: Token[] = [];
 	const n = text.length;
 	let i = 0;
 	let space = true;
 	let newline = true;
-	const lineStarts: number[] = [];
+	// The current line's first token and its counts of capitalised and lower-case words, for headline detection.
+	let lineFrom = 0;
+	let lineUpper = 0;
+	let lineLower = 0;
 	while (i < n) {
 		const c = text.charCodeAt(i);
 		if (isSpaceCode(c)) {
@@ -113,21 +211,20 @@ export function tokenize(text: string): Token[] {
 		const start = i;
 		let kind: Token['kind'];
 		let possessive = false;
-		// Plain lower-case ASCII words are their own key: no lookup needed.
-		let plain = c >= 97 && c <= 122;
+		let hash = c;
 		if (isLetterCode(c) || isDigitCode(c)) {
 			kind = isDigitCode(c) ? 'num' : 'word';
 			// Initialism: letter-dot-letter-dot… ("U.S.", "U.N.")
 			if (kind === 'word' && text.charCodeAt(i + 1) === 46 && isLetterCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
-				plain = false;
 				i += 4;
 				while (i + 1 < n && isLetterCode(text.charCodeAt(i)) && text.charCodeAt(i + 1) === 46) i += 2;
+				for (let x = start + 1; x < i; x++) hash = (Math.imul(hash, 31) + text.charCodeAt(x)) | 0;
 			} else {
 				i++;
 				while (i < n) {
 					const d = text.charCodeAt(i);
-					if (isLetterCode(d) || isDigitCode(d)) {
-						if (plain && !(d >= 97 && d <= 122)) plain = false;
+					if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || isDigitCode(d) || (d >= 128 && isLetterCode(d))) {
+						hash = (Math.imul(hash, 31) + d) | 0;
 						i++;
 						continue;
 					}
@@ -138,12 +235,13 @@ export function tokenize(text: string): Token[] {
 							possessive = true;
 							break;
 						}
-						plain = false;
+						hash = (Math.imul(Math.imul(hash, 31) + d, 31) + s1) | 0;
 						i += 2;
 						continue;
 					}
 					// Decimal or grouped numbers stay one token.
 					if (kind === 'num' && (d === 46 || d === 44) && isDigitCode(text.charCodeAt(i + 1))) {
+						hash = (Math.imul(Math.imul(hash, 31) + d, 31) + text.charCodeAt(i + 1)) | 0;
 						i += 2;
 						continue;
 					}
@@ -154,22 +252,27 @@ export function tokenize(text: string): Token[] {
 			kind = 'punct';
 			i++;
 		}
-		const word = text.slice(start, i);
-		if (newline) lineStarts.push(tokens.length);
-		const hasLetters = kind === 'word';
-		const flags =
-			(space ? SPACE : 0) |
-			(hasLetters && isUpperStart(word) ? CAP : 0) |
-			(hasLetters && isAllUpper(word) ? UPPER : 0) |
-			(newline ? INITIAL | LINE_START : 0) |
-			(possessive ? POSSESSIVE : 0);
-		tokens.push(new Token(start, i, word, kind === 'punct' || plain ? word : tokenKey(word), kind, flags));
+		if (newline) {
+			if (tokens.length > lineFrom) markCapsLine(tokens, lineFrom, lineUpper, lineLower);
+			lineFrom = tokens.length;
+			lineUpper = 0;
+			lineLower = 0;
+		}
+		const word = surfaces.find(text, start, i, hash, kind);
+		const shape = surfaces.shape(surfaces.found);
+		if (kind === 'word') {
+			if ((shape & UPPER) !== 0) {
+				if (word.length > 1) lineUpper++;
+			} else lineLower++;
+		}
+		const flags = (space ? SPACE : 0) | shape | (newline ? INITIAL | LINE_START : 0) | (possessive ? POSSESSIVE : 0);
+		tokens.push(new Token(start, i, word, surfaces.key(surfaces.found), kind, flags));
 		if (possessive) i += 2;
 		space = false;
 		newline = false;
 	}
+	if (tokens.length > lineFrom) markCapsLine(tokens, lineFrom, lineUpper, lineLower);
 	markSentenceStarts(tokens);
-	markCapsLines(tokens, lineStarts);
 	return tokens;
 }
 
@@ -180,7 +283,7 @@ function markSentenceStarts(tokens: Token[]): void {
 		if (t.kind === 'punct') {
 			if (SENTENCE_END.has(t.text)) {
 				const prev = tokens[k - 1];
-				const abbreviation = prev && prev.kind === 'word' && !t.space && (ABBREVIATIONS.has(prev.text.toLowerCase()) || (prev.text.length === 1 && prev.cap));
+				const abbreviation = prev && prev.kind === 'word' && !t.space && (ABBREVIATIONS.has(prev.key) || (prev.text.length === 1 && prev.cap));
 				pendingEnd = !abbreviation;
 			} else if (t.text === ':' || t.text === '—' || (OPENERS.has(t.text) && (t.space || t.initial))) {
 				// A quotation or a colon opens a new capitalised stretch.
@@ -194,20 +297,8 @@ function markSentenceStarts(tokens: Token[]): void {
 	}
 }
 
-function markCapsLines(tokens: Token[], lineStarts: number[]): void {
-	for (let l = 0; l < lineStarts.length; l++) {
-		const from = lineStarts[l];
-		const to = l + 1 < lineStarts.length ? lineStarts[l + 1] : tokens.length;
-		let upper = 0;
-		let lower = 0;
-		for (let k = from; k < to; k++) {
-			const t = tokens[k];
-			if (t.kind !== 'word') continue;
-			if (t.upper && t.text.length > 1) upper++;
-			else if (!t.upper) lower++;
-		}
-		if (upper > 0 && upper >= 2 * lower) for (let k = from; k < to; k++) tokens[k].capsLine = true;
-	}
+function markCapsLine(tokens: Token[], from: number, upper: number, lower: number): void {
+	if (upper > 0 && upper >= 2 * lower) for (let k = from; k < tokens.length; k++) tokens[k].capsLine = true;
 }
 
 const MARKS = /\p{M}/gu;

@@ -1,0 +1,84 @@
+// Names Envoy already knows (built-in places, the user's notes) as a word trie. Candidate finding asks "is this run,
+// or its first words, a known name?" for every capitalised run: walking the trie on the keys the tokenizer already
+// made answers without building a phrase string for each prefix.
+import { placeIndex } from './gazetteer';
+import { nameKey, type Token } from './tokenize';
+
+interface TrieNode {
+	end: boolean;
+	next: Map<string, TrieNode> | null;
+}
+
+export class NameTrie {
+	private readonly root = new Map<string, TrieNode>();
+
+	/** Adds a name key ("north korea"). */
+	add(key: string): void {
+		if (!key) return;
+		let level = this.root;
+		let at: TrieNode | undefined;
+		let from = 0;
+		for (;;) {
+			const space = key.indexOf(' ', from);
+			const word = space < 0 ? key.slice(from) : key.slice(from, space);
+			at = level.get(word);
+			if (!at) {
+				at = { end: false, next: null };
+				level.set(word, at);
+			}
+			if (space < 0) break;
+			at.next ??= new Map();
+			level = at.next;
+			from = space + 1;
+		}
+		at.end = true;
+	}
+
+	/** The node after the first word, or undefined. */
+	first(key: string): TrieNode | undefined {
+		return this.root.get(key);
+	}
+}
+
+/** Every trie that may know a name: built-in places first, then the user's notes. */
+export class KnownNames {
+	constructor(private readonly tries: NameTrie[]) {}
+
+	/** A one-word known name. */
+	word(key: string): boolean {
+		for (const trie of this.tries) if (trie.first(key)?.end) return true;
+		return false;
+	}
+
+	/** Whether the tokens at words[from..to) spell a known name. */
+	phrase(tokens: Token[], words: number[], from: number, to: number): boolean {
+		if (to <= from) return false;
+		for (const trie of this.tries) {
+			let at = trie.first(tokens[words[from]].key);
+			for (let i = from + 1; at && i < to; i++) at = at.next?.get(tokens[words[i]].key);
+			if (at?.end) return true;
+		}
+		return false;
+	}
+
+	/** Whether keys[from..to) spell a known name. */
+	keys(keys: string[], from: number, to: number): boolean {
+		if (to <= from) return false;
+		for (const trie of this.tries) {
+			let at = trie.first(keys[from]);
+			for (let i = from + 1; at && i < to; i++) at = at.next?.get(keys[i]);
+			if (at?.end) return true;
+		}
+		return false;
+	}
+}
+
+let builtin: NameTrie | null = null;
+
+/** The built-in places' forms, built once. */
+export function builtinNames(): NameTrie {
+	if (builtin) return builtin;
+	builtin = new NameTrie();
+	for (const key of placeIndex(nameKey).keys()) builtin.add(key);
+	return builtin;
+}
