@@ -1,60 +1,72 @@
-// CLI import throughput and peak memory on a generated corpus of 1,000 articles, against copying the
-// same files (the I/O floor) measured in the same run.
+// Import throughput and peak memory on generated corpora of 1,000 and 10,000 articles (~5 KB each),
+// stage by stage, against copying the same files (the I/O floor) measured in the same run. The growth
+// column compares seconds per MB at 10,000 with 1,000 articles: 1.00 is linear.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePage } from './lib/generate-articles';
 
-const COUNT = Number(process.env.ENVOY_BENCH_ARTICLES ?? 1000);
+const SIZES = (process.env.ENVOY_BENCH_ARTICLES ?? '1000,10000').split(',').map(Number);
 const work = mkdtempSync(join(tmpdir(), 'envoy-bench-import-'));
-const sources = join(work, 'sources');
-mkdirSync(sources);
-let bytes = 0;
-for (let i = 0; i < COUNT; i++) {
-	const page = generatePage(i);
-	bytes += Buffer.byteLength(page);
-	writeFileSync(join(sources, `article-${String(i).padStart(5, '0')}.txt`), page);
-}
-const mb = bytes / 1e6;
 
-function timed(fn: () => void): number {
+interface Stage {
+	wall: number;
+	cpu: number;
+}
+interface Probe {
+	read: Stage;
+	import: Stage;
+	entities: Stage | null;
+	entityNotes: number;
+	link: Stage | null;
+	statuses: Record<string, number>;
+	maxRssMb: number;
+}
+
+function probe(sources: string, vault: string): Probe {
+	const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/lib/import-probe.ts', sources, vault], { encoding: 'utf8', maxBuffer: 1 << 26 });
+	if (child.status !== 0) throw new Error(`import probe failed: ${child.stderr}`);
+	return JSON.parse(child.stdout) as Probe;
+}
+
+const rows: { n: number; mb: number; copy: number; first: Probe; again: Probe }[] = [];
+for (const n of SIZES) {
+	const sources = join(work, `sources-${n}`);
+	mkdirSync(sources);
+	let bytes = 0;
+	for (let i = 0; i < n; i++) {
+		const page = generatePage(i);
+		bytes += Buffer.byteLength(page);
+		writeFileSync(join(sources, `article-${String(i).padStart(5, '0')}.txt`), page);
+	}
+	const copyDir = join(work, `copy-${n}`);
+	mkdirSync(copyDir);
 	const t0 = performance.now();
-	fn();
-	return (performance.now() - t0) / 1000;
+	for (const f of readdirSync(sources)) writeFileSync(join(copyDir, f.replace(/\.txt$/, '.md')), readFileSync(join(sources, f)));
+	const copy = (performance.now() - t0) / 1000;
+	const vault = join(work, `vault-${n}`);
+	const first = probe(sources, vault);
+	const again = probe(sources, vault);
+	rows.push({ n, mb: bytes / 1e6, copy, first, again });
 }
 
-const copyDir = join(work, 'copy');
-mkdirSync(copyDir);
-const copySeconds = timed(() => {
-	for (const f of readdirSync(sources)) writeFileSync(join(copyDir, f.replace(/\.txt$/, '.md')), readFileSync(join(sources, f)));
-});
-
-const probe = join(work, 'probe.mjs');
-const cli = join(process.cwd(), 'dist', 'cli.mjs');
-writeFileSync(
-	probe,
-	`import { main } from ${JSON.stringify(cli)};\nconst quiet = { out: () => {}, err: (t) => process.stderr.write(t), interactive: false };\n` +
-		`const t0 = performance.now(); const code = await main(process.argv.slice(2), quiet);\n` +
-		`process.stdout.write(JSON.stringify({ code, seconds: (performance.now() - t0) / 1000, maxRssKb: process.resourceUsage().maxRSS }));\n`,
-);
-const run = (args: string[]) => {
-	const child = spawnSync(process.execPath, [probe, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-	if (child.status !== 0 && child.status !== 1) throw new Error(`import failed: ${child.stderr}`);
-	return JSON.parse(child.stdout) as { code: number; seconds: number; maxRssKb: number };
-};
-const vault = join(work, 'vault');
-const noLink = run(['import', sources, '--vault', vault, '--no-link']);
-const vault2 = join(work, 'vault2');
-const full = run(['import', sources, '--vault', vault2]);
-const again = run(['import', sources, '--vault', vault2]);
-const notes = readdirSync(join(vault2, 'Envoy', 'Articles')).length;
-
-const row = (name: string, seconds: number, extra = '') =>
-	process.stdout.write(`${name.padEnd(34)} ${seconds.toFixed(2).padStart(7)} s  ${(mb / seconds).toFixed(2).padStart(8)} MB/s  ${(seconds / copySeconds).toFixed(1).padStart(6)}× copy${extra}\n`);
-process.stdout.write(`corpus: ${COUNT} generated articles, ${mb.toFixed(1)} MB; ${notes} notes written\n`);
-row('baseline: copy files', copySeconds);
-row('envoy import --no-link', noLink.seconds, `  peak RSS ${(noLink.maxRssKb / 1024).toFixed(0)} MB`);
-row('envoy import (entities + links)', full.seconds, `  peak RSS ${(full.maxRssKb / 1024).toFixed(0)} MB`);
-row('envoy import again (unchanged)', again.seconds, `  peak RSS ${(again.maxRssKb / 1024).toFixed(0)} MB`);
+const fmt = (mb: number, s: Stage | null) => (s ? `${(mb / s.wall).toFixed(2).padStart(7)} MB/s wall ${(mb / s.cpu).toFixed(2).padStart(7)} MB/s CPU` : '—'.padStart(36));
+for (const { n, mb, copy, first, again } of rows) {
+	process.stdout.write(`\ncorpus: ${n} generated articles, ${mb.toFixed(1)} MB; statuses ${JSON.stringify(first.statuses)}; ${first.entityNotes} entity notes\n`);
+	process.stdout.write(`  baseline: copy files           ${(mb / copy).toFixed(2).padStart(7)} MB/s wall\n`);
+	process.stdout.write(`  read sources                   ${fmt(mb, first.read)}\n`);
+	process.stdout.write(`  import (clean, dedupe, write)  ${fmt(mb, first.import)}  ${(first.import.wall / copy).toFixed(1)}× copy\n`);
+	process.stdout.write(`  entity notes                   ${fmt(mb, first.entities)}\n`);
+	process.stdout.write(`  link new notes                 ${fmt(mb, first.link)}\n`);
+	const total = first.read.wall + first.import.wall + (first.entities?.wall ?? 0) + (first.link?.wall ?? 0);
+	process.stdout.write(`  whole pipeline                 ${(mb / total).toFixed(2).padStart(7)} MB/s wall  peak RSS ${first.maxRssMb.toFixed(0)} MB\n`);
+	process.stdout.write(`  import again (unchanged)       ${fmt(mb, again.import)}  statuses ${JSON.stringify(again.statuses)}\n`);
+}
+if (rows.length >= 2) {
+	const [a, b] = [rows[0], rows[rows.length - 1]];
+	const perMb = (r: (typeof rows)[number], s: 'import' | 'entities' | 'link') => (r.first[s]?.cpu ?? NaN) / r.mb;
+	process.stdout.write(`\ngrowth ${a.n} → ${b.n} articles (CPU seconds per MB, 1.00 = linear): `);
+	process.stdout.write((['import', 'entities', 'link'] as const).map((s) => `${s} ${(perMb(b, s) / perMb(a, s)).toFixed(2)}`).join(', ') + '\n');
+}
 rmSync(work, { recursive: true, force: true });

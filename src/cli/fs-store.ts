@@ -7,7 +7,16 @@ import type { VaultStore } from '../core/pipeline/store';
 const STATE_DIR = '.envoy';
 
 export class FileSystemStore implements VaultStore {
+	/** Folders known to exist: a 10,000-note import would otherwise ask for each note's folder again. */
+	private readonly madeDirs = new Set<string>();
+
 	constructor(readonly root: string) {}
+
+	private async mkdirOnce(dir: string): Promise<void> {
+		if (this.madeDirs.has(dir)) return;
+		await fs.mkdir(dir, { recursive: true });
+		this.madeDirs.add(dir);
+	}
 
 	private abs(vaultPath: string): string {
 		const resolved = path.resolve(this.root, ...vaultPath.split('/'));
@@ -48,7 +57,7 @@ export class FileSystemStore implements VaultStore {
 
 	async create(vaultPath: string, content: string): Promise<void> {
 		const target = this.abs(vaultPath);
-		await fs.mkdir(path.dirname(target), { recursive: true });
+		await this.mkdirOnce(path.dirname(target));
 		const temp = await this.writeTemp(target, content);
 		try {
 			// link() fails with EEXIST instead of replacing: no existing note is ever overwritten.
@@ -71,7 +80,7 @@ export class FileSystemStore implements VaultStore {
 	}
 
 	async ensureFolder(folder: string): Promise<void> {
-		await fs.mkdir(this.abs(folder), { recursive: true });
+		await this.mkdirOnce(this.abs(folder));
 	}
 
 	async readState(name: string): Promise<string | null> {
@@ -80,7 +89,7 @@ export class FileSystemStore implements VaultStore {
 
 	async writeState(name: string, content: string): Promise<void> {
 		const target = this.abs(`${STATE_DIR}/${name}`);
-		await fs.mkdir(path.dirname(target), { recursive: true });
+		await this.mkdirOnce(path.dirname(target));
 		await fs.rename(await this.writeTemp(target, content), target);
 	}
 

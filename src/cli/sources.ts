@@ -1,7 +1,10 @@
 // Expands the command line's files and folders into source files to import (folders: `.txt`, recursively).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { forEachConcurrent } from '../core/concurrency';
 import type { SourceFile } from '../core/import';
+
+const READ_CONCURRENCY = 16;
 
 export interface UnreadableSource {
 	source: string;
@@ -9,18 +12,14 @@ export interface UnreadableSource {
 }
 
 export async function collectSources(args: string[]): Promise<{ sources: SourceFile[]; unreadable: UnreadableSource[] }> {
-	const sources: SourceFile[] = [];
 	const unreadable: UnreadableSource[] = [];
 	const seen = new Set<string>();
-	const add = async (file: string, name: string) => {
+	const wanted: { file: string; name: string }[] = [];
+	const add = (file: string, name: string) => {
 		const real = path.resolve(file);
 		if (seen.has(real)) return;
 		seen.add(real);
-		try {
-			sources.push({ name, bytes: new Uint8Array(await fs.readFile(file)) });
-		} catch (error) {
-			unreadable.push({ source: name, reason: `${name}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
-		}
+		wanted.push({ file, name });
 	};
 	for (const arg of args) {
 		let stat;
@@ -31,10 +30,24 @@ export async function collectSources(args: string[]): Promise<{ sources: SourceF
 			continue;
 		}
 		if (stat.isFile()) {
-			await add(arg, path.basename(arg));
+			add(arg, path.basename(arg));
 			continue;
 		}
-		for (const file of await listTextFiles(arg)) await add(path.join(arg, file), file.split(path.sep).join('/'));
+		for (const file of await listTextFiles(arg)) add(path.join(arg, file), file.split(path.sep).join('/'));
+	}
+	// Read in parallel, reported in command-line order.
+	const read: (SourceFile | UnreadableSource)[] = new Array<SourceFile | UnreadableSource>(wanted.length);
+	await forEachConcurrent(wanted, READ_CONCURRENCY, async ({ file, name }, i) => {
+		try {
+			read[i] = { name, bytes: new Uint8Array(await fs.readFile(file)) };
+		} catch (error) {
+			read[i] = { source: name, reason: `${name}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+		}
+	});
+	const sources: SourceFile[] = [];
+	for (const r of read) {
+		if ('bytes' in r) sources.push(r);
+		else unreadable.push(r);
 	}
 	return { sources, unreadable };
 }

@@ -13,7 +13,7 @@ export type ReimportDecision = 'unchanged' | 'update' | 'conflict';
  * A stored hash as text. Hex digits can look like a number ("1234…", "12e45…"); the YAML writer quotes
  * those, but a tool that rewrites frontmatter might not, so a number is read back as its digits.
  */
-function hashValue(value: unknown): string | null {
+export function hashValue(value: unknown): string | null {
 	if (typeof value === 'string') return value;
 	return typeof value === 'number' && Number.isFinite(value) ? String(value) : null;
 }

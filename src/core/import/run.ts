@@ -7,7 +7,8 @@ import { decodeSource } from './decode';
 import { articleText, DuplicateFinder, pickCanonical } from './duplicates';
 import { readProperties, splitNote } from './frontmatter';
 import { joinVaultPath, noteNameOf, safeNoteName } from './names';
-import { addCopies, conflictName, decideReimport, isEnvoyNote, mergeUpdate } from './reimport';
+import { forEachConcurrent } from '../concurrency';
+import { addCopies, conflictName, decideReimport, hashValue, isEnvoyNote, mergeUpdate } from './reimport';
 import { outletsOf, renderArticleNote, sourceHash } from './render';
 
 /** Implemented by the CLI (fs) and the plugin (Vault) adapters. */
@@ -104,37 +105,52 @@ export function noteBodyText(note: string): string {
 	return stripBlockIds(splitNote(note).body).replace(/\[\[([^\]|\n]*?)(?:\|([^\]\n]*?))?\]\]/g, (_m, target: string, alias?: string) => alias ?? target);
 }
 
+interface ExistingNote {
+	path: string;
+	/** `source_hash` as stored, to tell an unchanged source without extracting it again. */
+	sourceHash: string | null;
+	title: string | null;
+}
+
 interface Existing {
 	/** Lower-cased names of every note in the folder: new names must differ from all of them. */
 	taken: Set<string>;
 	/** Envoy notes by their `source` property. */
-	bySource: Map<string, string[]>;
+	bySource: Map<string, ExistingNote[]>;
+	/** Body text of every Envoy note, for duplicate detection of new sources (in path order). */
+	bodies: { path: string; text: string }[];
 }
 
-async function indexExisting(store: NoteStore, folder: string, finder: DuplicateFinder): Promise<Existing> {
+/** Parallel reads: a vault of thousands of notes is read in a fraction of the time one at a time takes. */
+const READ_CONCURRENCY = 16;
+const WRITE_CONCURRENCY = 16;
+
+async function indexExisting(store: NoteStore, folder: string): Promise<Existing> {
 	const taken = new Set<string>();
-	const bySource = new Map<string, string[]>();
+	const bySource = new Map<string, ExistingNote[]>();
 	const paths = (await store.list(folder)).filter((p) => p.toLowerCase().endsWith('.md')).sort();
-	for (const path of paths) {
-		taken.add(noteNameOf(path).toLowerCase());
-		let text: string | null;
-		try {
-			text = await store.read(path);
-		} catch {
-			continue;
-		}
-		if (text === null) continue;
+	const texts: (string | null)[] = new Array<string | null>(paths.length).fill(null);
+	for (const path of paths) taken.add(noteNameOf(path).toLowerCase());
+	await forEachConcurrent(paths, READ_CONCURRENCY, async (path, i) => {
+		// An unreadable note only reserves its name.
+		texts[i] = await store.read(path).catch(() => null);
+	});
+	const bodies: { path: string; text: string }[] = [];
+	paths.forEach((path, i) => {
+		const text = texts[i];
+		if (text === null) return;
 		const props = readProperties(text);
 		// Only Envoy's notes are compared and updated; the reader's own notes just reserve their names.
-		if (!isEnvoyNote(props)) continue;
+		if (!isEnvoyNote(props)) return;
 		if (typeof props.source === 'string') {
+			const note = { path, sourceHash: hashValue(props.source_hash), title: typeof props.title === 'string' ? props.title : null };
 			const list = bySource.get(props.source);
-			if (list) list.push(path);
-			else bySource.set(props.source, [path]);
+			if (list) list.push(note);
+			else bySource.set(props.source, [note]);
 		}
-		finder.add(`note:${path}`, noteBodyText(text));
-	}
-	return { taken, bySource };
+		bodies.push({ path, text });
+	});
+	return { taken, bySource, bodies };
 }
 
 export async function importSources(sources: SourceFile[], store: NoteStore, given: ImportOptions): Promise<ImportResult> {
@@ -142,12 +158,14 @@ export async function importSources(sources: SourceFile[], store: NoteStore, giv
 	const options: ImportOptions = { ...given, folder: joinVaultPath(given.folder, '') };
 	const report: ImportReportEntry[] = new Array<ImportReportEntry>(sources.length);
 	const notes: ImportedNote[] = [];
-	const finder = new DuplicateFinder();
-	const { taken, bySource } = await indexExisting(store, options.folder, finder);
+	const { taken, bySource, bodies } = await indexExisting(store, options.folder);
 
-	// Decode everything first: shared-line detection needs the whole batch.
+	// Decode everything first: shared-line detection needs the whole batch. A source whose note was made
+	// from these very bytes is unchanged: it is not extracted again.
 	const texts: (string | null)[] = sources.map(() => null);
+	const hashes: string[] = sources.map(() => '');
 	const seenNames = new Set<string>();
+	let toExtract = 0;
 	sources.forEach((source, i) => {
 		if (seenNames.has(source.name)) {
 			report[i] = entry(source.name, 'skipped', { reason: `${source.name}: listed twice in this import` });
@@ -155,16 +173,25 @@ export async function importSources(sources: SourceFile[], store: NoteStore, giv
 		}
 		seenNames.add(source.name);
 		const decoded = decodeSource(source.bytes, source.name, { maxBytes: options.maxBytes });
-		if (decoded.ok) texts[i] = decoded.text;
-		else report[i] = entry(source.name, 'failed', { reason: `${source.name}: ${decoded.reason}` });
+		if (!decoded.ok) {
+			report[i] = entry(source.name, 'failed', { reason: `${source.name}: ${decoded.reason}` });
+			return;
+		}
+		texts[i] = decoded.text;
+		hashes[i] = sourceHash(decoded.text);
+		const same = bySource.get(source.name)?.find((note) => note.sourceHash === hashes[i]);
+		if (same) report[i] = entry(source.name, 'unchanged', { path: same.path, title: same.title });
+		else toExtract++;
 	});
 
 	let sharedLines: Set<string> | undefined;
-	try {
-		sharedLines = options.findSharedLines?.(texts.filter((t): t is string => t !== null));
-	} catch {
-		// Shared lines only sharpen extraction; without them each file is judged alone.
-		sharedLines = undefined;
+	if (toExtract > 0) {
+		try {
+			sharedLines = options.findSharedLines?.(texts.filter((t): t is string => t !== null));
+		} catch {
+			// Shared lines only sharpen extraction; without them each file is judged alone.
+			sharedLines = undefined;
+		}
 	}
 
 	const prepared: Prepared[] = [];
@@ -176,10 +203,10 @@ export async function importSources(sources: SourceFile[], store: NoteStore, giv
 			lastYield = performance.now();
 		}
 		const text = texts[i];
-		if (text !== null) {
+		if (text !== null && report[i] === undefined) {
 			try {
 				const article = options.extract(text, { sharedLines });
-				if (hasBody(article)) prepared.push({ index: i, name: source.name, article, hash: sourceHash(text), similarity: null });
+				if (hasBody(article)) prepared.push({ index: i, name: source.name, article, hash: hashes[i], similarity: null });
 				else report[i] = entry(source.name, 'skipped', { title: article.title || null, reason: `${source.name}: only boilerplate, no article text found` });
 			} catch (error) {
 				report[i] = entry(source.name, 'failed', { reason: `${source.name}: extraction failed: ${message(error)}` });
@@ -188,14 +215,13 @@ export async function importSources(sources: SourceFile[], store: NoteStore, giv
 		options.onProgress?.(i + 1, sources.length);
 	}
 
-	// Group new texts with each other and with notes already in the folder.
-	const reimports: Prepared[] = [];
+	// Group new texts with each other and with notes already in the folder (read only when there is something new).
+	const reimports = prepared.filter((item) => bySource.has(item.name));
+	const fresh = prepared.filter((item) => !bySource.has(item.name));
+	const finder = new DuplicateFinder();
+	if (fresh.length > 0) for (const note of bodies) finder.add(`note:${note.path}`, noteBodyText(note.text));
 	const groups = new Map<string, Prepared[]>();
-	for (const item of prepared) {
-		if (bySource.has(item.name)) {
-			reimports.push(item);
-			continue;
-		}
+	for (const item of fresh) {
 		const match = finder.add(`src:${item.index}`, articleText(item.article));
 		if (match.duplicateOf !== null) item.similarity = Math.max(match.similarity, match.containment);
 		const key = match.duplicateOf ?? `src:${item.index}`;
@@ -207,22 +233,18 @@ export async function importSources(sources: SourceFile[], store: NoteStore, giv
 		} else groups.set(key, [item]);
 	}
 
-	let folderReady = false;
-	const ensureFolder = async (folder: string) => {
-		if (folderReady && folder === options.folder) return;
-		await store.ensureFolder(folder);
-		if (folder === options.folder) folderReady = true;
-	};
+	if (reimports.length > 0 || groups.size > 0) await store.ensureFolder(options.folder);
 
 	/** Creates a note under a fresh unique name; a path that turns out to exist just costs a retry. */
 	const createNote = async (folder: string, pickName: () => string, content: string): Promise<string> => {
 		let lastError: unknown = null;
 		for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
+			// Picked before any await, so concurrent writers started in order get names in order.
 			const name = pickName();
 			taken.add(name.toLowerCase());
 			const path = joinVaultPath(folder, `${name}.md`);
 			try {
-				await ensureFolder(folder);
+				if (folder !== options.folder) await store.ensureFolder(folder);
 				await store.create(path, content);
 				return path;
 			} catch (error) {
@@ -233,23 +255,30 @@ export async function importSources(sources: SourceFile[], store: NoteStore, giv
 	};
 
 	for (const item of reimports) {
-		report[item.index] = await reimport(item, bySource.get(item.name) ?? [], store, options, taken, createNote, notes);
+		report[item.index] = await reimport(item, (bySource.get(item.name) ?? []).map((n) => n.path), store, options, taken, createNote, notes);
 	}
 
+	const newGroups: Prepared[][] = [];
 	for (const [key, members] of groups) {
-		if (key.startsWith('note:')) {
-			const path = key.slice('note:'.length);
-			let failure = '';
-			try {
-				await store.replace(path, (current) => addCopies(current, members.flatMap((m) => outletsOf(m.article)), members.map((m) => m.name)));
-			} catch (error) {
-				failure = `; could not list it in the note: ${message(error)}`;
-			}
-			for (const m of members) report[m.index] = entry(m.name, 'duplicate', { title: m.article.title, duplicateOf: path, reason: copyReason(m, path) + failure });
+		if (!key.startsWith('note:')) {
+			newGroups.push(members);
 			continue;
 		}
-		await writeGroup(members, options, taken, createNote, notes, report);
+		const path = key.slice('note:'.length);
+		let failure = '';
+		try {
+			await store.replace(path, (current) => addCopies(current, members.flatMap((m) => outletsOf(m.article)), members.map((m) => m.name)));
+		} catch (error) {
+			failure = `; could not list it in the note: ${message(error)}`;
+		}
+		for (const m of members) report[m.index] = entry(m.name, 'duplicate', { title: m.article.title, duplicateOf: path, reason: copyReason(m, path) + failure });
 	}
+	const written: (ImportedNote | null)[] = newGroups.map(() => null);
+	await forEachConcurrent(newGroups, WRITE_CONCURRENCY, async (members, g) => {
+		written[g] = await writeGroup(members, options, taken, createNote, report);
+	});
+	// Notes are listed in input order whatever order the writes finished in.
+	for (const note of written) if (note) notes.push(note);
 
 	return { report, notes };
 }
@@ -262,9 +291,8 @@ async function writeGroup(
 	options: ImportOptions,
 	taken: Set<string>,
 	createNote: CreateNote,
-	notes: ImportedNote[],
 	report: ImportReportEntry[],
-): Promise<void> {
+): Promise<ImportedNote | null> {
 	const remaining = [...members];
 	while (remaining.length > 0) {
 		const canonical = remaining.splice(pickCanonical(remaining.map((m) => m.article)), 1)[0];
@@ -279,14 +307,14 @@ async function writeGroup(
 		try {
 			const path = await createNote(options.folder, () => safeNoteName(canonical.article.title, taken), content);
 			report[canonical.index] = entry(canonical.name, 'created', { path, title: canonical.article.title });
-			notes.push({ path, source: canonical.name, title: canonical.article.title, article: canonical.article, status: 'created' });
 			for (const m of remaining) report[m.index] = entry(m.name, 'duplicate', { title: m.article.title, duplicateOf: path, reason: copyReason(m, path) });
-			return;
+			return { path, source: canonical.name, title: canonical.article.title, article: canonical.article, status: 'created' };
 		} catch (error) {
 			// The next richest copy gets its chance to be the note.
 			report[canonical.index] = entry(canonical.name, 'failed', { title: canonical.article.title, reason: `${canonical.name}: could not write the note: ${message(error)}` });
 		}
 	}
+	return null;
 }
 
 /** A source that already has a note: leave it, update it, or write the new version beside it. */
