@@ -4,6 +4,21 @@ import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
 
 const production = process.argv[2] === 'production';
+
+// world-countries ships 700 KB of JSON (translations, borders, flags); the gazetteer reads three fields of
+// it. Bundle just those, so main.js stays small and the CLI does not need the package at run time.
+// The data is ODbL 1.0 (attribution in the README).
+const trimWorldCountries = {
+	name: 'trim-world-countries',
+	setup(build) {
+		build.onResolve({ filter: /^world-countries$/ }, () => ({ path: 'world-countries', namespace: 'trimmed' }));
+		build.onLoad({ filter: /.*/, namespace: 'trimmed' }, () => {
+			const all = JSON.parse(readFileSync('node_modules/world-countries/countries.json', 'utf8'));
+			const kept = all.map((c) => ({ cca2: c.cca2, unMember: c.unMember, demonyms: c.demonyms?.eng ? { eng: c.demonyms.eng } : undefined }));
+			return { contents: `export default ${JSON.stringify(kept)};`, loader: 'js' };
+		});
+	},
+};
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 const plugin = {
@@ -20,6 +35,7 @@ const plugin = {
 	treeShaking: true,
 	logLevel: 'info',
 	metafile: true,
+	plugins: [trimWorldCountries],
 };
 
 const cli = {
@@ -33,6 +49,7 @@ const cli = {
 	define: { ENVOY_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 	sourcemap: 'linked',
 	logLevel: 'info',
+	plugins: [trimWorldCountries],
 };
 
 if (production) {
