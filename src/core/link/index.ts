@@ -8,7 +8,7 @@
 // on word boundaries, case-sensitive except sentence-initial concepts. Linking is idempotent.
 
 import { linkText, splice, type Insertion, type LinkFormat } from './splice';
-import { locate, makeRecords, type LinkRecord } from './records';
+import { locate, type LinkRecord } from './records';
 import { scanNote } from './scan-protected';
 import type { LinkIndex } from './link-index';
 import type { RawMatch } from './matcher';
@@ -48,6 +48,8 @@ export interface UnlinkResult {
 	remaining: LinkRecord[];
 }
 
+const isDelim = (c: number): boolean => c === 42 || c === 95 || c === 126 || c === 61;
+
 /**
  * Would link syntax here change how the neighbours parse? `!` before makes an embed or image,
  * a bracket or backslash before / bracket after merges with it, and intraword `*`/`_`/`~`/`=`
@@ -58,32 +60,36 @@ function unsafeEdges(md: string, start: number, end: number): boolean {
 	if (p === 33 || p === 91 || p === 92 || p === 93) return true;
 	const n = md.charCodeAt(end);
 	if (n === 91 || n === 93) return true;
-	const delim = (c: number): boolean => c === 42 || c === 95 || c === 126 || c === 61;
-	if (delim(p) && start >= 2 && isWordCode(md.charCodeAt(start - 2))) return true;
-	return delim(n) && isWordCode(md.charCodeAt(end + 1));
+	if (isDelim(p) && start >= 2 && isWordCode(md.charCodeAt(start - 2))) return true;
+	return isDelim(n) && isWordCode(md.charCodeAt(end + 1));
 }
 
 /** Where links would go, without changing anything (previews, tests): sorted, non-overlapping. */
 export function planLinks(markdown: string, index: LinkIndex, options: Partial<LinkOptions> = {}): Insertion[] {
-	const opts: LinkOptions = { ...DEFAULT_LINK_OPTIONS, ...options };
+	const scope = options.scope ?? DEFAULT_LINK_OPTIONS.scope;
+	const linkHeadings = options.linkHeadings ?? DEFAULT_LINK_OPTIONS.linkHeadings;
+	const self = options.selfNote?.toLowerCase();
 	const scan = scanNote(markdown);
 	const prot = scan.protected;
-	const self = opts.selfNote?.toLowerCase();
-	const noteWide = new Set<string>();
-	const perBlock = new Map<number, Set<string>>();
-	for (const l of scan.links) {
-		noteWide.add(l.target);
-		let s = perBlock.get(l.block);
-		if (!s) perBlock.set(l.block, (s = new Set()));
-		s.add(l.target);
-	}
+	const blocks = scan.blocks;
+	// Existing links come in block order: scope 'note' takes them all, 'paragraph' those of each block in turn.
+	const links = scan.links;
+	const seen = new Set<string>();
+	if (scope === 'note') for (const l of links) seen.add(l.target);
+	let li = 0;
 
 	const ins: Insertion[] = [];
 	const raw: RawMatch[] = [];
+	const trie = index.trie;
 	let r = 0;
-	for (let b = 0; b < scan.blocks.length; b++) {
-		const block = scan.blocks[b];
-		if (block.kind === 'heading' && !opts.linkHeadings) continue;
+	for (let b = 0; b < blocks.length; b++) {
+		const block = blocks[b];
+		if (block.kind === 'heading' && !linkHeadings) continue;
+		if (scope === 'paragraph') {
+			seen.clear();
+			while (li < links.length && links[li].block < b) li++;
+			for (; li < links.length && links[li].block === b; li++) seen.add(links[li].target);
+		}
 		// Protected ranges are sorted and so are blocks: walk both once.
 		while (r < prot.length && prot[r][1] <= block.start) r++;
 		raw.length = 0;
@@ -91,26 +97,22 @@ export function planLinks(markdown: string, index: LinkIndex, options: Partial<L
 		for (let k = r; pos < block.end; k++) {
 			const next = k < prot.length ? prot[k] : null;
 			const segEnd = next ? Math.min(next[0], block.end) : block.end;
-			if (segEnd > pos) index.trie.scan(markdown, pos, segEnd, block.start, raw);
+			if (segEnd > pos) trie.scan(markdown, pos, segEnd, block.start, raw);
 			if (!next || next[0] >= block.end) break;
 			pos = Math.max(pos, next[1]);
 		}
-		for (const m of raw) {
-			if (m.notes.length !== 1) continue; // one surface, several notes: ambiguous, leave it
-			if (unsafeEdges(markdown, m.start, m.end)) continue;
-			const note = m.notes[0];
-			const key = note.toLowerCase();
+		const inTable = block.kind === 'table';
+		for (let m = 0; m < raw.length; m++) {
+			const { start, end, target } = raw[m];
+			if (target === null) continue; // one surface, several notes: ambiguous, leave it
+			if (unsafeEdges(markdown, start, end)) continue;
+			const key = target.key;
 			if (key === self) continue;
-			if (opts.scope === 'note') {
-				if (noteWide.has(key)) continue;
-				noteWide.add(key);
-			} else if (opts.scope === 'paragraph') {
-				let s = perBlock.get(b);
-				if (!s) perBlock.set(b, (s = new Set()));
-				if (s.has(key)) continue;
-				s.add(key);
+			if (scope !== 'every') {
+				if (seen.has(key)) continue;
+				seen.add(key);
 			}
-			ins.push({ start: m.start, end: m.end, note, inTable: block.kind === 'table' });
+			ins.push({ start, end, note: target.note, inTable });
 		}
 	}
 	return ins;
@@ -120,8 +122,8 @@ export function planLinks(markdown: string, index: LinkIndex, options: Partial<L
 export function linkNote(markdown: string, index: LinkIndex, options: Partial<LinkOptions> = {}): LinkResult {
 	const ins = planLinks(markdown, index, options);
 	if (ins.length === 0) return { text: markdown, records: [], added: 0 };
-	const { text, placed } = splice(markdown, ins, options.format ?? DEFAULT_LINK_OPTIONS.format);
-	return { text, records: makeRecords(markdown, placed), added: ins.length };
+	const { text, records } = splice(markdown, ins, options.format ?? DEFAULT_LINK_OPTIONS.format);
+	return { text, records, added: ins.length };
 }
 
 /** Removes the links Envoy added (by their records) and restores the original text; user links stay. */

@@ -4,103 +4,146 @@
 // allocating) is cheaper than walking automaton states on every character. It also lets the
 // separator between words be normalised on the fly ("Kim\nJong  Un" = "Kim Jong Un"), which a
 // character automaton cannot do without rewriting the text.
+//
+// The scan runs once per word of every note, so it allocates nothing but the matches it returns:
+// children are chained by hash instead of kept in arrays, keys are compared in place, and a
+// separator that no name contains is rejected before it is sliced or normalised.
 
-import { hashWord as hashWordShared, isWordCode as isWordCodeShared, normaliseSeparator, sentenceStartAt as sentenceStartAtShared, tokenizeName } from './tokens';
+import {
+	hashWord as hashWordShared,
+	isFoldedSpace as isFoldedSpaceShared,
+	isWordCode as isWordCodeShared,
+	normaliseSeparator,
+	sentenceStartAt as sentenceStartAtShared,
+	tokenizeName,
+} from './tokens';
 // Module-local aliases: some loaders compile imports to property getters, which hot loops must not pay per character.
 const hashWord = hashWordShared;
+const isFoldedSpace = isFoldedSpaceShared;
 const isWordCode = isWordCodeShared;
 const sentenceStartAt = sentenceStartAtShared;
 
+/** A note as matches hand it out, with the lower-case key that scope bookkeeping compares. */
+export interface TargetRef {
+	note: string;
+	key: string;
+}
 
 export interface TrieEnd {
 	/** Non-word characters that must follow the last word ("." of "U.S."). */
 	tail: string;
 	/** Notes this exact surface links to. */
-	notes: string[];
+	notes: TargetRef[];
 	/** Notes it links to only at a sentence start (capitalised concepts). */
-	initialNotes: string[];
+	initialNotes: TargetRef[];
 }
 
 interface TrieNode {
-	/** Children by the hash of their key (normalised separator + next word); collisions share a bucket. */
-	next?: Map<number, Child[]>;
-	ends?: TrieEnd[];
+	/** Children by the hash of their key (normalised separator + next word). */
+	next: Map<number, Child> | undefined;
+	ends: TrieEnd[] | undefined;
 }
 
 interface Child {
 	key: string;
 	node: TrieNode;
-}
-
-function childOf(map: Map<number, Child[]> | undefined, key: string): TrieNode | undefined {
-	const bucket = map?.get(hashWord(key, 0, key.length));
-	if (bucket) for (const c of bucket) if (c.key === key) return c.node;
-	return undefined;
-}
-
-function addChild(map: Map<number, Child[]>, key: string): TrieNode {
-	const h = hashWord(key, 0, key.length);
-	let bucket = map.get(h);
-	if (!bucket) map.set(h, (bucket = []));
-	for (const c of bucket) if (c.key === key) return c.node;
-	const node: TrieNode = {};
-	bucket.push({ key, node });
-	return node;
-}
-
-function removeChild(map: Map<number, Child[]>, key: string): void {
-	const h = hashWord(key, 0, key.length);
-	const bucket = map.get(h)?.filter((c) => c.key !== key);
-	if (!bucket || bucket.length === 0) map.delete(h);
-	else map.set(h, bucket);
-}
-
-/** Does `md` hold `key` at [from, to) exactly (key[skip…] against md[from…])? No allocation. */
-function regionIs(md: string, from: number, to: number, key: string, skip: number): boolean {
-	if (key.length - skip !== to - from) return false;
-	for (let i = from, k = skip; i < to; i++, k++) if (md.charCodeAt(i) !== key.charCodeAt(k)) return false;
-	return true;
-}
-
-/** Child whose key is `sep` + md[from, to), given the hash of the whole key. */
-function childAt(map: Map<number, Child[]>, h: number, sep: string, md: string, from: number, to: number): TrieNode | undefined {
-	const bucket = map.get(h);
-	if (!bucket) return undefined;
-	for (const c of bucket) if (c.key.startsWith(sep) && regionIs(md, from, to, c.key, sep.length)) return c.node;
-	return undefined;
+	/** Next child whose key has the same hash. */
+	alt: Child | undefined;
 }
 
 export interface RawMatch {
 	start: number;
 	end: number;
-	/** Candidate notes: exactly one means the match links, more means ambiguous. */
-	notes: string[];
+	/** The note it links to; null when the surface names several notes (ambiguous: not linked, but it still hides the shorter matches inside it). */
+	target: TargetRef | null;
+}
+
+const newNode = (): TrieNode => ({ next: undefined, ends: undefined });
+
+/** The child keyed `sep` + md[from, to), compared in place. */
+function childAt(map: Map<number, Child>, h: number, sep: string, md: string, from: number, to: number): TrieNode | undefined {
+	const sl = sep.length;
+	const len = sl + to - from;
+	for (let c = map.get(h); c !== undefined; c = c.alt) {
+		const key = c.key;
+		if (key.length !== len) continue;
+		let k = 0;
+		while (k < sl && key.charCodeAt(k) === sep.charCodeAt(k)) k++;
+		if (k < sl) continue;
+		let i = from;
+		while (i < to && md.charCodeAt(i) === key.charCodeAt(k)) {
+			i++;
+			k++;
+		}
+		if (i === to) return c.node;
+	}
+	return undefined;
+}
+
+const childOf = (map: Map<number, Child> | undefined, key: string): TrieNode | undefined =>
+	map === undefined ? undefined : childAt(map, hashWord(key, 0, key.length), '', key, 0, key.length);
+
+function addChild(map: Map<number, Child>, key: string): TrieNode {
+	const found = childOf(map, key);
+	if (found) return found;
+	const h = hashWord(key, 0, key.length);
+	const node = newNode();
+	map.set(h, { key, node, alt: map.get(h) });
+	return node;
+}
+
+function removeChild(map: Map<number, Child>, key: string): void {
+	const h = hashWord(key, 0, key.length);
+	let head = map.get(h);
+	if (head?.key === key) head = head.alt;
+	else for (let c = head; c?.alt !== undefined; c = c.alt) if (c.alt.key === key) c.alt = c.alt.alt;
+	if (head === undefined) map.delete(h);
+	else map.set(h, head);
+}
+
+/** The one distinct note of two lists: undefined for none, null for several. */
+function single(a: TargetRef[], b: TargetRef[]): TargetRef | null | undefined {
+	let one: TargetRef | undefined;
+	for (const list of [a, b])
+		for (const t of list) {
+			if (one === undefined) one = t;
+			else if (one.note !== t.note) return null;
+		}
+	return one;
 }
 
 const FILTER_BITS = 20;
 const FILTER_MASK = (1 << FILTER_BITS) - 1;
 /** Longest separator (raw characters) accepted between two words of a name. */
 const MAX_SEP = 8;
+const SPACE = ' ';
 
 export class NameTrie {
-	private readonly root = new Map<number, Child[]>();
+	private readonly root = new Map<number, Child>();
 	/** Count of surfaces per first-word hash bucket: zero means no name starts with a word of that hash. */
 	private readonly filter = new Uint16Array(1 << FILTER_BITS);
+	/** Characters other than spaces seen in the separators of names: a separator with any other cannot continue a name. Never cleared (a superset is safe). */
+	private readonly sepChars = new Uint8Array(65536);
+	// Result of the last longestFrom, kept in fields so the search allocates nothing.
+	private matchEnd = 0;
+	private matchTarget: TargetRef | null = null;
 
 	add(surface: string, note: string, initialOnly: boolean): boolean {
 		const t = tokenizeName(surface);
 		if (!t) return false;
 		let node = addChild(this.root, t.words[0]);
 		for (let k = 1; k < t.words.length; k++) {
+			const sep = t.seps[k - 1];
+			for (let i = 0; i < sep.length; i++) this.sepChars[sep.charCodeAt(i)] = 1;
 			node.next ??= new Map();
-			node = addChild(node.next, t.seps[k - 1] + t.words[k]);
+			node = addChild(node.next, sep + t.words[k]);
 		}
 		node.ends ??= [];
 		let end = node.ends.find((e) => e.tail === t.tail);
 		if (!end) node.ends.push((end = { tail: t.tail, notes: [], initialNotes: [] }));
 		const list = initialOnly ? end.initialNotes : end.notes;
-		if (list.includes(note)) return false;
-		list.push(note);
+		if (list.some((r) => r.note === note)) return false;
+		list.push({ note, key: note.toLowerCase() });
 		const bucket = hashWord(t.words[0], 0, t.words[0].length) & FILTER_MASK;
 		if (this.filter[bucket] < 0xffff) this.filter[bucket]++;
 		return true;
@@ -109,7 +152,7 @@ export class NameTrie {
 	delete(surface: string, note: string, initialOnly: boolean): void {
 		const t = tokenizeName(surface);
 		if (!t) return;
-		const path: Array<[Map<number, Child[]>, string]> = [[this.root, t.words[0]]];
+		const path: Array<[Map<number, Child>, string]> = [[this.root, t.words[0]]];
 		let node = childOf(this.root, t.words[0]);
 		for (let k = 1; node && k < t.words.length; k++) {
 			const key = t.seps[k - 1] + t.words[k];
@@ -120,18 +163,19 @@ export class NameTrie {
 		const end = node?.ends?.find((e) => e.tail === t.tail);
 		if (!node || !end) return;
 		const list = initialOnly ? end.initialNotes : end.notes;
-		const at = list.indexOf(note);
+		const at = list.findIndex((r) => r.note === note);
 		if (at < 0) return;
 		list.splice(at, 1);
 		const bucket = hashWord(t.words[0], 0, t.words[0].length) & FILTER_MASK;
 		// A saturated bucket stays set: a false positive costs one lookup, a false negative a missed link.
 		if (this.filter[bucket] < 0xffff) this.filter[bucket]--;
 		if (end.notes.length === 0 && end.initialNotes.length === 0) node.ends = node.ends?.filter((e) => e !== end);
+		if (node.ends?.length === 0) node.ends = undefined;
 		// Prune nodes left empty, deepest first, so removals do not leak memory.
 		for (let k = path.length - 1; k >= 0; k--) {
 			const [map, key] = path[k];
 			const n = childOf(map, key);
-			if (!n || (n.ends && n.ends.length > 0) || (n.next && n.next.size > 0)) break;
+			if (!n || n.ends !== undefined || (n.next && n.next.size > 0)) break;
 			removeChild(map, key);
 		}
 	}
@@ -142,6 +186,7 @@ export class NameTrie {
 	 */
 	scan(md: string, start: number, end: number, blockStart: number, out: RawMatch[]): void {
 		const filter = this.filter;
+		const len = md.length;
 		let i = start;
 		while (i < end) {
 			let c = md.charCodeAt(i);
@@ -155,57 +200,88 @@ export class NameTrie {
 				h = (Math.imul(h, 31) + c) | 0;
 				c = md.charCodeAt(++i);
 			} while (i < end && isWordCode(c));
-			const we = i;
 			if (filter[h & FILTER_MASK] === 0) continue;
 			// A word cut by a protected range or the segment edge is not a whole word.
-			if ((ws > 0 && isWordCode(md.charCodeAt(ws - 1))) || (we < md.length && isWordCode(md.charCodeAt(we)))) continue;
-			const m = this.longestFrom(md, ws, we, h, end, blockStart);
-			if (m) {
-				out.push(m);
-				i = m.end;
+			if ((ws > 0 && isWordCode(md.charCodeAt(ws - 1))) || (i < len && isWordCode(c))) continue;
+			if (this.longestFrom(md, ws, i, h, end, blockStart)) {
+				out.push({ start: ws, end: this.matchEnd, target: this.matchTarget });
+				i = this.matchEnd;
 			}
 		}
 	}
 
-	private longestFrom(md: string, ws: number, we: number, h: number, end: number, blockStart: number): RawMatch | null {
+	/** Longest name starting with the word [ws, we) of hash h; the result goes to matchEnd/matchTarget. */
+	private longestFrom(md: string, ws: number, we: number, h: number, end: number, blockStart: number): boolean {
+		const sepChars = this.sepChars;
 		let node = childAt(this.root, h, '', md, ws, we);
 		let e = we;
-		let best: RawMatch | null = null;
+		let bestEnd = -1;
+		let bestTarget: TargetRef | null = null;
 		let initial: boolean | undefined;
-		while (node) {
-			if (node.ends) {
-				for (const te of node.ends) {
-					const stop = e + te.tail.length;
-					if (te.tail !== '' && (stop > end || normaliseSeparator(md.slice(e, stop)) !== te.tail)) continue;
-					if (stop < md.length && te.tail !== '' && isWordCode(md.charCodeAt(stop))) continue;
-					let notes = te.notes;
-					if (te.initialNotes.length > 0) {
-						initial ??= sentenceStartAt(md, ws, blockStart);
-						if (initial) notes = notes.length === 0 ? te.initialNotes : [...new Set([...notes, ...te.initialNotes])];
+		while (node !== undefined) {
+			const ends = node.ends;
+			if (ends !== undefined) {
+				for (let x = 0; x < ends.length; x++) {
+					const te = ends[x];
+					let stop = e;
+					if (te.tail !== '') {
+						stop = e + te.tail.length;
+						if (stop > end || normaliseSeparator(md.slice(e, stop)) !== te.tail) continue;
+						if (stop < md.length && isWordCode(md.charCodeAt(stop))) continue;
 					}
-					if (notes.length > 0 && (!best || stop > best.end)) best = { start: ws, end: stop, notes };
+					if (stop <= bestEnd) continue;
+					let target: TargetRef | null | undefined;
+					if (te.initialNotes.length > 0 && (initial ??= sentenceStartAt(md, ws, blockStart))) target = single(te.notes, te.initialNotes);
+					else target = te.notes.length === 0 ? undefined : te.notes.length === 1 ? te.notes[0] : null;
+					if (target === undefined) continue;
+					bestEnd = stop;
+					bestTarget = target;
 				}
 			}
-			if (!node.next) break;
+			const next = node.next;
+			if (next === undefined) break;
+			// The separator: folded spaces only (the common case: no slicing), or characters some name's separator has.
 			let j = e;
-			while (j < end && !isWordCode(md.charCodeAt(j))) j++;
-			if (j >= end || j - e > MAX_SEP) break;
-			let sep = ' ';
+			let spaces = true;
+			let afterBreak = false;
+			while (j < end) {
+				const c = md.charCodeAt(j);
+				if (isWordCode(c)) break;
+				if (j - e >= MAX_SEP) return this.found(bestEnd, bestTarget);
+				if (c === 10) {
+					if (afterBreak) return this.found(bestEnd, bestTarget); // never across a blank line
+					afterBreak = true;
+				} else if (c !== 32 && c !== 9 && c !== 13 && c !== 62) afterBreak = false;
+				if (!isFoldedSpace(c)) {
+					if (sepChars[c] === 0 && c !== 0x2019 && c !== 0x2bc) return this.found(bestEnd, bestTarget);
+					spaces = false;
+				}
+				j++;
+			}
+			if (j >= end) break;
+			let sep = SPACE;
 			let hk = 32;
-			if (j - e !== 1 || md.charCodeAt(e) !== 32) {
-				const rawSep = md.slice(e, j);
-				if (/\n[ \t\r>]*\n/.test(rawSep)) break; // never across a blank line
-				sep = normaliseSeparator(rawSep);
+			if (!spaces) {
+				sep = normaliseSeparator(md.slice(e, j));
 				hk = hashWord(sep, 0, sep.length);
 			}
 			let k = j;
-			while (k < end && isWordCode(md.charCodeAt(k))) {
-				hk = (Math.imul(hk, 31) + md.charCodeAt(k)) | 0;
-				k++;
-			}
-			node = childAt(node.next, hk, sep, md, j, k);
+			let c = md.charCodeAt(k);
+			do {
+				hk = (Math.imul(hk, 31) + c) | 0;
+				c = md.charCodeAt(++k);
+			} while (k < end && isWordCode(c));
+			// Cut by a protected range: not a whole word.
+			if (k === end && k < md.length && isWordCode(c)) break;
+			node = childAt(next, hk, sep, md, j, k);
 			e = k;
 		}
-		return best;
+		return this.found(bestEnd, bestTarget);
+	}
+
+	private found(end: number, target: TargetRef | null): boolean {
+		this.matchEnd = end;
+		this.matchTarget = target;
+		return end >= 0;
 	}
 }

@@ -2,8 +2,6 @@
 // either side. Offsets go stale as soon as the user edits the note, so a record is found again by
 // its exact link string, scored by how much of its context still surrounds it, in document order.
 
-import type { Placed } from './splice';
-
 /** One link Envoy added. Small and JSON-serialisable, for the adapters' ledger. */
 export interface LinkRecord {
 	/** Target note name. */
@@ -21,31 +19,29 @@ const CONTEXT = 16;
 /** Context characters that must still agree before a link is taken for ours. */
 const MIN_AGREEMENT = 8;
 
-export function makeRecords(original: string, placed: Placed[]): LinkRecord[] {
-	return placed.map((p) => {
-		const end = p.from + p.text.length;
-		return {
-			note: p.note,
-			link: p.link,
-			text: p.text,
-			before: contextBefore(original, p.from),
-			after: contextAfter(original, end),
-		};
-	});
+/** The record of one link replacing original[from, to). */
+export function makeRecord(original: string, from: number, to: number, note: string, link: string, text: string): LinkRecord {
+	return { note, link, text, before: contextBefore(original, from), after: contextAfter(original, to) };
+}
+
+/** Is there a character of link syntax in s[from, to)? A `)` may close a Markdown link whose `[` lies further back. */
+function hasLinkSyntax(s: string, from: number, to: number, paren: boolean): boolean {
+	for (let i = from; i < to; i++) {
+		const c = s.charCodeAt(i);
+		if (c === 91 || c === 93 || (paren && c === 41)) return true;
+	}
+	return false;
 }
 
 // Context as it reads (link syntax removed), taken wide enough that no link is cut in half; the
 // narrow window is the fast path for text with no bracket nearby.
 function contextBefore(s: string, at: number): string {
-	const near = s.slice(Math.max(0, at - 2 * CONTEXT), at);
-	// A `)` may close a Markdown link whose `[` lies further back.
-	if (near.indexOf('[') < 0 && near.indexOf(']') < 0 && near.indexOf(')') < 0) return near.slice(-CONTEXT);
+	if (!hasLinkSyntax(s, Math.max(0, at - 2 * CONTEXT), at, true)) return s.slice(Math.max(0, at - CONTEXT), at);
 	return display(s.slice(Math.max(0, at - WINDOW), at)).slice(-CONTEXT);
 }
 
 function contextAfter(s: string, at: number): string {
-	const near = s.slice(at, at + 2 * CONTEXT);
-	if (near.indexOf('[') < 0 && near.indexOf(']') < 0) return near.slice(0, CONTEXT);
+	if (!hasLinkSyntax(s, at, Math.min(s.length, at + 2 * CONTEXT), false)) return s.slice(at, at + CONTEXT);
 	return display(s.slice(at, at + WINDOW)).slice(0, CONTEXT);
 }
 

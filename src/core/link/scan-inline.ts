@@ -161,6 +161,18 @@ function runAround(md: string, i: number, start: number, end: number): [number, 
 	return [s, e];
 }
 
+/** Offset of the line break that ends the stretch at `from`: the first followed by a blank line (quote markers count as blank), else the note's end. */
+function nextBlankLine(md: string, from: number): number {
+	for (let n = md.indexOf('\n', from); n >= 0; n = md.indexOf('\n', n + 1)) {
+		let k = n + 1;
+		let c = md.charCodeAt(k);
+		while (c === 32 || c === 9 || c === 62) c = md.charCodeAt(++k);
+		if (c === 13) c = md.charCodeAt(++k);
+		if (c === 10) return n;
+	}
+	return md.length;
+}
+
 const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'wbr', 'meta', 'link', 'source', 'track', 'area', 'base', 'col', 'embed', 'param']);
 
 export function scanInline(md: string, blocks: ProseBlock[], defs: Set<string>, prot: Array<[number, number]>, links: ExistingLink[]): void {
@@ -176,10 +188,7 @@ export function scanInline(md: string, blocks: ProseBlock[], defs: Set<string>, 
 		// Code spans bind before links and Obsidian syntax, so they are paired first, over the stretch up to
 		// the next blank line (remark's paragraph, whatever its exact extent, lies inside it).
 		if (i >= runEnd) {
-			const blank = /\n[ \t>]*\r?\n/g;
-			blank.lastIndex = i;
-			const m = blank.exec(md);
-			runEnd = m ? m.index : md.length;
+			runEnd = nextBlankLine(md, i);
 			runSpans = codeSpansIn(md, blocks, b, i, runEnd);
 			for (const x of runSpans) prot.push(x);
 		}

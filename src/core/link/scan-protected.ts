@@ -90,6 +90,12 @@ const LIST_RE = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|\r?$)/;
 const DEF_RE = /^\[((?:[^\]\\]|\\.)+)\]:/;
 const DELIM_RE = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t\r]*$/;
 const HTML1_RE = /^<(?:script|pre|style|textarea)(?=[\s>]|$)/i;
+
+/** Characters a block construct can start with (fence, heading, setext, rule, list, HTML, definition, table). */
+const BLOCK_START = new Uint8Array(128);
+for (const ch of '`~#=-*_+<[|0123456789') BLOCK_START[ch.charCodeAt(0)] = 1;
+/** Most lines start with a letter: then none of the block patterns can match, and none is tried. */
+const mayOpenBlock = (lead: string): boolean => BLOCK_START[lead.charCodeAt(0)] === 1;
 const HTML1_END_RE = /<\/(?:script|pre|style|textarea)>/i;
 
 function tableCells(row: string): number {
@@ -281,6 +287,7 @@ export function scanNote(md: string): NoteScan {
 		let lead = md.slice(c, le);
 		let startsItem = false;
 		for (let guard = 0; guard < 4; guard++) {
+			if (!mayOpenBlock(lead)) break;
 			if (HR_RE.test(lead) || (para >= 0 && guard === 0 && SETEXT_RE.test(lead))) break;
 			const m = LIST_RE.exec(lead);
 			if (!m) break;
@@ -308,7 +315,8 @@ export function scanNote(md: string): NoteScan {
 			}
 		}
 
-		const fence = FENCE_RE.exec(lead);
+		const opens = mayOpenBlock(lead);
+		const fence = opens ? FENCE_RE.exec(lead) : null;
 		if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
 			closePara();
 			mode = 'fence';
@@ -319,7 +327,7 @@ export function scanNote(md: string): NoteScan {
 			prot.push([c, le]);
 			continue;
 		}
-		const html = htmlBlockEnd(lead);
+		const html = opens ? htmlBlockEnd(lead) : null;
 		if (html !== null) {
 			closePara();
 			prot.push([c, le]);
@@ -333,7 +341,7 @@ export function scanNote(md: string): NoteScan {
 			}
 			continue;
 		}
-		const atx = ATX_RE.exec(lead);
+		const atx = opens ? ATX_RE.exec(lead) : null;
 		if (atx) {
 			closePara();
 			if (mode === 'table') mode = 'normal';
@@ -352,21 +360,21 @@ export function scanNote(md: string): NoteScan {
 			if (e > s) blocks.push({ start: s, end: e, kind: 'heading' });
 			continue;
 		}
-		if (para >= 0 && !startsItem && SETEXT_RE.test(lead)) {
+		if (opens && para >= 0 && !startsItem && SETEXT_RE.test(lead)) {
 			// Setext underline: the paragraph above was a heading all along (also under lazy containers: protect more).
 			blocks[para].kind = 'heading';
 			prot.push([c, le]);
 			closePara();
 			continue;
 		}
-		if (HR_RE.test(lead)) {
+		if (opens && HR_RE.test(lead)) {
 			closePara();
 			if (mode === 'table') mode = 'normal';
 			prot.push([c, le]);
 			continue;
 		}
 		if (mode === 'table' && info.quoteDepth === tableQuote && !startsItem) {
-			if (SETEXT_RE.test(lead) && lead.trim().startsWith('=')) {
+			if (opens && SETEXT_RE.test(lead) && lead.trim().startsWith('=')) {
 				// Without GFM the "table" is a paragraph, and this underline makes it a heading: read it as one.
 				for (let k = tableFirst; k < blocks.length; k++) blocks[k].kind = 'heading';
 				prot.push([c, le]);
@@ -436,6 +444,7 @@ export function scanNote(md: string): NoteScan {
 
 /** Could this line continue a paragraph, i.e. does it start no other block? (Tables excepted: they are rare and only over-protect.) */
 function isParagraphText(lead: string): boolean {
+	if (!mayOpenBlock(lead)) return true;
 	if (FENCE_RE.test(lead) || ATX_RE.test(lead) || HR_RE.test(lead) || SETEXT_RE.test(lead)) return false;
 	return htmlBlockEnd(lead) === null;
 }

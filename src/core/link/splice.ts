@@ -1,6 +1,8 @@
 // Link syntax and position splicing: the only bytes that change are the inserted brackets, target
 // and alias (plus a line break inside a matched name, which a wikilink cannot hold).
 
+import { makeRecord, type LinkRecord } from './records';
+
 export type LinkFormat = 'wikilink' | 'markdown';
 
 export interface Insertion {
@@ -9,16 +11,6 @@ export interface Insertion {
 	note: string;
 	/** In a table row a wikilink alias bar must be escaped or it splits the cell. */
 	inTable: boolean;
-}
-
-export interface Placed {
-	/** Offset of the link in the output. */
-	at: number;
-	/** Offset of the original surface in the input. */
-	from: number;
-	note: string;
-	link: string;
-	text: string;
 }
 
 function encodeTarget(note: string): string {
@@ -37,23 +29,19 @@ export function renderLink(note: string, surface: string, format: LinkFormat, in
 	return `[[${note}${inTable ? '\\|' : '|'}${text}]]`;
 }
 
-/** Applies non-overlapping insertions sorted by start. */
-export function splice(md: string, ins: Insertion[], format: LinkFormat): { text: string; placed: Placed[] } {
+/** Applies non-overlapping insertions sorted by start, recording each link for unlinking. */
+export function splice(md: string, ins: Insertion[], format: LinkFormat): { text: string; records: LinkRecord[] } {
 	const parts: string[] = [];
-	const placed: Placed[] = [];
+	const records: LinkRecord[] = [];
 	let last = 0;
-	let outLen = 0;
 	for (const x of ins) {
-		const head = md.slice(last, x.start);
-		parts.push(head);
-		outLen += head.length;
+		parts.push(md.slice(last, x.start));
 		const text = md.slice(x.start, x.end);
 		const link = renderLink(x.note, text, format, x.inTable);
-		placed.push({ at: outLen, from: x.start, note: x.note, link, text });
+		records.push(makeRecord(md, x.start, x.end, x.note, link, text));
 		parts.push(link);
-		outLen += link.length;
 		last = x.end;
 	}
 	parts.push(md.slice(last));
-	return { text: parts.join(''), placed };
+	return { text: parts.join(''), records };
 }

@@ -39,6 +39,12 @@ export function isSpaceCode(c: number): boolean {
 	return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0;
 }
 
+/** Exactly the characters of the regular-expression class `\s`, which `normaliseSeparator` folds into one space. */
+export function isFoldedSpace(c: number): boolean {
+	if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+	return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Separator between two words as the index keys it: whitespace runs become one space, curly apostrophes straight. */
 export function normaliseSeparator(sep: string): string {
 	if (sep === ' ') return sep;

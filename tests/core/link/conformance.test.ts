@@ -131,6 +131,24 @@ describe('incremental index', () => {
 		expect(ix.size).toBe(1);
 	});
 
+	it('names whose words share a hash stay apart through set and remove', () => {
+		// "Aa" and "BB" have the same 31-multiplier hash, so these words land in one bucket.
+		const ix = new LinkIndex([
+			{ note: 'Aalto', names: ['Aalto'] },
+			{ note: 'BBlto', names: ['BBlto'] },
+			{ note: 'Kim Aalto', names: ['Kim Aalto', 'Kim BBlto'] },
+		]);
+		const md = 'Aalto, BBlto, Kim Aalto and Kim BBlto.';
+		expect(linkNote(md, ix, every).text).toBe('[[Aalto]], [[BBlto]], [[Kim Aalto]] and [[Kim Aalto|Kim BBlto]].');
+		ix.remove('Aalto');
+		expect(linkNote(md, ix, every).text).toBe('Aalto, [[BBlto]], [[Kim Aalto]] and [[Kim Aalto|Kim BBlto]].');
+		ix.set({ note: 'Kim Aalto', names: ['Kim BBlto'] });
+		expect(linkNote(md, ix, every).text).toBe('Aalto, [[BBlto]], Kim Aalto and [[Kim Aalto|Kim BBlto]].');
+		ix.remove('BBlto');
+		ix.remove('Kim Aalto');
+		expect(linkNote(md, ix, every).added).toBe(0);
+	});
+
 	it('affectedBy filters notes that cannot change', () => {
 		const pred = affectedBy(['Kim Jong Un', 'sanctions']);
 		expect(pred('Talks with Kim went on.')).toBe(true);

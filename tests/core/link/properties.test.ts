@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { linkNote, planLinks, protectedRanges, unlinkNote, type LinkOptions } from '../../../src/core/link/index';
-import { makeIndex, note } from './gen';
+import { LinkIndex, linkNote, planLinks, protectedRanges, unlinkNote, type LinkOptions, type LinkTarget } from '../../../src/core/link/index';
+import { TARGETS, makeIndex, note } from './gen';
 import { blockShape, countLinks, proseMask } from './remark';
 
 const index = makeIndex();
@@ -87,6 +87,45 @@ describe('linking properties', () => {
 				const back = unlinkNote(edited, once.records);
 				expect(back.text).toBe(head + md + '\n\nA new [[Korea]] paragraph.\n');
 				expect(back.removed).toBe(once.added);
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+});
+
+describe('incremental index', () => {
+	// Targets that overlap in words, share first words and differ only by case or tail.
+	const pool: LinkTarget[] = [
+		...TARGETS,
+		{ note: 'Kim Jong Il', names: ['Kim Jong Il', 'Kim'] },
+		{ note: 'Korea', names: ['Korea', 'South Korea'] },
+		{ note: 'US', names: ['US', 'U.S.', 'U.S'] },
+		{ note: 'Putin', names: ['Putin'] },
+		{ note: 'sanctions regime', names: ['sanctions regime', 'sanctions'] },
+		{ note: 'Beijing', names: ['Peking'] },
+	];
+	const op = fc.oneof(
+		fc.record({ set: fc.constantFrom(...pool) }),
+		fc.record({ remove: fc.constantFrom(...pool.map((t) => t.note)) }),
+	);
+
+	it('after any sequence of set and remove, links exactly like an index built from the final targets', () => {
+		fc.assert(
+			fc.property(fc.array(op, { maxLength: 30 }), note, options, (ops, md, opts) => {
+				const live = new LinkIndex();
+				const final = new Map<string, LinkTarget>();
+				for (const o of ops) {
+					if ('set' in o) {
+						live.set(o.set);
+						final.set(o.set.note, o.set);
+					} else {
+						live.remove(o.remove);
+						final.delete(o.remove);
+					}
+				}
+				const fresh = new LinkIndex([...final.values()]);
+				expect(planLinks(md, live, opts)).toEqual(planLinks(md, fresh, opts));
+				expect(live.size).toBe(fresh.size);
 			}),
 			{ numRuns: RUNS },
 		);
