@@ -75,12 +75,9 @@ export default class EnvoyPlugin extends Plugin {
 			});
 			// New entity notes arrive through metadata events too, but the index must not wait for them.
 			this.links.invalidate();
-			const counts = new Map<string, number>();
-			for (const n of report.notes) counts.set(n.status, (counts.get(n.status) ?? 0) + 1);
-			const failures = report.notes.filter((n) => n.status === 'failed').map((n) => n.reason ?? n.source);
-			const summary = `${[...counts].map(([s, c]) => `${c} ${s}`).join(', ')}; ${report.entities.length} entity notes; ${report.linked} links added.`;
-			new Notice(`Envoy import: ${summary}${failures.length ? `\n${failures.join('\n')}` : ''}`, failures.length ? 0 : 8000);
-			return summary;
+			const failed = report.notes.filter((n) => n.status === 'failed').length;
+			new Notice(failed ? `Envoy import: ${failed} file(s) failed; see the import window for the reasons.` : `Envoy import: ${report.notes.length} file(s) done.`, failed ? 0 : 5000);
+			return { notes: report.notes, entities: report.entities.length, linked: report.linked };
 		}).open();
 	}
 

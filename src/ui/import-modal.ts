@@ -2,10 +2,38 @@
 // or a vault folder, then run the core pipeline with a progress bar.
 import { AbstractInputSuggest, Modal, ProgressBarComponent, Setting, TFolder, type App, type TAbstractFile } from 'obsidian';
 import type { SourceFile } from '../core/import';
+import type { ImportReportEntry, ImportStatus } from '../core/types';
 
 export interface ImportRequest {
 	sources: SourceFile[];
 	onProgress: (done: number, total: number) => void;
+}
+
+export interface ImportOutcome {
+	notes: ImportReportEntry[];
+	entities: number;
+	linked: number;
+}
+
+const STATUS_ORDER: ImportStatus[] = ['failed', 'created', 'updated', 'duplicate', 'skipped', 'unchanged'];
+
+/** The per-file report: a count per status, then one line per file, failures first. */
+export function renderImportSummary(el: HTMLElement, outcome: ImportOutcome): void {
+	el.empty();
+	const counts = new Map<ImportStatus, number>();
+	for (const n of outcome.notes) counts.set(n.status, (counts.get(n.status) ?? 0) + 1);
+	const parts = STATUS_ORDER.filter((s) => counts.has(s)).map((s) => `${counts.get(s) ?? 0} ${s}`);
+	el.createEl('p', { cls: 'envoy-import-totals', text: `${parts.join(', ') || 'Nothing to import'}; ${outcome.entities} entity notes; ${outcome.linked} links added.` });
+	const list = el.createEl('ul', { cls: 'envoy-import-files' });
+	const sorted = [...outcome.notes].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
+	for (const note of sorted) {
+		const item = list.createEl('li', { cls: 'envoy-import-file', attr: { 'data-status': note.status } });
+		item.createSpan({ cls: 'envoy-import-status-label', text: note.status });
+		item.createSpan({ cls: 'envoy-import-source', text: note.source });
+		const detail = note.status === 'duplicate' ? `duplicate of ${note.duplicateOf ?? '?'}` : note.path;
+		if (detail) item.createSpan({ cls: 'envoy-import-detail', text: `→ ${detail}` });
+		if (note.reason) item.createDiv({ cls: 'envoy-import-reason', text: note.reason });
+	}
 }
 
 class FolderSuggest extends AbstractInputSuggest<TFolder> {
@@ -42,7 +70,7 @@ export class ImportModal extends Modal {
 	constructor(
 		app: App,
 		defaultFolder: string,
-		private readonly run: (request: ImportRequest) => Promise<string>,
+		private readonly run: (request: ImportRequest) => Promise<ImportOutcome>,
 	) {
 		super(app);
 		this.folder = defaultFolder;
@@ -72,6 +100,7 @@ export class ImportModal extends Modal {
 		const bar = new ProgressBarComponent(progressEl);
 		bar.setValue(0);
 		const status = contentEl.createEl('p', { cls: 'envoy-import-status' });
+		const summary = contentEl.createDiv({ cls: 'envoy-import-summary' });
 
 		new Setting(contentEl).addButton((button) =>
 			button
@@ -80,12 +109,12 @@ export class ImportModal extends Modal {
 				.onClick(() => {
 					button.setDisabled(true);
 					progressEl.show();
-					void this.importChosen(bar, status).finally(() => button.setDisabled(false));
+					void this.importChosen(bar, status, summary).finally(() => button.setDisabled(false));
 				}),
 		);
 	}
 
-	private async importChosen(bar: ProgressBarComponent, status: HTMLElement): Promise<void> {
+	private async importChosen(bar: ProgressBarComponent, status: HTMLElement, summary: HTMLElement): Promise<void> {
 		try {
 			const sources = this.files.length ? await readPicked(this.files) : await this.readVaultFolder();
 			if (sources.length === 0) {
@@ -93,10 +122,17 @@ export class ImportModal extends Modal {
 				return;
 			}
 			status.setText(`Importing ${sources.length} file(s)…`);
-			const summary = await this.run({ sources, onProgress: (done, total) => {
-				bar.setValue(total ? (100 * done) / total : 100);
-			} });
-			status.setText(summary);
+			summary.empty();
+			const outcome = await this.run({
+				sources,
+				onProgress: (done, total) => {
+					bar.setValue(total ? (100 * done) / total : 100);
+					status.setText(`Importing… ${done}/${total}`);
+				},
+			});
+			bar.setValue(100);
+			status.setText('Import finished.');
+			renderImportSummary(summary, outcome);
 		} catch (error) {
 			status.setText(`Import failed: ${(error as Error).message}`);
 		}
