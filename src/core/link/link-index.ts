@@ -41,12 +41,13 @@ export class LinkIndex {
 		if (target.note.trim() === '' || /[[\]|#^\n]/.test(target.note)) return;
 		const names = target.names.length > 0 ? target.names : [target.note];
 		const keys: Registered['keys'] = [];
+		const ref = { note: target.note, key: target.note.toLowerCase() };
 		for (const raw of new Set(names.map((n) => n.trim()))) {
 			const kind = target.kind ?? inferKind(raw);
 			// An acronym target may still carry mixed-case aliases: judge each name by its own shape.
 			const own = kind === 'acronym' && inferKind(raw) !== 'acronym' ? inferKind(raw) : kind;
 			if (!acceptable(raw, own)) continue;
-			for (const v of variants(raw, own)) if (this.trie.add(v.surface, target.note, v.initialOnly)) keys.push(v);
+			for (const v of variants(raw, own)) if (this.trie.add(v.surface, ref, v.initialOnly)) keys.push(v);
 		}
 		this.byNote.set(target.note, { target: { ...target, names: [...target.names] }, keys });
 	}

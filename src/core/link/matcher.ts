@@ -1,13 +1,14 @@
 // Word-start trie keyed by whole words. Why not Aho–Corasick (modern-ahocorasick) or a character
 // trie: names may only start and end on word boundaries, so only word starts need a lookup, and one
-// hash-map probe per word (behind a 1M-bucket first-word filter that rejects most words without
-// allocating) is cheaper than walking automaton states on every character. It also lets the
-// separator between words be normalised on the fly ("Kim\nJong  Un" = "Kim Jong Un"), which a
-// character automaton cannot do without rewriting the text.
+// table probe per word (an Int32Array slot that is empty for most words) is cheaper than walking
+// automaton states on every character. It also lets the separator between words be normalised on
+// the fly ("Kim\nJong  Un" = "Kim Jong Un"), which a character automaton cannot do without
+// rewriting the text.
 //
-// The scan runs once per word of every note, so it allocates nothing but the matches it returns:
-// children are chained by hash instead of kept in arrays, keys are compared in place, and a
-// separator that no name contains is rejected before it is sliced or normalised.
+// The scan runs once per word of every note and the trie is far larger than the processor's
+// caches, so the layout keeps dependent loads few: the first-word table is the filter, each node
+// carries its own hash, key and the usual end (no tail) inline, children sit in short arrays with
+// their hashes beside them, and nothing is allocated but the matches returned.
 
 import {
 	hashWord as hashWordShared,
@@ -29,26 +30,36 @@ export interface TargetRef {
 	key: string;
 }
 
-export interface TrieEnd {
-	/** Non-word characters that must follow the last word ("." of "U.S."). */
-	tail: string;
+/** Notes reached by one surface. */
+interface EndData {
 	/** Notes this exact surface links to. */
 	notes: TargetRef[];
 	/** Notes it links to only at a sentence start (capitalised concepts). */
 	initialNotes: TargetRef[];
+	/** What `notes` alone resolve to: the one note, null for several (ambiguous), undefined for none. */
+	plain: TargetRef | null | undefined;
+}
+
+interface TailEnd extends EndData {
+	/** Non-word characters that must follow the last word ("." of "U.S."). */
+	tail: string;
 }
 
 interface TrieNode {
-	/** Children by the hash of their key (normalised separator + next word). */
-	next: Map<number, Child> | undefined;
-	ends: TrieEnd[] | undefined;
-}
-
-interface Child {
+	/** hashWord of `key`. */
+	hash: number;
+	/** Normalised separator + word (just the word at the root). */
 	key: string;
-	node: TrieNode;
-	/** Next child whose key has the same hash. */
-	alt: Child | undefined;
+	/** Root only: the next node in the same table slot. */
+	alt: TrieNode | undefined;
+	/** Root only: this node's index in `nodes`. */
+	slot: number;
+	kids: TrieNode[] | undefined;
+	/** kids[i].hash, side by side so a miss costs no load of the children themselves. */
+	kidHashes: number[] | undefined;
+	/** The surface ending here with no tail. */
+	end: EndData | undefined;
+	tailEnds: TailEnd[] | undefined;
 }
 
 export interface RawMatch {
@@ -58,125 +69,167 @@ export interface RawMatch {
 	target: TargetRef | null;
 }
 
-const newNode = (): TrieNode => ({ next: undefined, ends: undefined });
+function newNode(key: string, slot: number): TrieNode {
+	return { hash: hashWord(key, 0, key.length), key, alt: undefined, slot, kids: undefined, kidHashes: undefined, end: undefined, tailEnds: undefined };
+}
 
-/** The child keyed `sep` + md[from, to), compared in place. */
-function childAt(map: Map<number, Child>, h: number, sep: string, md: string, from: number, to: number): TrieNode | undefined {
-	const sl = sep.length;
-	const len = sl + to - from;
-	for (let c = map.get(h); c !== undefined; c = c.alt) {
-		const key = c.key;
-		if (key.length !== len) continue;
-		let k = 0;
-		while (k < sl && key.charCodeAt(k) === sep.charCodeAt(k)) k++;
-		if (k < sl) continue;
-		let i = from;
-		while (i < to && md.charCodeAt(i) === key.charCodeAt(k)) {
-			i++;
-			k++;
-		}
-		if (i === to) return c.node;
+/** Does md[from, to) equal key[skip…]? */
+function keyIs(key: string, skip: number, md: string, from: number, to: number): boolean {
+	if (key.length - skip !== to - from) return false;
+	for (let i = from, k = skip; i < to; i++, k++) if (md.charCodeAt(i) !== key.charCodeAt(k)) return false;
+	return true;
+}
+
+/** The child keyed `sep` + md[from, to), whose hash is h. */
+function kidAt(node: TrieNode, h: number, sep: string, md: string, from: number, to: number): TrieNode | undefined {
+	const hashes = node.kidHashes;
+	if (hashes === undefined) return undefined;
+	for (let x = 0; x < hashes.length; x++) {
+		if (hashes[x] !== h) continue;
+		const kid = (node.kids as TrieNode[])[x];
+		const key = kid.key;
+		if (!key.startsWith(sep)) continue;
+		if (keyIs(key, sep.length, md, from, to)) return kid;
 	}
 	return undefined;
 }
 
-const childOf = (map: Map<number, Child> | undefined, key: string): TrieNode | undefined =>
-	map === undefined ? undefined : childAt(map, hashWord(key, 0, key.length), '', key, 0, key.length);
+const kidOf = (node: TrieNode, key: string): TrieNode | undefined => kidAt(node, hashWord(key, 0, key.length), '', key, 0, key.length);
 
-function addChild(map: Map<number, Child>, key: string): TrieNode {
-	const found = childOf(map, key);
-	if (found) return found;
-	const h = hashWord(key, 0, key.length);
-	const node = newNode();
-	map.set(h, { key, node, alt: map.get(h) });
-	return node;
-}
-
-function removeChild(map: Map<number, Child>, key: string): void {
-	const h = hashWord(key, 0, key.length);
-	let head = map.get(h);
-	if (head?.key === key) head = head.alt;
-	else for (let c = head; c?.alt !== undefined; c = c.alt) if (c.alt.key === key) c.alt = c.alt.alt;
-	if (head === undefined) map.delete(h);
-	else map.set(h, head);
+function resolve(notes: TargetRef[]): TargetRef | null | undefined {
+	return notes.length === 0 ? undefined : notes.length === 1 ? notes[0] : null;
 }
 
 /** The one distinct note of two lists: undefined for none, null for several. */
 function single(a: TargetRef[], b: TargetRef[]): TargetRef | null | undefined {
 	let one: TargetRef | undefined;
-	for (const list of [a, b])
-		for (const t of list) {
-			if (one === undefined) one = t;
-			else if (one.note !== t.note) return null;
-		}
+	for (let k = 0; k < a.length + b.length; k++) {
+		const t = k < a.length ? a[k] : b[k - a.length];
+		if (one === undefined) one = t;
+		else if (one.note !== t.note) return null;
+	}
 	return one;
 }
 
-const FILTER_BITS = 20;
-const FILTER_MASK = (1 << FILTER_BITS) - 1;
+/** What an end resolves to for a match starting at `ws`. */
+function targetOf(d: EndData, md: string, ws: number, blockStart: number): TargetRef | null | undefined {
+	if (d.initialNotes.length === 0 || !sentenceStartAt(md, ws, blockStart)) return d.plain;
+	return single(d.notes, d.initialNotes);
+}
+
+const ROOT_BITS = 19;
+const ROOT_MASK = (1 << ROOT_BITS) - 1;
 /** Longest separator (raw characters) accepted between two words of a name. */
 const MAX_SEP = 8;
 const SPACE = ' ';
 
 export class NameTrie {
-	private readonly root = new Map<number, Child>();
-	/** Count of surfaces per first-word hash bucket: zero means no name starts with a word of that hash. */
-	private readonly filter = new Uint16Array(1 << FILTER_BITS);
+	/** First words by hash: 1 + index into `nodes` of the slot's first node, 0 when no name starts with a word of that hash slot. */
+	private readonly heads = new Int32Array(1 << ROOT_BITS);
+	private readonly nodes: Array<TrieNode | undefined> = [];
+	private readonly freeSlots: number[] = [];
 	/** Characters other than spaces seen in the separators of names: a separator with any other cannot continue a name. Never cleared (a superset is safe). */
 	private readonly sepChars = new Uint8Array(65536);
 	// Result of the last longestFrom, kept in fields so the search allocates nothing.
 	private matchEnd = 0;
 	private matchTarget: TargetRef | null = null;
 
-	add(surface: string, note: string, initialOnly: boolean): boolean {
+	private rootOf(word: string): TrieNode | undefined {
+		const h = hashWord(word, 0, word.length);
+		const head = this.heads[h & ROOT_MASK];
+		for (let n = head === 0 ? undefined : this.nodes[head - 1]; n !== undefined; n = n.alt) if (n.hash === h && n.key === word) return n;
+		return undefined;
+	}
+
+	private addRoot(word: string): TrieNode {
+		const found = this.rootOf(word);
+		if (found) return found;
+		const slot = this.freeSlots.pop() ?? this.nodes.length;
+		const node = newNode(word, slot);
+		this.nodes[slot] = node;
+		const b = node.hash & ROOT_MASK;
+		const head = this.heads[b];
+		node.alt = head === 0 ? undefined : this.nodes[head - 1];
+		this.heads[b] = slot + 1;
+		return node;
+	}
+
+	private removeRoot(node: TrieNode): void {
+		const b = node.hash & ROOT_MASK;
+		const head = this.nodes[this.heads[b] - 1];
+		if (head === node) this.heads[b] = node.alt === undefined ? 0 : node.alt.slot + 1;
+		else for (let n = head; n !== undefined; n = n.alt) if (n.alt === node) n.alt = node.alt;
+		this.nodes[node.slot] = undefined;
+		this.freeSlots.push(node.slot);
+	}
+
+	add(surface: string, target: TargetRef, initialOnly: boolean): boolean {
 		const t = tokenizeName(surface);
 		if (!t) return false;
-		let node = addChild(this.root, t.words[0]);
+		let node = this.addRoot(t.words[0]);
 		for (let k = 1; k < t.words.length; k++) {
 			const sep = t.seps[k - 1];
 			for (let i = 0; i < sep.length; i++) this.sepChars[sep.charCodeAt(i)] = 1;
-			node.next ??= new Map();
-			node = addChild(node.next, sep + t.words[k]);
+			const key = sep + t.words[k];
+			let kid = kidOf(node, key);
+			if (!kid) {
+				kid = newNode(key, -1);
+				(node.kids ??= []).push(kid);
+				(node.kidHashes ??= []).push(kid.hash);
+			}
+			node = kid;
 		}
-		node.ends ??= [];
-		let end = node.ends.find((e) => e.tail === t.tail);
-		if (!end) node.ends.push((end = { tail: t.tail, notes: [], initialNotes: [] }));
+		let end: EndData;
+		if (t.tail === '') end = node.end ??= { notes: [], initialNotes: [], plain: undefined };
+		else {
+			node.tailEnds ??= [];
+			let te = node.tailEnds.find((e) => e.tail === t.tail);
+			if (!te) node.tailEnds.push((te = { tail: t.tail, notes: [], initialNotes: [], plain: undefined }));
+			end = te;
+		}
 		const list = initialOnly ? end.initialNotes : end.notes;
-		if (list.some((r) => r.note === note)) return false;
-		list.push({ note, key: note.toLowerCase() });
-		const bucket = hashWord(t.words[0], 0, t.words[0].length) & FILTER_MASK;
-		if (this.filter[bucket] < 0xffff) this.filter[bucket]++;
+		if (list.some((r) => r.note === target.note)) return false;
+		list.push(target);
+		end.plain = resolve(end.notes);
 		return true;
 	}
 
 	delete(surface: string, note: string, initialOnly: boolean): void {
 		const t = tokenizeName(surface);
 		if (!t) return;
-		const path: Array<[Map<number, Child>, string]> = [[this.root, t.words[0]]];
-		let node = childOf(this.root, t.words[0]);
+		const path: TrieNode[] = [];
+		let node = this.rootOf(t.words[0]);
 		for (let k = 1; node && k < t.words.length; k++) {
-			const key = t.seps[k - 1] + t.words[k];
-			if (!node.next) return;
-			path.push([node.next, key]);
-			node = childOf(node.next, key);
+			path.push(node);
+			node = kidOf(node, t.seps[k - 1] + t.words[k]);
 		}
-		const end = node?.ends?.find((e) => e.tail === t.tail);
-		if (!node || !end) return;
+		if (!node) return;
+		const end = t.tail === '' ? node.end : node.tailEnds?.find((e) => e.tail === t.tail);
+		if (!end) return;
 		const list = initialOnly ? end.initialNotes : end.notes;
 		const at = list.findIndex((r) => r.note === note);
 		if (at < 0) return;
 		list.splice(at, 1);
-		const bucket = hashWord(t.words[0], 0, t.words[0].length) & FILTER_MASK;
-		// A saturated bucket stays set: a false positive costs one lookup, a false negative a missed link.
-		if (this.filter[bucket] < 0xffff) this.filter[bucket]--;
-		if (end.notes.length === 0 && end.initialNotes.length === 0) node.ends = node.ends?.filter((e) => e !== end);
-		if (node.ends?.length === 0) node.ends = undefined;
+		end.plain = resolve(end.notes);
+		if (end.notes.length === 0 && end.initialNotes.length === 0) {
+			if (t.tail === '') node.end = undefined;
+			else {
+				const left = node.tailEnds?.filter((e) => e !== end);
+				node.tailEnds = left?.length ? left : undefined;
+			}
+		}
 		// Prune nodes left empty, deepest first, so removals do not leak memory.
-		for (let k = path.length - 1; k >= 0; k--) {
-			const [map, key] = path[k];
-			const n = childOf(map, key);
-			if (!n || n.ends !== undefined || (n.next && n.next.size > 0)) break;
-			removeChild(map, key);
+		for (let n: TrieNode | undefined = node; n !== undefined; ) {
+			if (n.end !== undefined || n.tailEnds !== undefined || (n.kids !== undefined && n.kids.length > 0)) break;
+			const parent = path.pop();
+			if (parent === undefined) {
+				this.removeRoot(n);
+				break;
+			}
+			const x = (parent.kids as TrieNode[]).indexOf(n);
+			parent.kids?.splice(x, 1);
+			parent.kidHashes?.splice(x, 1);
+			n = parent;
 		}
 	}
 
@@ -185,7 +238,7 @@ export class NameTrie {
 	 * `blockStart` bounds the look-back that decides whether a capitalised concept starts a sentence.
 	 */
 	scan(md: string, start: number, end: number, blockStart: number, out: RawMatch[]): void {
-		const filter = this.filter;
+		const heads = this.heads;
 		const len = md.length;
 		let i = start;
 		while (i < end) {
@@ -200,10 +253,11 @@ export class NameTrie {
 				h = (Math.imul(h, 31) + c) | 0;
 				c = md.charCodeAt(++i);
 			} while (i < end && isWordCode(c));
-			if (filter[h & FILTER_MASK] === 0) continue;
+			const head = heads[h & ROOT_MASK];
+			if (head === 0) continue;
 			// A word cut by a protected range or the segment edge is not a whole word.
 			if ((ws > 0 && isWordCode(md.charCodeAt(ws - 1))) || (i < len && isWordCode(c))) continue;
-			if (this.longestFrom(md, ws, i, h, end, blockStart)) {
+			if (this.longestFrom(md, ws, i, h, head, end, blockStart)) {
 				out.push({ start: ws, end: this.matchEnd, target: this.matchTarget });
 				i = this.matchEnd;
 			}
@@ -211,35 +265,33 @@ export class NameTrie {
 	}
 
 	/** Longest name starting with the word [ws, we) of hash h; the result goes to matchEnd/matchTarget. */
-	private longestFrom(md: string, ws: number, we: number, h: number, end: number, blockStart: number): boolean {
-		const sepChars = this.sepChars;
-		let node = childAt(this.root, h, '', md, ws, we);
+	private longestFrom(md: string, ws: number, we: number, h: number, head: number, end: number, blockStart: number): boolean {
+		let node = this.nodes[head - 1];
+		while (node !== undefined && (node.hash !== h || !keyIs(node.key, 0, md, ws, we))) node = node.alt;
 		let e = we;
 		let bestEnd = -1;
 		let bestTarget: TargetRef | null = null;
-		let initial: boolean | undefined;
 		while (node !== undefined) {
-			const ends = node.ends;
-			if (ends !== undefined) {
-				for (let x = 0; x < ends.length; x++) {
-					const te = ends[x];
-					let stop = e;
-					if (te.tail !== '') {
-						stop = e + te.tail.length;
-						if (stop > end || normaliseSeparator(md.slice(e, stop)) !== te.tail) continue;
-						if (stop < md.length && isWordCode(md.charCodeAt(stop))) continue;
-					}
-					if (stop <= bestEnd) continue;
-					let target: TargetRef | null | undefined;
-					if (te.initialNotes.length > 0 && (initial ??= sentenceStartAt(md, ws, blockStart))) target = single(te.notes, te.initialNotes);
-					else target = te.notes.length === 0 ? undefined : te.notes.length === 1 ? te.notes[0] : null;
+			if (node.end !== undefined) {
+				const target = e > bestEnd ? targetOf(node.end, md, ws, blockStart) : undefined;
+				if (target !== undefined) {
+					bestEnd = e;
+					bestTarget = target;
+				}
+			}
+			const tailEnds = node.tailEnds;
+			if (tailEnds !== undefined) {
+				for (const te of tailEnds) {
+					const stop = e + te.tail.length;
+					if (stop <= bestEnd || stop > end || normaliseSeparator(md.slice(e, stop)) !== te.tail) continue;
+					if (stop < md.length && isWordCode(md.charCodeAt(stop))) continue;
+					const target = targetOf(te, md, ws, blockStart);
 					if (target === undefined) continue;
 					bestEnd = stop;
 					bestTarget = target;
 				}
 			}
-			const next = node.next;
-			if (next === undefined) break;
+			if (node.kidHashes === undefined) break;
 			// The separator: folded spaces only (the common case: no slicing), or characters some name's separator has.
 			let j = e;
 			let spaces = true;
@@ -253,7 +305,7 @@ export class NameTrie {
 					afterBreak = true;
 				} else if (c !== 32 && c !== 9 && c !== 13 && c !== 62) afterBreak = false;
 				if (!isFoldedSpace(c)) {
-					if (sepChars[c] === 0 && c !== 0x2019 && c !== 0x2bc) return this.found(bestEnd, bestTarget);
+					if (this.sepChars[c] === 0 && c !== 0x2019 && c !== 0x2bc) return this.found(bestEnd, bestTarget);
 					spaces = false;
 				}
 				j++;
@@ -273,7 +325,7 @@ export class NameTrie {
 			} while (k < end && isWordCode(c));
 			// Cut by a protected range: not a whole word.
 			if (k === end && k < md.length && isWordCode(c)) break;
-			node = childAt(next, hk, sep, md, j, k);
+			node = kidAt(node, hk, sep, md, j, k);
 			e = k;
 		}
 		return this.found(bestEnd, bestTarget);
