@@ -16,26 +16,43 @@ export interface Line {
 	bullet?: string;
 }
 
-interface Physical {
-	raw: string;
-	start: number;
-	end: number;
-}
-
 const BULLET = /^(?:[•◦▪▫■□☆★○●◆◇►▶▸‣∙·*+-]|\d{1,2}[.)])(?=\s)/u;
 
-function physicalLines(text: string): Physical[] {
-	const out: Physical[] = [];
-	let start = 0;
-	while (start <= text.length) {
-		let end = text.indexOf('\n', start);
-		if (end < 0) end = text.length;
-		let stop = end;
-		if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
-		out.push({ raw: text.slice(start, stop), start, end: stop });
-		start = end + 1;
+/** Physical lines as spans of the raw text: where each starts, where its content starts and ends. */
+interface Physical {
+	/** Start of the line. */
+	start: Int32Array;
+	/** First non-space character (= `end` for a blank line). */
+	from: Int32Array;
+	/** End of the content, trailing spaces and `\r` excluded. */
+	end: Int32Array;
+	count: number;
+}
+
+function isBlank(c: number): boolean {
+	return c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+}
+
+function physicalLines(text: string): Physical {
+	let count = 1;
+	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+	const start = new Int32Array(count);
+	const from = new Int32Array(count);
+	const end = new Int32Array(count);
+	let pos = 0;
+	for (let k = 0; k < count; k++) {
+		let stop = text.indexOf('\n', pos);
+		if (stop < 0) stop = text.length;
+		let a = pos;
+		while (a < stop && isBlank(text.charCodeAt(a))) a++;
+		let b = stop;
+		while (b > a && isBlank(text.charCodeAt(b - 1))) b--;
+		start[k] = pos;
+		from[k] = a;
+		end[k] = b;
+		pos = stop + 1;
 	}
-	return out;
+	return { start, from, end, count };
 }
 
 /**
@@ -43,19 +60,20 @@ function physicalLines(text: string): Physical[] {
  * A wrapper leaves no line past the width that it could have broken at a space, and many
  * lines just short of it; a paragraph-per-line dump has breakable long lines everywhere.
  */
-export function detectWrapWidth(lines: readonly { raw: string }[]): number {
+function wrapWidth(text: string, phys: Physical): number {
 	for (const width of [72, 76, 78, 80, 100, 120]) {
 		let breakable = 0;
 		let near = 0;
 		let longest = 0;
-		for (const { raw } of lines) {
-			const text = raw.trimEnd();
-			if (text.length > width) {
-				const indent = text.length - text.trimStart().length;
-				if (text.lastIndexOf(' ', width) > indent) breakable++;
+		for (let k = 0; k < phys.count; k++) {
+			const start = phys.start[k];
+			const length = phys.end[k] - start;
+			if (phys.end[k] === phys.from[k]) continue;
+			if (length > width) {
+				if (text.lastIndexOf(' ', start + width) > phys.from[k]) breakable++;
 			} else {
-				if (text.length >= width - 12) near++;
-				if (text.length > longest) longest = text.length;
+				if (length >= width - 12) near++;
+				if (length > longest) longest = length;
 			}
 		}
 		// The longest fitting line is the real width (79 for lynx, 80 for w3m).
@@ -64,44 +82,67 @@ export function detectWrapWidth(lines: readonly { raw: string }[]): number {
 	return 0;
 }
 
-function firstWordLength(s: string): number {
-	const t = s.trimStart();
-	const sp = t.search(/\s/);
-	return sp < 0 ? t.length : sp;
+/** `wrapWidth` of a text given as lines (exposed for tests). */
+export function detectWrapWidth(lines: readonly { raw: string }[]): number {
+	const text = lines.map((l) => l.raw).join('\n');
+	return wrapWidth(text, physicalLines(text));
+}
+
+function firstWordLength(text: string, from: number, end: number): number {
+	let i = from;
+	while (i < end && !isBlank(text.charCodeAt(i))) i++;
+	return i - from;
 }
 
 /** Splits the text into logical lines, rejoining hard-wrapped paragraphs. */
 export function toLines(text: string): Line[] {
 	const phys = physicalLines(text);
-	const width = detectWrapWidth(phys);
+	const width = wrapWidth(text, phys);
 	const out: Line[] = [];
 	let blank = true;
 	let cur: Line | null = null;
-	let curLast = '';
-	for (const p of phys) {
-		const trimmed = p.raw.trim();
-		if (!trimmed) {
-			if (cur) out.push(cur);
-			cur = null;
+	// Wrapped continuations are collected and joined once, not concatenated line by line.
+	let parts: string[] | null = null;
+	let curLastLength = 0;
+	const close = () => {
+		if (!cur) return;
+		if (parts) cur.text = parts.join(' ');
+		out.push(cur);
+		cur = null;
+		parts = null;
+	};
+	for (let k = 0; k < phys.count; k++) {
+		const from = phys.from[k];
+		const end = phys.end[k];
+		if (from === end) {
+			close();
 			blank = true;
 			continue;
 		}
-		const indent = p.raw.length - p.raw.trimStart().length;
-		const bullet = BULLET.exec(trimmed)?.[0];
+		const start = phys.start[k];
+		const indent = from - start;
+		const trimmed = text.slice(from, end);
+		const bullet = startsWithBullet(text.charCodeAt(from)) ? BULLET.exec(trimmed)?.[0] : undefined;
 		// A wrapped line is continued when the next word would not have fitted on it.
-		const continues = cur !== null && width > 0 && !bullet && curLast.length + 1 + firstWordLength(trimmed) > width;
-		if (cur && continues) {
-			cur.text += ' ' + trimmed;
-			cur.end = p.start + indent + trimmed.length;
-			curLast = p.raw.trimEnd();
+		if (cur !== null && width > 0 && !bullet && curLastLength + 1 + firstWordLength(text, from, end) > width) {
+			const line: Line = cur;
+			(parts ??= [line.text]).push(trimmed);
+			line.end = end;
+			curLastLength = end - start;
 			continue;
 		}
-		if (cur) out.push(cur);
-		cur = { text: trimmed, start: p.start + indent, end: p.start + indent + trimmed.length, indent, blankBefore: blank };
-		if (bullet) cur.bullet = bullet;
-		curLast = p.raw.trimEnd();
+		close();
+		const line: Line = { text: trimmed, start: from, end, indent, blankBefore: blank };
+		if (bullet) line.bullet = bullet;
+		cur = line;
+		curLastLength = end - start;
 		blank = false;
 	}
-	if (cur) out.push(cur);
+	close();
 	return out;
+}
+
+/** Could open a BULLET: a bullet glyph or a digit. */
+function startsWithBullet(c: number): boolean {
+	return (c >= 48 && c <= 57) || c === 42 || c === 43 || c === 45 || c > 127;
 }

@@ -5,12 +5,16 @@
 
 import type { Line } from './blocks';
 import { parseByline, parseDate } from './metadata';
-import { endsSentence, normaliseLower, wordCount } from './text';
+import { SCAN_AT, SCAN_DIGIT, SCAN_FLAGS, SCAN_PAREN, SCAN_SEPARATOR, endsSentence, normaliseLower, scanLine, scannedWords } from './text';
 
 export interface LineInfo {
 	line: Line;
 	/** `normaliseLine` of the text: the key for repetition within and across files. */
 	key: string;
+	/** SCAN_* cues of the text. */
+	flags: number;
+	/** Lines of the page with the same key, this one included. */
+	copies: number;
 	words: number;
 	/** Page furniture: never part of the body. */
 	junk: boolean;
@@ -96,39 +100,63 @@ const BIO = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(?:is|was|h
 /** Photo captions and credits; the floating half only runs on lines with one of its cues. */
 const CAPTION_ANCHORED = /^(?:image|photo|picture|credit|pic)s?:|^file photo\b|^image caption\b|^image copyright\b|^in this (?:[\w-]+ ){0,3}(?:photo|image|picture)\b/iu;
 const CAPTION_FLOATING = /\((?:image|photo|picture|credit|pic)s?:[^)]*\)\s*$|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by|submitted photo|staff photo|photo courtesy|courtesy of)\b|\((?:left|right|centre|center|pictured|top|bottom|above|below)\)/iu;
-const CAPTION_CUES = ['(', 'getty', 'shutterstock', 'photo', 'courtesy'];
+const CAPTION_CUES = ['getty', 'shutterstock', 'photo', 'courtesy'];
 
-function isCaption(text: string, lower: string): boolean {
-	return CAPTION_ANCHORED.test(text) || (CAPTION_CUES.some((cue) => lower.includes(cue)) && CAPTION_FLOATING.test(text));
+function isCaption(text: string, lower: string, flags: number): boolean {
+	return CAPTION_ANCHORED.test(text) || (((flags & SCAN_PAREN) !== 0 || CAPTION_CUES.some((cue) => lower.includes(cue))) && CAPTION_FLOATING.test(text));
 }
 /** Upper-case credit lines: "JANE ROE, ASSOCIATED PRESS", "REUTERS/JOHN DOE". */
 const CREDIT_SHAPE = /^[\p{Lu}\s,/&.'’-]+$/u;
 const CREDIT_WORD = /\b(?:PRESS|IMAGES?|PHOTOS?|REUTERS|AFP|AP|EPA|GETTY|POOL)\b/u;
 /** Contact blocks and raw links read long but are not prose: e-mail addresses, URLs, phone numbers. */
-function hasContact(text: string): boolean {
-	return (text.includes('@') && /@[\w-]+\.\w/u.test(text)) || (text.includes('//') && /https?:\/\//u.test(text)) || (text.includes('www.') && /www\.\w/u.test(text)) || /\d[\d -]{6,}\d/u.test(text);
+const EMAIL = /@[\w-]+\.\w/u;
+const URL_SCHEME = /https?:\/\//u;
+const WWW = /www\.\w/u;
+const PHONE = /\d[\d -]{6,}\d/u;
+
+function hasContact(text: string, flags: number): boolean {
+	return ((flags & SCAN_AT) !== 0 && EMAIL.test(text)) || ((flags & SCAN_SEPARATOR) !== 0 && URL_SCHEME.test(text)) || (text.includes('www.') && WWW.test(text)) || ((flags & SCAN_DIGIT) !== 0 && PHONE.test(text));
 }
 
 const COPYRIGHT = /(?:©|\bcopyright\b)\s*(?:©\s*)?(?:19|20)\d\d|all rights reserved/iu;
 
 const MENU_SEPARATORS = /\s[|·•/]\s.*\s[|·•/]\s/u;
 
-function hasMenuSeparators(text: string): boolean {
-	return (text.includes('|') || text.includes('·') || text.includes('•') || text.includes('/')) && MENU_SEPARATORS.test(text);
-}
+
+const LETTER = /\p{L}/u;
+
+/** Past this many words a line is prose or a teaser, never a phrase, caption or bio line. */
+const LONG_LINE = 45;
 
 export function describeLines(lines: readonly Line[], shared: ReadonlySet<string> | undefined): LineInfo[] {
-	const lowers = lines.map((l) => l.text.toLowerCase());
-	const keys = lowers.map(normaliseLower);
+	const n = lines.length;
+	const lowers: string[] = new Array<string>(n);
+	const keys: string[] = new Array<string>(n);
+	const scans: number[] = new Array<number>(n);
 	const counts = new Map<string, number>();
-	for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+	for (let i = 0; i < n; i++) {
+		const text = lines[i].text;
+		const scan = scanLine(text);
+		// Long prose needs no phrase tests, and its key only meets keys of lines as long: keeping its
+		// case saves lower-casing the bulk of the page (slow for text with curly quotes).
+		const lower = scannedWords(scan) > LONG_LINE ? text : text.toLowerCase();
+		// toLowerCase can change the length (İ → i̇); the scan's flags then no longer describe it.
+		const key = normaliseLower(lower, lower.length === text.length ? scan : undefined);
+		scans[i] = scan;
+		lowers[i] = lower;
+		keys[i] = key;
+		counts.set(key, (counts.get(key) ?? 0) + 1);
+	}
 	return lines.map((line, i) => {
-		const words = wordCount(line.text);
+		const scan = scans[i];
+		const words = scannedWords(scan);
+		const flags = scan & SCAN_FLAGS;
 		const next = lines[i + 1];
 		const key = keys[i];
 		const lower = lowers[i];
 		const isolated = line.blankBefore && (next === undefined || next.blankBefore);
-		const repeated = words >= 15 && (counts.get(key) ?? 0) > 1;
+		const copies = counts.get(key) ?? 1;
+		const repeated = words >= 15 && copies > 1;
 		const commentStart = words <= 20 && COMMENT_START.test(line.text);
 		const isShared = shared !== undefined && shared.has(key);
 		const strongJunk =
@@ -136,19 +164,20 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 			// A recurring bare word or number ("6", "Warning") is furniture but does not cut the text.
 			(isShared && words >= 4) ||
 			(words <= 40 && junkPhrase(line.text, lower)) ||
-			(words < 25 && hasMenuSeparators(line.text));
+			(words < 25 && (flags & SCAN_SEPARATOR) !== 0 && MENU_SEPARATORS.test(line.text));
 		const junk =
 			strongJunk ||
 			isShared ||
 			PLACEHOLDER.test(line.text) ||
-			(words < 30 && isCaption(line.text, lower)) ||
+			(words < 30 && isCaption(line.text, lower, flags)) ||
 			(words <= 8 && CREDIT_SHAPE.test(line.text) && CREDIT_WORD.test(line.text)) ||
 			(words <= 12 && isCommentShape(line.text, lower)) ||
-			(words <= 45 && (lower.includes(' is ') || lower.includes(' was ') || lower.includes(' has been ')) && BIO.test(line.text)) ||
+			(words <= LONG_LINE && (lower.includes(' is ') || lower.includes(' was ') || lower.includes(' has been ')) && BIO.test(line.text)) ||
 			(line.bullet !== undefined && words < 10 && !endsSentence(line.text));
-		const headerCue = words <= 20 && (parseByline(line.text) !== null || (words <= 12 && parseDate(line.text) !== undefined));
-		const headingLike = !junk && words >= 1 && words <= 16 && !endsSentence(line.text) && line.bullet === undefined && /\p{L}/u.test(line.text);
-		return { line, key, words, junk, strongJunk, headerCue, headingLike, isolated, repeated, commentStart };
+		const headerCue = words <= 20 && (parseByline(line.text) !== null || (words <= 12 && (flags & SCAN_DIGIT) !== 0 && parseDate(line.text) !== undefined));
+		// A word opens with a letter or digit: without digits, any word means a letter.
+		const headingLike = !junk && words >= 1 && words <= 16 && !endsSentence(line.text) && line.bullet === undefined && ((flags & SCAN_DIGIT) === 0 || LETTER.test(line.text));
+		return { line, key, flags, copies, words, junk, strongJunk, headerCue, headingLike, isolated, repeated, commentStart };
 	});
 }
 
@@ -159,7 +188,7 @@ function weight(info: LineInfo, inComments: boolean, afterCue: boolean): number 
 	if (info.repeated) return -10;
 	const w = info.words;
 	let score = Math.min(w, 80) - 10;
-	if (score > 0 && hasContact(info.line.text)) score *= 0.35;
+	if (score > 0 && hasContact(info.line.text, info.flags)) score *= 0.35;
 	// The first prose under a byline or date is where articles start.
 	if (afterCue && w >= 12) score += 20;
 	// Short standalone lines are subheadings or short paragraphs; short lines in runs are menus.

@@ -106,7 +106,33 @@ function outsideBlobs(lines: Line[], blobs: readonly JsonBlob[]): Line[] {
 	return out;
 }
 
-const ORIGINAL_VERB = /(?:originally|first) (?:appeared|published|ran|posted) /u;
+/** What `parseOriginal` needs, in one cheap regex, so it runs on few lines. */
+const ORIGINAL_VERB = /(?:originally|first)\s+(?:appeared|published|ran|posted)\s/iu;
+
+/** "This article originally appeared in X", anywhere on the page. */
+function findOriginal(infos: readonly LineInfo[]): string | undefined {
+	for (const h of infos) {
+		const name = ORIGINAL_VERB.test(h.line.text) ? parseOriginal(h.line.text) : undefined;
+		if (name) return name;
+	}
+	return undefined;
+}
+
+const BANNER_START = /^(?:support|donate|subscribe)/u;
+
+/** The outlet named by a support banner, else by the last copyright line. */
+function findPublisher(infos: readonly LineInfo[]): string | undefined {
+	for (const h of infos) {
+		const name = h.words <= 30 && BANNER_START.test(h.key) ? parseSupportBanner(h.line.text) : undefined;
+		if (name) return name;
+	}
+	for (let i = infos.length - 1; i >= 0; i--) {
+		const h = infos[i];
+		const name = h.words <= 30 && (h.key.includes('©') || h.key.includes('(c)') || h.key.includes('copyright')) ? parseCopyright(h.line.text) : undefined;
+		if (name) return name;
+	}
+	return undefined;
+}
 
 function firstOf<T>(values: Iterable<T | undefined>): T | undefined {
 	for (const v of values) if (v !== undefined) return v;
@@ -161,21 +187,8 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 		titleDerived = true;
 	}
 
-	const originalPublisher = firstOf(function* () {
-		for (const h of infos) if ((h.key.includes('originally') || h.key.includes('first')) && ORIGINAL_VERB.test(h.key)) yield parseOriginal(h.line.text);
-	}()) ?? firstOf(header.map((h) => parseSourceLine(h.line.text)));
-	const publisher =
-		json.publisher ??
-		firstOf(function* () {
-			for (const h of infos) if (h.words <= 30 && /^(?:support|donate|subscribe)/.test(h.key)) yield parseSupportBanner(h.line.text);
-		}()) ??
-		firstOf(function* () {
-			for (let i = infos.length - 1; i >= 0; i--) {
-				const h = infos[i];
-				if (h.words <= 30 && (h.key.includes('©') || h.key.includes('(c)') || h.key.includes('copyright'))) yield parseCopyright(h.line.text);
-			}
-		}());
-
+	const originalPublisher = findOriginal(infos) ?? firstOf(header.map((h) => parseSourceLine(h.line.text)));
+	const publisher = json.publisher ?? findPublisher(infos);
 	const article: Article = { title, titleDerived, authors, topics: json.topics, regions: json.regions, tags: json.tags, blocks };
 	if (subtitle) article.subtitle = subtitle;
 	if (published) article.published = published;

@@ -43,10 +43,8 @@ const FOREIGN_MDY = new RegExp(`(?<!\\p{L})${FOREIGN}\\s+(\\d{1,2}),?\\s+((?:19|
 
 /** Every date form written here carries a 19xx/20xx year; most lines have none, and skip the regexes. */
 function hasYear(s: string): boolean {
-	for (let i = 0; i + 3 < s.length; i++) {
-		const a = s.charCodeAt(i);
-		const b = s.charCodeAt(i + 1);
-		if (((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(s.charCodeAt(i + 2)) && isDigit(s.charCodeAt(i + 3))) return true;
+	for (const century of ['20', '19']) {
+		for (let i = s.indexOf(century); i >= 0; i = s.indexOf(century, i + 1)) if (isDigit(s.charCodeAt(i + 2)) && isDigit(s.charCodeAt(i + 3))) return true;
 	}
 	return false;
 }

@@ -5,43 +5,84 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const MARK = /\p{M}/u;
 
 // Class of a code unit: 0 other, 1 starts or continues a word (letter/digit), 2 only continues one.
-const ASCII_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-	if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ASCII_CLASS[c] = 1;
-}
-ASCII_CLASS[39] = 2; // '
-ASCII_CLASS[46] = 2; // .
-ASCII_CLASS[45] = 2; // -
-
-const wideClass = new Map<number, number>();
+// Filled lazily from the Unicode regexes: 255 means not looked up yet.
+const CLASS = new Uint8Array(0x10000).fill(255);
+for (let c = 0; c < 128; c++) CLASS[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+CLASS[39] = 2; // '
+CLASS[46] = 2; // .
+CLASS[45] = 2; // -
+CLASS[0x2019] = 2; // ’
+// A surrogate pair is classed by its full code point (below); its low half only continues a word.
+for (let c = 0xdc00; c <= 0xdfff; c++) CLASS[c] = 2;
 
 function classOf(s: string, i: number, code: number): number {
-	if (code < 128) return ASCII_CLASS[code];
-	if (code === 0x2019) return 2;
-	// A surrogate pair is classed by its full code point; its low half then counts as a continuation.
+	const k = CLASS[code];
+	if (k !== 255) return k;
 	if (code >= 0xd800 && code <= 0xdbff) return LETTER_OR_DIGIT.test(s.slice(i, i + 2)) ? 1 : 0;
-	if (code >= 0xdc00 && code <= 0xdfff) return 2;
-	let k = wideClass.get(code);
-	if (k === undefined) {
-		const ch = String.fromCharCode(code);
-		k = LETTER_OR_DIGIT.test(ch) ? 1 : MARK.test(ch) ? 2 : 0;
-		wideClass.set(code, k);
-	}
-	return k;
+	const ch = String.fromCharCode(code);
+	const found = LETTER_OR_DIGIT.test(ch) ? 1 : MARK.test(ch) ? 2 : 0;
+	CLASS[code] = found;
+	return found;
 }
 
 function isCjk(code: number): boolean {
 	return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff);
 }
 
-/** Word count that also works for scripts written without spaces (two CJK characters ≈ one word). */
-export function wordCount(s: string): number {
+/** Cues found by `scanLine` in the same pass as the word count, so later checks can skip lines cheaply. */
+export const SCAN_DIGIT = 1;
+/** Whitespace other than single spaces between words: the key needs the slow normalisation. */
+export const SCAN_ODD_SPACE = 2;
+export const SCAN_AT = 4;
+/** `|`, `·`, `•` or `/`: menu separators and URLs. */
+export const SCAN_SEPARATOR = 8;
+export const SCAN_PAREN = 16;
+/** `“`, `"` or `«`. */
+export const SCAN_QUOTE = 32;
+/** Mask of the SCAN_* bits in a `scanLine` result. */
+export const SCAN_FLAGS = 63;
+// Packed as words * 64 + flags: arithmetic rather than shifts, so a huge one-line file cannot overflow.
+const FLAG_SPAN = 64;
+
+/** Word count (as `wordCount`) and SCAN_* flags of `s`, packed as `words * 64 + flags`. */
+export function scanLine(s: string): number {
 	let n = 0;
 	let cjk = 0;
+	let flags = 0;
 	let inWord = false;
+	let prevSpace = true;
 	for (let i = 0; i < s.length; i++) {
 		const code = s.charCodeAt(i);
+		if (code < 128) {
+			const k = CLASS[code];
+			if (k === 1) {
+				if (!inWord) {
+					n++;
+					inWord = true;
+				}
+				if (code <= 57) flags |= SCAN_DIGIT;
+				prevSpace = false;
+				continue;
+			}
+			if (k === 0) inWord = false;
+			if (code === 32) {
+				if (prevSpace) flags |= SCAN_ODD_SPACE;
+				prevSpace = true;
+				continue;
+			}
+			prevSpace = false;
+			if (code < 32) flags |= SCAN_ODD_SPACE;
+			else if (code === 64) flags |= SCAN_AT;
+			else if (code === 124 || code === 47) flags |= SCAN_SEPARATOR;
+			else if (code === 40) flags |= SCAN_PAREN;
+			else if (code === 34) flags |= SCAN_QUOTE;
+			continue;
+		}
+		prevSpace = false;
 		if (code >= 0x3040 && isCjk(code)) cjk++;
+		else if (code === 0xb7 || code === 0x2022) flags |= SCAN_SEPARATOR;
+		else if (code === 0x201c || code === 0xab) flags |= SCAN_QUOTE;
+		else if (isSpace(code)) flags |= SCAN_ODD_SPACE;
 		const k = classOf(s, i, code);
 		if (k === 0) inWord = false;
 		else if (!inWord && k === 1) {
@@ -49,51 +90,53 @@ export function wordCount(s: string): number {
 			inWord = true;
 		}
 	}
+	if (prevSpace && s.length > 0) flags |= SCAN_ODD_SPACE;
 	if (cjk > 4) n += Math.floor(cjk / 2) - 1;
-	return n;
+	return n * FLAG_SPAN + flags;
 }
 
-const LEADING_BULLETS = /^[\s•◦▪▫■□☆★○●◆◇►▶▸‣∙·*+\-–]+/u;
+export function scannedWords(scan: number): number {
+	return Math.floor(scan / FLAG_SPAN);
+}
+
+/** Word count that also works for scripts written without spaces (two CJK characters ≈ one word). */
+export function wordCount(s: string): number {
+	return scannedWords(scanLine(s));
+}
+
+const BULLET_CHARS = new Set([...'•◦▪▫■□☆★○●◆◇►▶▸‣∙·*+-–'].map((c) => c.charCodeAt(0)));
+
+/** Length of the run of spaces and bullet glyphs opening `s`. */
+function leadingBullets(s: string): number {
+	let i = 0;
+	while (i < s.length) {
+		const c = s.charCodeAt(i);
+		if (!isSpace(c) && !BULLET_CHARS.has(c)) break;
+		i++;
+	}
+	return i;
+}
 
 function isSpace(code: number): boolean {
+	if (code > 32 && code < 0xa0) return false;
 	return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-/** `normaliseLine` of a line already lower-cased. */
-export function normaliseLower(lower: string): string {
-	const lead = LEADING_BULLETS.exec(lower);
-	const from = lead ? lead[0].length : 0;
-	// Fast path: no digits and single spaces only, so the key is the trimmed text itself.
-	let plain = true;
-	for (let i = from; i < lower.length; i++) {
-		const c = lower.charCodeAt(i);
-		if ((c >= 48 && c <= 57) || (isSpace(c) && (c !== 32 || i + 1 === lower.length || lower.charCodeAt(i + 1) === 32))) {
-			plain = false;
-			break;
-		}
-	}
-	if (plain) return from ? lower.slice(from) : lower;
-	let out = '';
-	let pendingSpace = false;
-	for (let i = from; i < lower.length; i++) {
-		const c = lower.charCodeAt(i);
-		if (isSpace(c)) {
-			pendingSpace = out.length > 0;
-			continue;
-		}
-		if (pendingSpace) {
-			out += ' ';
-			pendingSpace = false;
-		}
-		if (c >= 48 && c <= 57) {
-			out += '0';
-			while (i + 1 < lower.length && lower.charCodeAt(i + 1) >= 48 && lower.charCodeAt(i + 1) <= 57) i++;
-			continue;
-		}
-		out += lower[i];
-	}
+/**
+ * `normaliseLine` of a line already lower-cased. `scan` is the original line's `scanLine`, when
+ * known: without digits or odd spacing the key is the text itself, less its leading bullets.
+ */
+export function normaliseLower(lower: string, scan?: number): string {
+	const from = leadingBullets(lower);
+	let out = from ? lower.slice(from) : lower;
+	// Native replaces only where needed: building the key char by char allocates a string per char.
+	if (scan === undefined || (scan & SCAN_DIGIT) !== 0) out = out.replace(DIGITS, '0');
+	if (scan === undefined || (scan & SCAN_ODD_SPACE) !== 0) out = out.replace(SPACES, ' ').trim();
 	return out;
 }
+
+const DIGITS = /\d+/g;
+const SPACES = /\s+/g;
 
 /** Key under which a line is compared across files: case, digits, bullets and spacing ignored. */
 export function normaliseLine(s: string): string {

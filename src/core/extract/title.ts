@@ -2,7 +2,7 @@
 
 import type { LineInfo } from './boilerplate';
 import { parseByline, parseDate } from './metadata';
-import { normaliseLine } from './text';
+import { SCAN_QUOTE, normaliseLine } from './text';
 
 const TIME = /\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]t)?\b/iu;
 const STAMP_WORDS = /^(?:posted|updated|published|last (?:modified|updated)|publi[ée]|publicado|veröffentlicht|diposting)\b/iu;
@@ -17,7 +17,7 @@ export function isMetaLine(text: string): boolean {
 	return parseDate(text) !== undefined || STAMP_WORDS.test(text) || (words <= 6 && TIME.test(text));
 }
 
-function titleScore(infos: readonly LineInfo[], i: number, distance: number, jsonKey: string | undefined, echoes: ReadonlyMap<string, number>): number {
+function titleScore(infos: readonly LineInfo[], i: number, distance: number, jsonKey: string | undefined, quotes: ReadonlyMap<string, number>): number {
 	const info = infos[i];
 	const text = info.line.text;
 	if (info.junk || info.line.bullet !== undefined || isMetaLine(text)) return -Infinity;
@@ -32,7 +32,7 @@ function titleScore(infos: readonly LineInfo[], i: number, distance: number, jso
 	const long = text.split(/\s+/).filter((x) => x.length >= 4);
 	if (long.length >= 3 && long.filter((x) => /^\p{Lu}/u.test(x)).length >= long.length * 0.6) score += 2;
 	// A headline is often echoed elsewhere on the page (breadcrumb, share text, comment header).
-	if ((echoes.get(info.key) ?? 0) > 1) score += 5;
+	if (info.copies + (quotes.get(info.key) ?? 0) > 1) score += 5;
 	if (w < 4) score -= 6;
 	// Interface strings ("Share Close extra sharing options", "Story continues below gallery").
 	if (UI_WORDS.test(text)) score -= 6;
@@ -46,14 +46,15 @@ function titleScore(infos: readonly LineInfo[], i: number, distance: number, jso
 	return score;
 }
 
-/** How often each short line's text occurs on the page, also quoted inside another line ("3 thoughts on “X”"). */
-function countEchoes(infos: readonly LineInfo[]): Map<string, number> {
+const QUOTED_TAIL = /[“"«]([^”"»]{10,200})[”"»]?\s*$/u;
+
+/** How often short lines' texts are quoted inside another line ("3 thoughts on “X”"); plain copies are `copies`. */
+function countQuotes(infos: readonly LineInfo[]): Map<string, number> {
 	const counts = new Map<string, number>();
 	for (const info of infos) {
 		if (info.words > 30) continue;
-		counts.set(info.key, (counts.get(info.key) ?? 0) + 1);
 		const t = info.line.text;
-		const quoted = t.includes('“') || t.includes('"') || t.includes('«') ? /[“"«]([^”"»]{10,200})[”"»]?\s*$/u.exec(t) : null;
+		const quoted = (info.flags & SCAN_QUOTE) !== 0 ? QUOTED_TAIL.exec(t) : null;
 		if (quoted && quoted.index > 0) {
 			const q = normaliseLine(quoted[1]);
 			counts.set(q, (counts.get(q) ?? 0) + 1);
@@ -67,10 +68,10 @@ export function findTitle(infos: readonly LineInfo[], bodyStart: number, jsonTit
 	let best = -1;
 	let bestScore = 0;
 	const from = Math.max(0, bodyStart - window);
-	const echoes = countEchoes(infos);
+	const quotes = countQuotes(infos);
 	const jsonKey = jsonTitle ? normaliseLine(jsonTitle) : undefined;
 	for (let i = Math.min(bodyStart, infos.length - 1); i >= from; i--) {
-		const s = titleScore(infos, i, bodyStart - i, jsonKey, echoes);
+		const s = titleScore(infos, i, bodyStart - i, jsonKey, quotes);
 		if (s > bestScore) {
 			bestScore = s;
 			best = i;
