@@ -59,6 +59,9 @@ interface TrieNode {
 	kidHashes: number[] | undefined;
 	/** The surface ending here with no tail. */
 	end: EndData | undefined;
+	/** end.plain and whether end has sentence-initial notes, copied here: most hits need nothing else. */
+	plain: TargetRef | null | undefined;
+	initialOnly: boolean;
 	tailEnds: TailEnd[] | undefined;
 }
 
@@ -70,7 +73,7 @@ export interface RawMatch {
 }
 
 function newNode(key: string, slot: number): TrieNode {
-	return { hash: hashWord(key, 0, key.length), key, alt: undefined, slot, kids: undefined, kidHashes: undefined, end: undefined, tailEnds: undefined };
+	return { hash: hashWord(key, 0, key.length), key, alt: undefined, slot, kids: undefined, kidHashes: undefined, end: undefined, plain: undefined, initialOnly: false, tailEnds: undefined };
 }
 
 /** Does md[from, to) equal key[skip…]? */
@@ -111,6 +114,11 @@ function single(a: TargetRef[], b: TargetRef[]): TargetRef | null | undefined {
 	return one;
 }
 
+function syncEnd(node: TrieNode): void {
+	node.plain = node.end?.plain;
+	node.initialOnly = node.end !== undefined && node.end.initialNotes.length > 0;
+}
+
 /** What an end resolves to for a match starting at `ws`. */
 function targetOf(d: EndData, md: string, ws: number, blockStart: number): TargetRef | null | undefined {
 	if (d.initialNotes.length === 0 || !sentenceStartAt(md, ws, blockStart)) return d.plain;
@@ -126,6 +134,8 @@ const SPACE = ' ';
 export class NameTrie {
 	/** First words by hash: 1 + index into `nodes` of the slot's first node, 0 when no name starts with a word of that hash slot. */
 	private readonly heads = new Int32Array(1 << ROOT_BITS);
+	/** One bit per head slot that is in use: 64 KB, small enough to stay in cache, where the heads are not. */
+	private readonly used = new Int32Array(1 << (ROOT_BITS - 5));
 	private readonly nodes: Array<TrieNode | undefined> = [];
 	private readonly freeSlots: number[] = [];
 	/** Characters other than spaces seen in the separators of names: a separator with any other cannot continue a name. Never cleared (a superset is safe). */
@@ -151,6 +161,7 @@ export class NameTrie {
 		const head = this.heads[b];
 		node.alt = head === 0 ? undefined : this.nodes[head - 1];
 		this.heads[b] = slot + 1;
+		this.used[b >>> 5] |= 1 << (b & 31);
 		return node;
 	}
 
@@ -158,6 +169,7 @@ export class NameTrie {
 		const b = node.hash & ROOT_MASK;
 		const head = this.nodes[this.heads[b] - 1];
 		if (head === node) this.heads[b] = node.alt === undefined ? 0 : node.alt.slot + 1;
+		if (this.heads[b] === 0) this.used[b >>> 5] &= ~(1 << (b & 31));
 		else for (let n = head; n !== undefined; n = n.alt) if (n.alt === node) n.alt = node.alt;
 		this.nodes[node.slot] = undefined;
 		this.freeSlots.push(node.slot);
@@ -191,6 +203,7 @@ export class NameTrie {
 		if (list.some((r) => r.note === target.note)) return false;
 		list.push(target);
 		end.plain = resolve(end.notes);
+		if (end === node.end) syncEnd(node);
 		return true;
 	}
 
@@ -218,6 +231,7 @@ export class NameTrie {
 				node.tailEnds = left?.length ? left : undefined;
 			}
 		}
+		syncEnd(node);
 		// Prune nodes left empty, deepest first, so removals do not leak memory.
 		for (let n: TrieNode | undefined = node; n !== undefined; ) {
 			if (n.end !== undefined || n.tailEnds !== undefined || (n.kids !== undefined && n.kids.length > 0)) break;
@@ -238,7 +252,7 @@ export class NameTrie {
 	 * `blockStart` bounds the look-back that decides whether a capitalised concept starts a sentence.
 	 */
 	scan(md: string, start: number, end: number, blockStart: number, out: RawMatch[]): void {
-		const heads = this.heads;
+		const used = this.used;
 		const len = md.length;
 		let i = start;
 		while (i < end) {
@@ -253,11 +267,11 @@ export class NameTrie {
 				h = (Math.imul(h, 31) + c) | 0;
 				c = md.charCodeAt(++i);
 			} while (i < end && isWordCode(c));
-			const head = heads[h & ROOT_MASK];
-			if (head === 0) continue;
+			const b = h & ROOT_MASK;
+			if ((used[b >>> 5] & (1 << (b & 31))) === 0) continue;
 			// A word cut by a protected range or the segment edge is not a whole word.
 			if ((ws > 0 && isWordCode(md.charCodeAt(ws - 1))) || (i < len && isWordCode(c))) continue;
-			if (this.longestFrom(md, ws, i, h, head, end, blockStart)) {
+			if (this.longestFrom(md, ws, i, h, this.heads[b], end, blockStart)) {
 				out.push({ start: ws, end: this.matchEnd, target: this.matchTarget });
 				i = this.matchEnd;
 			}
@@ -272,8 +286,8 @@ export class NameTrie {
 		let bestEnd = -1;
 		let bestTarget: TargetRef | null = null;
 		while (node !== undefined) {
-			if (node.end !== undefined) {
-				const target = e > bestEnd ? targetOf(node.end, md, ws, blockStart) : undefined;
+			if (node.end !== undefined && e > bestEnd) {
+				const target = node.initialOnly ? targetOf(node.end, md, ws, blockStart) : node.plain;
 				if (target !== undefined) {
 					bestEnd = e;
 					bestTarget = target;
