@@ -211,7 +211,8 @@ export function bestRegion(infos: readonly LineInfo[]): [number, number] | null 
 	// Past the copyright line in the page's second half is the footer: legal text, contact blocks.
 	let footer = infos.length;
 	for (let i = infos.length - 1; i >= infos.length / 2; i--) {
-		if (infos[i].words <= 40 && COPYRIGHT.test(infos[i].line.text)) {
+		const key = infos[i].key;
+		if (infos[i].words <= 40 && (key.includes('©') || key.includes('opyright') || key.includes('rights reserved')) && COPYRIGHT.test(infos[i].line.text)) {
 			footer = i;
 			break;
 		}

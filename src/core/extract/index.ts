@@ -112,7 +112,9 @@ const ORIGINAL_VERB = /(?:originally|first)\s+(?:appeared|published|ran|posted)\
 /** "This article originally appeared in X", anywhere on the page. */
 function findOriginal(infos: readonly LineInfo[]): string | undefined {
 	for (const h of infos) {
-		const name = ORIGINAL_VERB.test(h.line.text) ? parseOriginal(h.line.text) : undefined;
+		const t = h.line.text;
+		// Case-blind cues without lower-casing: "Originally"/"originally", "First"/"first".
+		const name = (t.includes('riginally') || t.includes('irst')) && ORIGINAL_VERB.test(t) ? parseOriginal(t) : undefined;
 		if (name) return name;
 	}
 	return undefined;

@@ -98,23 +98,52 @@ function salvage(blob: string): unknown {
 	return out;
 }
 
+/**
+ * Where a JSON value opens a line: `{` or `[` after indentation, then the line's end or a `"`.
+ * Returns the bracket's offset, searching from the line that starts at or after `from`; -1 if none.
+ */
+function nextOpener(text: string, from: number): number {
+	for (let line = from; line < text.length; ) {
+		let i = line;
+		while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+		const c = text.charCodeAt(i);
+		if (c === 123 || c === 91) {
+			let j = i + 1;
+			while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+			const d = text.charCodeAt(j);
+			// CR too: a CRLF file's `{` line ends in `\r`.
+			if (j >= text.length || d === 10 || d === 13 || d === 34) return i;
+		}
+		const nl = text.indexOf('\n', i);
+		if (nl < 0) break;
+		line = nl + 1;
+	}
+	return -1;
+}
+
+/** Start of the next blank line (LF or CRLF) at or after `from`, or the text's end. */
+function nextBlankLine(text: string, from: number): number {
+	const blank = /\n[ \t]*\r?\n/g;
+	blank.lastIndex = from;
+	const m = blank.exec(text);
+	return m ? m.index : text.length;
+}
+
 /** Finds JSON objects/arrays that open a line, returns their spans and metadata. */
 export function findJsonBlobs(text: string): JsonBlob[] {
 	const blobs: JsonBlob[] = [];
-	const opener = /^[ \t]*([{[])[ \t]*(?:$|")/gm;
-	let m: RegExpExecArray | null;
-	while ((m = opener.exec(text))) {
-		const start = m.index + m[0].indexOf(m[1]);
+	let from = 0;
+	for (let start = nextOpener(text, from); start >= 0; start = nextOpener(text, from)) {
 		let end = balancedEnd(text, start);
 		const broken = end < 0;
-		if (broken) {
-			// Unbalanced: take the run up to the next blank line so the blob still leaves the body.
-			const blank = text.indexOf('\n\n', start);
-			end = blank < 0 ? text.length : blank;
-		}
+		// Unbalanced: take the run up to the next blank line so the blob still leaves the body.
+		if (broken) end = nextBlankLine(text, start);
 		const slice = text.slice(start, end);
 		if (!slice.includes('":')) {
-			opener.lastIndex = Math.max(opener.lastIndex, start + 1);
+			// Not JSON after all: go on from the next line.
+			const nl = text.indexOf('\n', start);
+			if (nl < 0) break;
+			from = nl + 1;
 			continue;
 		}
 		let parsed: unknown;
@@ -126,7 +155,10 @@ export function findJsonBlobs(text: string): JsonBlob[] {
 		const meta = emptyMeta();
 		collect(parsed, meta, 0);
 		blobs.push({ start, end, meta });
-		opener.lastIndex = end;
+		// The next opener must open a line of its own after the blob.
+		const nl = text.indexOf('\n', end);
+		if (nl < 0) break;
+		from = nl + 1;
 	}
 	return blobs;
 }

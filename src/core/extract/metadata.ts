@@ -152,8 +152,11 @@ export function parseSupportBanner(line: string): string | undefined {
 	return m ? m[1].trim() : undefined;
 }
 
+const WRITES_END = /(?:writes|argues|reports|explains)\.?\s*$/u;
+
 /** A standfirst that names its author: "…, the Russian journalist Jane Roe writes." → Jane Roe. */
 export function parseWritesCredit(line: string): string | undefined {
+	if (!WRITES_END.test(line)) return undefined;
 	const m = /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\s+(?:writes|argues|reports|explains)\.?$/u.exec(line.trim());
 	return m && looksLikeName(m[1]) ? m[1] : undefined;
 }
