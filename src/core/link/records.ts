@@ -2,6 +2,8 @@
 // either side. Offsets go stale as soon as the user edits the note, so a record is found again by
 // its exact link string, scored by how much of its context still surrounds it, in document order.
 
+import { isFoldedSpace } from './tokens';
+
 /** One link Envoy added. Small and JSON-serialisable, for the adapters' ledger. */
 export interface LinkRecord {
 	/** Target note name. */
@@ -45,10 +47,79 @@ function contextAfter(s: string, at: number): string {
 	return display(s.slice(at, at + WINDOW)).slice(0, CONTEXT);
 }
 
-/** How a stretch of note reads with link syntax removed: `[[a|b]]` reads b, `[[a]]` a, `[t](u)` t. */
-function display(s: string): string {
+/**
+ * How a stretch of note reads with link syntax removed: `[[a|b]]` reads b, `[[a]]` a, `[t](u)` t.
+ * Exactly `s.replace(/!?\[\[([^[\]|\\\n]*)(?:\\?\|([^[\]\n]*))?\]\]/g, alias ?? target)` followed by
+ * `.replace(/!?\[([^[\]\n]*)\]\([^)\s]*\)/g, '$1')`, written out because records are made for
+ * every link added and the regular expressions' callbacks dominated their cost.
+ */
+export function display(s: string): string {
 	if (s.indexOf('[') < 0) return s;
-	return s.replace(/!?\[\[([^[\]|\\\n]*)(?:\\?\|([^[\]\n]*))?\]\]/g, (_m, t: string, a?: string) => a ?? t).replace(/!?\[([^[\]\n]*)\]\([^)\s]*\)/g, '$1');
+	return displayMarkdownLinks(displayWikilinks(s));
+}
+
+function displayWikilinks(s: string): string {
+	let i = s.indexOf('[[');
+	if (i < 0) return s;
+	let out = '';
+	let last = 0;
+	while (i >= 0) {
+		let j = i + 2;
+		let c = s.charCodeAt(j);
+		while (j < s.length && c !== 91 && c !== 93 && c !== 124 && c !== 92 && c !== 10) c = s.charCodeAt(++j);
+		let end = -1;
+		let shown = '';
+		if (c === 93 && s.charCodeAt(j + 1) === 93) {
+			end = j + 2;
+			shown = s.slice(i + 2, j);
+		} else if (c === 124 || (c === 92 && s.charCodeAt(j + 1) === 124)) {
+			const a = c === 124 ? j + 1 : j + 2;
+			let k = a;
+			let d = s.charCodeAt(k);
+			while (k < s.length && d !== 91 && d !== 93 && d !== 10) d = s.charCodeAt(++k);
+			if (d === 93 && s.charCodeAt(k + 1) === 93) {
+				end = k + 2;
+				shown = s.slice(a, k);
+			}
+		}
+		if (end < 0) {
+			i = s.indexOf('[[', i + 1);
+			continue;
+		}
+		const start = i > last && s.charCodeAt(i - 1) === 33 ? i - 1 : i;
+		out += s.slice(last, start) + shown;
+		last = end;
+		i = s.indexOf('[[', end);
+	}
+	return out + s.slice(last);
+}
+
+function displayMarkdownLinks(s: string): string {
+	let i = s.indexOf('[');
+	if (i < 0) return s;
+	let out = '';
+	let last = 0;
+	while (i >= 0) {
+		let j = i + 1;
+		let c = s.charCodeAt(j);
+		while (j < s.length && c !== 91 && c !== 93 && c !== 10) c = s.charCodeAt(++j);
+		let end = -1;
+		if (c === 93 && s.charCodeAt(j + 1) === 40) {
+			let k = j + 2;
+			let d = s.charCodeAt(k);
+			while (k < s.length && d !== 41 && !isFoldedSpace(d)) d = s.charCodeAt(++k);
+			if (d === 41) end = k + 1;
+		}
+		if (end < 0) {
+			i = s.indexOf('[', i + 1);
+			continue;
+		}
+		const start = i > last && s.charCodeAt(i - 1) === 33 ? i - 1 : i;
+		out += s.slice(last, start) + s.slice(i + 1, j);
+		last = end;
+		i = s.indexOf('[', end);
+	}
+	return out + s.slice(last);
 }
 
 /** Window of raw text wide enough to hold the context even when neighbouring links add syntax. */
