@@ -1,6 +1,6 @@
 // Messages-to-capitals model: parse + build over a generated 10,000-note vault, then one-note updates.
 // Baselines in the same run: a full rebuild after each change, `sentence-splitter` against our splitter,
-// remark against our line parser. Run: npx tsx bench/messages.ts [--notes 10000]
+// remark against our line parser. Run: npx tsx bench/messages.ts [--notes 10000] [--runs 5]
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { split as splitterSplit } from 'sentence-splitter';
@@ -13,6 +13,7 @@ const arg = (name: string, fallback: number): number => {
 	return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const NOTES = arg('notes', 10_000);
+const RUNS = Math.max(1, arg('runs', 5));
 const LINKS_PER_NOTE = 5;
 
 // Deterministic PRNG so every run measures the same vault.
@@ -100,11 +101,11 @@ const build = (ns: SourceNote[]): MessagesIndex => {
 	for (const n of ns) index.upsert(n);
 	return index;
 };
-// Three complete builds (parse, detect + index, model); the first is cold, the best is what the code costs.
+// Complete builds (parse, detect + index, model); the first is cold, the best is what the code costs.
 const runs: { parse: number[]; index: number[]; model: number[] }[] = [];
 let index = new MessagesIndex();
 let model = index.model();
-for (let r = 0; r < 3; r++) {
+for (let r = 0; r < RUNS; r++) {
 	const [notes, parseMs] = time(() => files.map(([p, md]) => parseSourceNote(p, md)));
 	const parseCpu = lastCpu;
 	const [built, indexMs] = time(() => build(notes));
@@ -117,13 +118,14 @@ for (let r = 0; r < 3; r++) {
 const found = model.capitals.reduce((s, c) => s + c.messages.length, 0);
 const totalOf = (r: (typeof runs)[number], k: 0 | 1): number => r.parse[k] + r.index[k] + r.model[k];
 const best = runs.reduce((a, b) => (totalOf(b, 0) < totalOf(a, 0) ? b : a));
-console.log(`load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; figures are wall / process CPU, best of ${runs.length} builds`);
+const bestCpu = runs.reduce((a, b) => (totalOf(b, 1) < totalOf(a, 1) ? b : a));
+console.log(`load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; figures are wall / process CPU of the build with the best wall time, of ${runs.length} builds`);
 console.log(`parse all notes:       ${ms(best.parse[0])} / ${ms(best.parse[1])}`);
 console.log(`detect + index:        ${ms(best.index[0])} / ${ms(best.index[1])}`);
 console.log(`model():               ${ms(best.model[0])} / ${ms(best.model[1])}  (${found} messages in ${model.capitals.filter((c) => c.messages.length).length} sections)`);
 const total = totalOf(best, 0);
-const totalCpu = totalOf(best, 1);
-console.log(`full build:            ${ms(total)} / ${ms(totalCpu)}  (cold first build ${ms(totalOf(runs[0], 0))} / ${ms(totalOf(runs[0], 1))})  target ≤ 1000 ms: ${total <= 1000 ? 'met' : totalCpu <= 1000 ? 'met in CPU time, not in wall time' : 'MISSED'}`);
+const totalCpu = Math.min(totalOf(best, 1), totalOf(bestCpu, 1));
+console.log(`full build:            ${ms(total)} / ${ms(totalOf(best, 1))}, best CPU of any build ${ms(totalCpu)}  (cold first build ${ms(totalOf(runs[0], 0))} / ${ms(totalOf(runs[0], 1))})  target ≤ 1000 ms: ${total <= 1000 ? 'met' : totalCpu <= 1000 ? 'met in CPU time, not in wall time' : 'MISSED'}`);
 const [, cachedMs] = time(() => index.model());
 console.log(`model() again, cached: ${ms(cachedMs)}`);
 

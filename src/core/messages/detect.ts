@@ -217,11 +217,17 @@ export function passage(note: SourceNote, p: SourceParagraph, capital: CapitalIn
 function cueKey(text: string, sentences: SentenceSpan[], c: Cue): string {
 	const i = Math.max(0, sentences.findIndex((s) => s.start <= c.start && c.start < s.end));
 	const s = sentences[i] ?? { start: 0, end: text.length };
-	const upToRecipient = foldedKey(text, s.start, Math.max(c.end, c.mention.end));
-	if (upToRecipient.length >= 60) return `=${upToRecipient.hash}`;
-	const whole = foldedKey(text, s.start, s.end);
-	const next = whole.length < 60 && sentences[i + 1] ? foldedKey(text, sentences[i + 1].start, sentences[i + 1].end).hash : '';
-	return `=${whole.hash}${next}`;
+	const upTo = Math.max(c.end, c.mention.end);
+	// One pass over the sentence: the hash up to the recipient, carried on to the sentence's end if that is short.
+	foldStart();
+	foldRange(text, s.start, upTo);
+	if (fold.length >= 60) return `=${foldHash()}`;
+	foldRange(text, upTo, s.end);
+	const whole = foldHash();
+	if (fold.length >= 60 || !sentences[i + 1]) return `=${whole}`;
+	foldStart();
+	foldRange(text, sentences[i + 1].start, sentences[i + 1].end);
+	return `=${whole}${foldHash()}`;
 }
 
 // Keys are only ever compared among the passages to one capital (the index keeps them per capital), so they
@@ -241,10 +247,23 @@ export function paragraphKey(kind: 'c', text: string): string {
  * passages without building the strings.
  */
 export function foldedKey(text: string, start: number, end: number): { hash: string; length: number } {
-	let h1 = 0x811c9dc5;
-	let h2 = 0x9747b28c;
-	let length = 0;
-	let gap = false;
+	foldStart();
+	foldRange(text, start, end);
+	return { hash: foldHash(), length: fold.length };
+}
+
+/** The running state of one folded hash; one at a time, so it lives here rather than in an object per key. */
+const fold = { h1: 0, h2: 0, length: 0, gap: false };
+
+function foldStart(): void {
+	fold.h1 = 0x811c9dc5;
+	fold.h2 = 0x9747b28c;
+	fold.length = 0;
+	fold.gap = false;
+}
+
+function foldRange(text: string, start: number, end: number): void {
+	let { h1, h2, length, gap } = fold;
 	for (let i = start; i < end; i++) {
 		let c = text.charCodeAt(i);
 		if (c >= 65 && c <= 90) c += 32;
@@ -264,5 +283,12 @@ export function foldedKey(text: string, start: number, end: number): { hash: str
 		h2 ^= h2 >>> 13;
 		length++;
 	}
-	return { hash: String.fromCharCode(h1 & 0xffff, h1 >>> 16, h2 & 0xffff, h2 >>> 16), length };
+	fold.h1 = h1;
+	fold.h2 = h2;
+	fold.length = length;
+	fold.gap = gap;
+}
+
+function foldHash(): string {
+	return String.fromCharCode(fold.h1 & 0xffff, fold.h1 >>> 16, fold.h2 & 0xffff, fold.h2 >>> 16);
 }

@@ -16,7 +16,9 @@ interface NoteEntry {
 	note: SourceNote;
 	found: NoteDetection;
 	/** Mention passages by capital, built on the first "show all" request. */
-	mentionPassages?: Map<string, DetectedPassage[]>;
+	mentionPassages: Map<string, DetectedPassage[]> | undefined;
+	/** Place in reading order among the notes of the section being assembled (see assemble). */
+	rank: number;
 }
 
 export class MessagesIndex {
@@ -46,8 +48,8 @@ export class MessagesIndex {
 	 */
 	private readonly mentionCounts = new Map<string, Map<string, number>>();
 	private countingMentions = false;
-	/** Every note's place in reading order, while model() assembles many sections. */
-	private noteRank: Map<string, number> | null = null;
+	/** Every note's rank is its place in reading order over the whole index, while model() assembles many sections. */
+	private ranked = false;
 	/**
 	 * Per capital, how many message passages share each republication key. Counted when the capital's section is
 	 * first assembled (which walks them all anyway) and kept up to date from then on: before that, no cached
@@ -75,7 +77,7 @@ export class MessagesIndex {
 
 	upsert(note: SourceNote): void {
 		this.drop(note.path);
-		const entry: NoteEntry = { note, found: detectMessages(note, this.resolver) };
+		const entry: NoteEntry = { note, found: detectMessages(note, this.resolver), mentionPassages: undefined, rank: 0 };
 		this.notes.set(note.path, entry);
 		if (this.byName) countNames(this.byName, note.path, 1);
 		if (note.duplicateOf) addTo(this.duplicatesOf, note.duplicateOf.toLowerCase(), note.path);
@@ -111,8 +113,9 @@ export class MessagesIndex {
 			if (!section || this.dirty[mode].get(c.note) === 'full') whole++;
 		}
 		if (whole > 4) {
-			const notes = [...this.notes.values()].map((e) => e.note).sort(byNewestNote);
-			this.noteRank = new Map(notes.map((n, i) => [n.path, i]));
+			const entries = [...this.notes.values()].sort(byNewestEntry);
+			for (let i = 0; i < entries.length; i++) entries[i].rank = i;
+			this.ranked = true;
 		}
 		if (all && !this.countingMentions) this.countAllMentions();
 		const capitals = this.resolver.capitals.map((c) => {
@@ -124,32 +127,32 @@ export class MessagesIndex {
 			cached[mode] = !current || dirty === 'full' ? this.assemble(c, all) : dirty ? this.patch(c, current, dirty, all) : current;
 			return cached[mode];
 		});
-		this.noteRank = null;
+		this.ranked = false;
 		capitals.sort((a, b) => b.messages.length - a.messages.length || a.capital.localeCompare(b.capital));
 		return { capitals };
 	}
 
 	private fill(entry: NoteEntry): void {
 		const path = entry.note.path;
-		let bucket: Map<string, Bucketed> | undefined;
-		let list: DetectedPassage[] | undefined;
-		let recipient: string | null = null;
+		// The note was dropped from every bucket before this: the lists made here are the only ones it has.
+		const made: Bucketed[] = [];
 		for (const d of entry.found.messages) {
-			// A note's passages to one capital mostly come together: look its bucket up once per run of them.
-			// The note was dropped from every bucket before this, so an entry found is one this loop made.
-			if (d.passage.recipient !== recipient) {
-				recipient = d.passage.recipient;
-				bucket = this.buckets.get(recipient);
-				list = bucket?.get(path)?.list;
-			}
-			if (!bucket) continue;
+			const recipient = d.passage.recipient;
+			let list: DetectedPassage[] | undefined;
+			for (const b of made) if (b.list[0].passage.recipient === recipient) list = b.list;
 			if (list) list.push(d);
-			else bucket.set(path, { entry, list: (list = [d]) });
+			else {
+				const bucket = this.buckets.get(recipient);
+				if (!bucket) continue;
+				const b: Bucketed = { entry, list: [d] };
+				bucket.set(path, b);
+				made.push(b);
+			}
 			const counts = this.keyCounts.get(recipient);
 			if (!counts) continue; // not assembled yet: nothing cached to patch
 			const g = counts.get(d.key);
 			if (g) g.n++;
-			else counts.set(d.key, { n: 1 });
+			else counts.set(d.key, { n: 1, best: undefined, entry: undefined, copies: undefined });
 			this.changed(recipient, g ? null : path);
 		}
 		if (!this.countingMentions) return;
@@ -287,58 +290,55 @@ export class MessagesIndex {
 	}
 
 	private assemble(capital: CapitalInfo, all: boolean): CapitalSection {
-		// Message passages count towards the republication keys whether or not they are shown; mention passages
-		// ("show all") share groups with them but are not counted, as fill() does not count them either.
+		// Message passages count towards the republication keys whether or not they are shown.
 		const counts = new Map<string, KeyGroup>();
 		const groups: KeyGroup[] = [];
-		const notes: SourceNote[] = [];
-		const take = (note: SourceNote, d: DetectedPassage, counted: boolean, shown: boolean): void => {
-			let g = counts.get(d.key);
-			if (!g) counts.set(d.key, (g = { n: 0 }));
-			if (counted) g.n++;
+		const entries: NoteEntry[] = [];
+		const take = (keyed: Map<string, KeyGroup>, entry: NoteEntry, d: DetectedPassage, shown: boolean): void => {
+			let g = keyed.get(d.key);
+			if (!g) keyed.set(d.key, (g = { n: 0, best: undefined, entry: undefined, copies: undefined }));
+			g.n++;
 			if (!shown) return;
-			if (!g.best) {
+			if (!g.best || !g.entry) {
 				g.best = d;
-				g.note = note;
+				g.entry = entry;
 				groups.push(g);
-			} else if (g.note && isBetterCopy(note, g.note)) {
+			} else if (isBetterCopy(entry.note, g.entry.note)) {
 				(g.copies ??= []).push(g.best);
 				g.best = d;
-				g.note = note;
+				g.entry = entry;
 			} else (g.copies ??= []).push(d);
 		};
 		for (const { entry, list } of this.buckets.get(capital.note)?.values() ?? []) {
-			const note = entry.note;
-			const shown = note.duplicateOf === null || !this.isRepublished(note);
-			if (shown) notes.push(note);
-			for (const d of list) take(note, d, true, shown && (all || !d.passage.dismissed));
+			const shown = entry.note.duplicateOf === null || !this.isRepublished(entry.note);
+			if (shown) entries.push(entry);
+			for (const d of list) take(counts, entry, d, shown && (all || !d.passage.dismissed));
 		}
+		this.keyCounts.set(capital.note, counts);
 		if (all) {
+			// Mentions fold on their own keys, which no message passage shares, and are not counted with them.
+			const mentionGroups = new Map<string, KeyGroup>();
 			for (const path of this.mentionedIn.get(capital.note) ?? []) {
 				const entry = this.notes.get(path);
 				if (!entry || this.isRepublished(entry.note)) continue;
-				notes.push(entry.note);
-				for (const d of this.mentionsOf(entry, capital.note)) take(entry.note, d, false, true);
+				entries.push(entry);
+				for (const d of this.mentionsOf(entry, capital.note)) take(mentionGroups, entry, d, true);
 			}
 		}
-		// Mention-only groups were never counted: they are no republication keys of message passages.
-		for (const [key, g] of counts) if (g.n === 0) counts.delete(key);
-		this.keyCounts.set(capital.note, counts);
-		// Sorted by a number per passage rather than by comparing dates and paths in every comparison.
-		const rank = this.noteRank ?? new Map<string, number>();
-		if (!this.noteRank) {
-			notes.sort(byNewestNote);
-			for (const n of notes) if (!rank.has(n.path)) rank.set(n.path, rank.size);
+		if (!this.ranked) {
+			entries.sort(byNewestEntry);
+			for (let i = 0; i < entries.length; i++) entries[i].rank = i;
 		}
+		// Sorted by a number per passage rather than by comparing dates and paths in every comparison.
 		const messages: MessagePassage[] = [];
 		const order: number[] = [];
 		for (const g of groups) {
 			const best = g.best as DetectedPassage;
 			const p: MessagePassage = g.copies ? { ...best.passage, alsoIn: g.copies.map((c) => ({ note: c.passage.note, block: c.passage.block })).sort(byNoteThenBlock) } : best.passage;
-			order.push((rank.get(p.note) ?? 0) * LINES_PER_RANK + p.line);
+			order.push((g.entry as NoteEntry).rank * LINES_PER_RANK + p.line);
 			messages.push(p);
 			// Only the count outlives this call.
-			g.best = g.note = g.copies = undefined;
+			g.best = g.entry = g.copies = undefined;
 		}
 		const byOrder = messages.map((_, i) => i).sort((a, b) => order[a] - order[b] || a - b);
 		return { capital: capital.note, note: capital.path, country: capital.country, messages: byOrder.map((i) => messages[i]) };
@@ -348,9 +348,9 @@ export class MessagesIndex {
 /** Passages sharing one republication key: how many there are, and while a section is assembled, which is shown. */
 interface KeyGroup {
 	n: number;
-	best?: DetectedPassage;
-	note?: SourceNote;
-	copies?: DetectedPassage[];
+	best: DetectedPassage | undefined;
+	entry: NoteEntry | undefined;
+	copies: DetectedPassage[] | undefined;
 }
 
 interface Bucketed {
@@ -362,7 +362,9 @@ interface Bucketed {
 const LINES_PER_RANK = 2 ** 24;
 
 /** Newest first, undated last, then by path: the order of byReadingOrder, for whole notes. */
-function byNewestNote(a: SourceNote, b: SourceNote): number {
+function byNewestEntry(x: NoteEntry, y: NoteEntry): number {
+	const a = x.note;
+	const b = y.note;
 	if (a.published !== b.published) return a.published === null ? 1 : b.published === null ? -1 : a.published < b.published ? 1 : -1;
 	return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

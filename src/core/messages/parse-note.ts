@@ -176,28 +176,35 @@ function toParagraph(raw: string, line: number, section: number): SourceParagrap
 	if (raw.indexOf('[') < 0 && raw.indexOf('*') < 0 && raw.indexOf('_') < 0 && raw.indexOf('=') < 0) {
 		return { line, block, text: raw.trimEnd(), links, section };
 	}
-	let text = '';
+	// Pieces joined once, rather than appended: `+=` leaves a rope that every later character read walks.
+	const parts: string[] = [];
+	let length = 0;
+	const add = (piece: string): void => {
+		parts.push(piece);
+		length += piece.length;
+	};
 	let last = 0;
 	INLINE.lastIndex = 0;
 	for (let m = INLINE.exec(raw); m !== null; m = INLINE.exec(raw)) {
-		text += raw.slice(last, m.index);
+		add(raw.slice(last, m.index));
 		last = m.index + m[0].length;
 		if (m[2] !== undefined) {
 			if (m[1] === '!') continue;
 			const target = linkTarget(m[2]);
 			const shown = m[4] ?? (m[2] === '' ? m[3].replace(/^#\^?/, '') : m[2]);
-			if (target !== '') links.push({ target, start: text.length, end: text.length + shown.length });
-			text += shown;
+			if (target !== '') links.push({ target, start: length, end: length + shown.length });
+			add(shown);
 		} else if (m[6] !== undefined) {
 			if (m[5] === '!') continue;
 			const href = m[7];
 			if (!/^[a-z][a-z0-9+.-]*:/i.test(href) && href !== '' && !href.startsWith('#')) {
-				links.push({ target: linkTarget(safeDecode(href)), start: text.length, end: text.length + m[6].length });
+				links.push({ target: linkTarget(safeDecode(href)), start: length, end: length + m[6].length });
 			}
-			text += m[6];
+			add(m[6]);
 		}
 	}
-	text += raw.slice(last);
+	add(raw.slice(last));
+	const text = parts.join('');
 	// Block-id removal can leave trailing spaces; trimming the end keeps offsets valid.
 	return { line, block, text: text.trimEnd(), links, section };
 }
