@@ -2,7 +2,7 @@
 // Nothing here decides the final type or the note; typing.ts and grouping.ts do, with the whole corpus in view.
 import { CALENDAR, CONCEPTS, GROUP_WORDS, PLACE_NOUNS_OF, FIRST_NAMES, LOWER_CONCEPT_HEADS, NAME_CONNECTORS, ORG_HEADS_OF, ORG_SUFFIXES, PERSON_TITLES, PLACE_SUFFIXES, STOP_WORDS, TITLE_MODIFIERS, CONCEPT_HEADS, EVENT_HEADS } from './lexicon';
 import type { KnownNames } from './known-names';
-import { isInnerPunct, lemmaKey, phraseLemma, type Token } from './tokenize';
+import { lemmaKey, phraseLemma, type Tokens } from './tokenize';
 
 /** What the text says a name is; 'adjective' is a people-word or creed ("Kurdish rebels"), not a note of its own. */
 export type Cue = 'person' | 'organisation' | 'place' | 'concept' | 'event' | 'adjective';
@@ -44,24 +44,24 @@ export function newEvidence(): Evidence {
 	return { midCap: new Map(), lower: new Set(), solo: new Set() };
 }
 
-function alone(x: Token | undefined): boolean {
-	return !x || (x.kind === 'word' ? !x.cap && !x.upper : x.text !== '-' && x.text !== '.');
+function alone(tokens: Tokens, x: number): boolean {
+	if (!tokens.has(x)) return true;
+	if (tokens.isWord(x)) return !tokens.capital(x);
+	const text = tokens.text(x);
+	return text !== '-' && text !== '.';
 }
 
-export function gatherEvidence(tokens: Token[], evidence: Evidence): void {
+export function gatherEvidence(tokens: Tokens, evidence: Evidence): void {
 	for (let i = 0; i < tokens.length; i++) {
-		const t = tokens[i];
-		if (t.kind !== 'word' || t.capsLine) continue;
-		const key = t.key;
-		if (!t.cap) {
+		if (!tokens.isWord(i) || tokens.capsLine(i)) continue;
+		const key = tokens.key(i);
+		if (!tokens.cap(i)) {
 			evidence.lower.add(key);
 			continue;
 		}
-		if (t.initial) continue;
+		if (tokens.initial(i)) continue;
 		evidence.midCap.set(key, (evidence.midCap.get(key) ?? 0) + 1);
-		const prev = tokens[i - 1];
-		const next = tokens[i + 1];
-		if (alone(prev) && (t.possessive || alone(next))) evidence.solo.add(key);
+		if (alone(tokens, i - 1) && (tokens.possessive(i) || alone(tokens, i + 1))) evidence.solo.add(key);
 	}
 }
 
@@ -90,8 +90,8 @@ for (const lemma of CONCEPT_LEMMAS.keys()) {
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'into', 'across', 'outside', 'to', 'visit', 'visited', 'toward', 'towards']);
 const LOWER_PERSON_CUES = new Set(['leader', 'president', 'minister', 'spokesman', 'spokeswoman', 'envoy', 'ambassador', 'chairman', 'secretary', 'premier', 'chancellor', 'dictator', 'king', 'queen', 'prince', 'senator', 'general', 'coach', 'striker', 'captain', 'director', 'chief', 'ruler']);
 
-function isNameWord(t: Token | undefined): boolean {
-	return !!t && t.kind === 'word' && (t.cap || t.upper) && !t.capsLine && !t.lineStart;
+function isNameWord(tokens: Tokens, k: number): boolean {
+	return tokens.isWord(k) && tokens.capital(k) && !tokens.capsLine(k) && !tokens.lineStart(k);
 }
 
 // Compass words alone are directions or shorthand ("the North"), not names worth a note.
@@ -108,21 +108,20 @@ interface Run {
 	words: number[];
 }
 
-export function findCandidates(text: string, tokens: Token[], evidence: Evidence, isKnown: IsKnown): Candidate[] {
+export function findCandidates(text: string, tokens: Tokens, evidence: Evidence, isKnown: IsKnown): Candidate[] {
 	const out: Candidate[] = [];
 	const n = tokens.length;
 	let k = 0;
 	while (k < n) {
-		const t = tokens[k];
-		if (t.kind !== 'word') {
+		if (!tokens.isWord(k)) {
 			k++;
 			continue;
 		}
-		if (t.capsLine) {
+		if (tokens.capsLine(k)) {
 			k = dateline(text, tokens, k, out);
 			continue;
 		}
-		if (!t.cap && !t.upper) {
+		if (!tokens.capital(k)) {
 			k = lowerConcept(text, tokens, k, out);
 			continue;
 		}
@@ -133,58 +132,66 @@ export function findCandidates(text: string, tokens: Token[], evidence: Evidence
 	return out;
 }
 
+const INSTITUTION_ENDING = /(tion|ment|ship)$/;
+
 /** A run of capitalised words, with connectors ("of", "van") and joined hyphens inside. */
-function collectRun(tokens: Token[], k: number, isKnown: IsKnown): Run {
+function collectRun(tokens: Tokens, k: number, isKnown: IsKnown): Run {
 	const words = [k];
 	let j = k;
+	let sawFor = false;
 	for (;;) {
-		const cur = tokens[j];
-		if (cur.possessive) break;
-		const next = tokens[j + 1];
-		if (!next || next.lineStart) break;
+		if (tokens.possessive(j)) break;
+		const next = j + 1;
+		if (!tokens.has(next) || tokens.lineStart(next)) break;
+		const nextText = tokens.text(next);
 		// "George W. Bush", "Malcolm H. Kerr": a lone capital with its dot is an initial.
-		if (next.text === '.' && !next.space && cur.text.length === 1 && cur.cap && isNameWord(tokens[j + 2]) && tokens[j + 2].space) {
+		if (nextText === '.' && !tokens.space(next) && tokens.end(j) - tokens.start(j) === 1 && tokens.cap(j) && isNameWord(tokens, j + 2) && tokens.space(j + 2)) {
 			words.push(j + 2);
 			j += 2;
 			continue;
 		}
-		if (next.kind === 'word' && next.space) {
-			if (isNameWord(next) && !CALENDAR.has(next.key)) {
-				words.push(j + 1);
+		if (tokens.isWord(next) && tokens.space(next)) {
+			if (isNameWord(tokens, next) && !CALENDAR.has(tokens.key(next))) {
+				words.push(next);
 				j++;
 				continue;
 			}
 			// "Bank of England", "Ludwig van Beethoven": a connector only counts between capitalised words;
 			// "and" and "in" only inside a "… for …" name ("Organisation for Security and Cooperation in Europe").
-			const after = tokens[j + 2];
-			const institution = ORG_SUFFIXES.has(cur.key) || ORG_HEADS_OF.has(cur.key) || /(tion|ment|ship)$/.test(cur.key);
-			const connector = NAME_CONNECTORS.has(next.text) || (next.text === 'for' && institution) || ((next.text === 'and' || next.text === 'in') && words.some((w) => tokens[w].text === 'for'));
-			if (connector && isNameWord(after) && after.space) {
-				words.push(j + 1, j + 2);
+			const after = j + 2;
+			let connector = NAME_CONNECTORS.has(nextText);
+			if (!connector && nextText === 'for') {
+				const cur = tokens.key(j);
+				connector = ORG_SUFFIXES.has(cur) || ORG_HEADS_OF.has(cur) || INSTITUTION_ENDING.test(cur);
+			}
+			if (!connector && (nextText === 'and' || nextText === 'in')) connector = sawFor;
+			if (connector && isNameWord(tokens, after) && tokens.space(after)) {
+				if (nextText === 'for') sawFor = true;
+				words.push(next, after);
 				j += 2;
 				continue;
 			}
 			break;
 		}
-		if (isInnerPunct(next) && !next.space) {
-			const after = tokens[j + 2];
-			if (!after || after.space || after.kind !== 'word') break;
-			if (next.text === '.' || next.text === ',') break;
-			if (isNameWord(after)) {
-				words.push(j + 2);
+		if (tokens.isInner(next) && !tokens.space(next)) {
+			const after = j + 2;
+			if (!tokens.has(after) || tokens.space(after) || !tokens.isWord(after)) break;
+			if (nextText === '.' || nextText === ',') break;
+			if (isNameWord(tokens, after)) {
+				words.push(after);
 				j += 2;
 				continue;
 			}
 			// "Jong-un", "Jong-il": a short lower-case tail stays in a name that is not a known place ("US-led").
-			if (after.text.length <= 3 && !cur.upper && !isKnown.word(cur.key)) {
-				words.push(j + 2);
+			if (tokens.end(after) - tokens.start(after) <= 3 && !tokens.upper(j) && !isKnown.word(tokens.key(j))) {
+				words.push(after);
 				j += 2;
 				continue;
 			}
 			break;
 		}
 		// "Douglas & Lomason"
-		if (next.text === '&' && next.space && isNameWord(tokens[j + 2])) {
+		if (nextText === '&' && tokens.space(next) && isNameWord(tokens, j + 2)) {
 			words.push(j + 2);
 			j += 2;
 			continue;
@@ -199,77 +206,83 @@ interface Segment {
 	cue: Cue | null;
 }
 
-function evidenceFor(tokens: Token[], w: number, evidence: Evidence, isKnown: IsKnown): boolean {
-	const t = tokens[w];
-	const key = t.key;
-	if (isKnown.word(key) || FIRST_NAMES.has(key) || (t.upper && t.text.length > 1)) return true;
+function evidenceFor(tokens: Tokens, w: number, evidence: Evidence, isKnown: IsKnown): boolean {
+	const key = tokens.key(w);
+	if (isKnown.word(key) || FIRST_NAMES.has(key) || (tokens.upper(w) && tokens.end(w) - tokens.start(w) > 1)) return true;
 	return (evidence.midCap.get(key) ?? 0) > 0 && !evidence.lower.has(key);
 }
 
 /** The run, or its first two or three words, is a name Envoy knows ("New York Stock Exchange"). */
-function knownPrefix(tokens: Token[], words: number[], isKnown: IsKnown): boolean {
+function knownPrefix(tokens: Tokens, words: number[], isKnown: IsKnown): boolean {
 	for (let i = 2; i <= words.length && i <= 4; i++) if (isKnown.phrase(tokens, words, 0, i)) return true;
 	return isKnown.phrase(tokens, words, 0, words.length);
 }
 
-function wordAt(tokens: Token[], words: number[], x: number): string {
-	return x < words.length ? tokens[words[x]].key : '';
+function wordAt(tokens: Tokens, words: number[], x: number): string {
+	return x < words.length ? tokens.key(words[x]) : '';
 }
 
-function isTitleAt(tokens: Token[], words: number[], i: number): number {
+function isTitleAt(tokens: Tokens, words: number[], i: number): number {
 	// Returns how many words the title at i spans (0 when there is none): "Foreign Minister", "Secretary of State".
-	const first = tokens[words[i]].key;
+	const first = tokens.key(words[i]);
 	if (!PERSON_TITLES.has(first) && !TITLE_MODIFIERS.has(first)) return 0;
-	const lower = (x: number) => wordAt(tokens, words, x);
 	let j = i;
-	while (j < words.length && TITLE_MODIFIERS.has(lower(j)) && j + 1 < words.length) j++;
-	if (!PERSON_TITLES.has(lower(j))) return 0;
+	while (j < words.length && TITLE_MODIFIERS.has(wordAt(tokens, words, j)) && j + 1 < words.length) j++;
+	if (!PERSON_TITLES.has(wordAt(tokens, words, j))) return 0;
 	j++;
-	while (j < words.length && (PERSON_TITLES.has(lower(j)) || TITLE_MODIFIERS.has(lower(j)))) j++;
-	if (lower(j) === 'of' && j + 2 < words.length) j += 2;
+	while (j < words.length && (PERSON_TITLES.has(wordAt(tokens, words, j)) || TITLE_MODIFIERS.has(wordAt(tokens, words, j)))) j++;
+	if (wordAt(tokens, words, j) === 'of' && j + 2 < words.length) j += 2;
 	return j - i;
 }
 
-function shouting(t: Token, evidence: Evidence, isKnown: IsKnown): boolean {
-	return t.upper && t.key.length >= 3 && evidence.lower.has(t.key) && !isKnown.word(t.key);
+function shouting(tokens: Tokens, w: number, evidence: Evidence, isKnown: IsKnown): boolean {
+	if (!tokens.upper(w)) return false;
+	const key = tokens.key(w);
+	return key.length >= 3 && evidence.lower.has(key) && !isKnown.word(key);
+}
+
+/** A hyphen, dot or comma right before token w, with no space before it. */
+function joinedBefore(tokens: Tokens, w: number): boolean {
+	return tokens.isInner(w - 1) && !tokens.space(w - 1);
 }
 
 /** Cuts a run into names: sentence-initial noise off the front, titles out, known places out of compounds. */
-function segment(tokens: Token[], run: Run, evidence: Evidence, isKnown: IsKnown): Segment[] {
+function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown): Segment[] {
 	let words = run.words;
 	// Drop function words and unproven sentence-initial words at the front.
 	while (words.length > 0) {
-		const t = tokens[words[0]];
-		const lower = t.key;
+		const w = words[0];
+		const lower = tokens.key(w);
 		// A word joined by a hyphen to the next belongs to a compound ("Six-Party Talks").
-		if (words.length > 1 && words[1] === words[0] + 2 && isInnerPunct(tokens[words[0] + 1]) && !tokens[words[0] + 1].space) break;
-		if (NAME_CONNECTORS.has(t.text)) {
+		if (words.length > 1 && words[1] === w + 2 && joinedBefore(tokens, w + 2)) break;
+		if (NAME_CONNECTORS.has(tokens.text(w))) {
 			words.shift();
 			continue;
 		}
-		if (CALENDAR.has(lower) || lower === 'the' || (t.initial && STOP_WORDS.has(lower) && !knownPrefix(tokens, words, isKnown))) {
+		const initial = tokens.initial(w);
+		if (CALENDAR.has(lower) || lower === 'the' || (initial && STOP_WORDS.has(lower) && !knownPrefix(tokens, words, isKnown))) {
 			words.shift();
 			continue;
 		}
 		// An unproven first word goes if it stands alone or is a common word elsewhere ("Prices of …").
-		const unproven = t.initial && !knownPrefix(tokens, words, isKnown) && !evidenceFor(tokens, words[0], evidence, isKnown) && !PERSON_TITLES.has(lower) && !TITLE_MODIFIERS.has(lower);
-		if (unproven && (words.length === 1 || evidence.lower.has(t.key))) {
+		const unproven = initial && !PERSON_TITLES.has(lower) && !TITLE_MODIFIERS.has(lower) && !evidenceFor(tokens, w, evidence, isKnown) && !knownPrefix(tokens, words, isKnown);
+		if (unproven && (words.length === 1 || evidence.lower.has(lower))) {
 			words.shift();
 			continue;
 		}
 		break;
 	}
-	while (words.length > 0 && (NAME_CONNECTORS.has(tokens[words[words.length - 1]].text) || CALENDAR.has(tokens[words[words.length - 1]].key))) words.pop();
+	while (words.length > 0 && (NAME_CONNECTORS.has(tokens.text(words[words.length - 1])) || CALENDAR.has(tokens.key(words[words.length - 1])))) words.pop();
 	if (words.length === 0) return [];
 	if (isKnown.phrase(tokens, words, 0, words.length)) return [{ words, cue: null }];
-	if (words.length === 1 && LONE_NON_NAMES.has(tokens[words[0]].key)) return [];
+	if (words.length === 1 && LONE_NON_NAMES.has(tokens.key(words[0]))) return [];
 	// Capitals of common words are table headers and shouting ("NOTE", "PRESS DIGEST"), not acronyms.
-	if (words.some((w) => shouting(tokens[w], evidence, isKnown))) words = words.filter((w) => !shouting(tokens[w], evidence, isKnown));
+	if (words.some((w) => shouting(tokens, w, evidence, isKnown))) words = words.filter((w) => !shouting(tokens, w, evidence, isKnown));
 	// A lone letter is an initial or a currency sign, never a name.
-	if (words.length === 0 || (words.length === 1 && tokens[words[0]].text.replace(/\./g, '').length < 2)) return [];
+	if (words.length === 0 || (words.length === 1 && tokens.text(words[0]).replace(/\./g, '').length < 2)) return [];
 
 	const segments: Segment[] = [];
-	const lastLower = tokens[words[words.length - 1]].key;
+	const lastLower = tokens.key(words[words.length - 1]);
 	// An organisation name may contain a title word ("General Motors"): only split runs that are not one.
 	if (!ORG_SUFFIXES.has(lastLower) || words.length === 1) {
 		for (let i = 0; i < words.length; i++) {
@@ -283,9 +296,9 @@ function segment(tokens: Token[], run: Run, evidence: Evidence, isKnown: IsKnown
 	}
 	// "Board Up Donald Trump": a given name after other capitalised words starts a new name.
 	for (let i = 1; i + 1 < words.length; i++) {
-		const k = tokens[words[i]].key;
-		if (!FIRST_NAMES.has(k) || FIRST_NAMES.has(tokens[words[i - 1]].key) || NAME_CONNECTORS.has(tokens[words[i - 1]].text)) continue;
-		if (words.some((w) => NAME_CONNECTORS.has(tokens[w].text))) break;
+		const k = tokens.key(words[i]);
+		if (!FIRST_NAMES.has(k) || FIRST_NAMES.has(tokens.key(words[i - 1])) || NAME_CONNECTORS.has(tokens.text(words[i - 1]))) continue;
+		if (words.some((w) => NAME_CONNECTORS.has(tokens.text(w)))) break;
 		segments.push({ words: words.slice(0, i), cue: null });
 		words = words.slice(i);
 		break;
@@ -298,32 +311,31 @@ function segment(tokens: Token[], run: Run, evidence: Evidence, isKnown: IsKnown
  * "Moscow-Beijing-Pyongyang", "Russian-North Korean", "Putin-Kim Jong Il": a compound of capitalised parts, one of
  * them a known name, is several names. Adjective prefixes ("Sino-", "Trans-") are dropped.
  */
-function splitCompounds(tokens: Token[], segments: Segment[], evidence: Evidence, isKnown: IsKnown): Segment[] {
+function splitCompounds(tokens: Tokens, segments: Segment[], evidence: Evidence, isKnown: IsKnown): Segment[] {
 	const out: Segment[] = [];
 	for (const seg of segments) {
-		// Most names have no hyphen: their words are every other token at most one apart.
-		if (seg.words[seg.words.length - 1] - seg.words[0] === seg.words.length - 1 || !seg.words.some((w, i) => i > 0 && isInnerPunct(tokens[w - 1]) && !tokens[w - 1].space)) {
+		// Most names have no hyphen: their words are consecutive tokens.
+		if (seg.words[seg.words.length - 1] - seg.words[0] === seg.words.length - 1 || !seg.words.some((w, i) => i > 0 && joinedBefore(tokens, w))) {
 			out.push(seg);
 			continue;
 		}
 		let parts: number[][] = [[]];
 		for (const w of seg.words) {
-			const prev = tokens[w - 1];
-			if (parts[parts.length - 1].length > 0 && prev && isInnerPunct(prev) && prev.text !== '.' && !prev.space && !tokens[w].space) parts.push([]);
+			if (parts[parts.length - 1].length > 0 && joinedBefore(tokens, w) && tokens.text(w - 1) !== '.' && !tokens.space(w)) parts.push([]);
 			parts[parts.length - 1].push(w);
 		}
 		if (parts.length === 1) {
 			out.push(seg);
 			continue;
 		}
-		const known = (p: number[]) => isKnown.phrase(tokens, p, 0, p.length) || (p.length === 1 && evidence.solo.has(tokens[p[0]].key));
-		const prefixed = PREFIXES.has(tokens[parts[0][0]].key) && parts[0].length === 1;
+		const known = (p: number[]) => isKnown.phrase(tokens, p, 0, p.length) || (p.length === 1 && evidence.solo.has(tokens.key(p[0])));
+		const prefixed = PREFIXES.has(tokens.key(parts[0][0])) && parts[0].length === 1;
 		if (prefixed) {
 			parts = parts.slice(1);
 			if (parts.every(known)) for (const p of parts) out.push({ words: p, cue: null });
 			continue;
 		}
-		const capitalised = parts.every((p) => tokens[p[0]].cap || tokens[p[0]].upper);
+		const capitalised = parts.every((p) => tokens.capital(p[0]));
 		if (capitalised && parts.some(known)) for (const p of parts) out.push({ words: p, cue: p === parts[parts.length - 1] ? seg.cue : null });
 		else out.push(seg);
 	}
@@ -339,26 +351,30 @@ function oneLine(s: string): string {
 	return s;
 }
 
-function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[], evidence: Evidence, isKnown: IsKnown): void {
+function emit(text: string, tokens: Tokens, seg: Segment, out: Candidate[], evidence: Evidence, isKnown: IsKnown): void {
 	const words = seg.words;
-	const first = tokens[words[0]];
-	let last = tokens[words[words.length - 1]];
-	const wordKeys = words.map((w) => tokens[w].key);
+	const firstW = words[0];
+	const lastW = words[words.length - 1];
+	const start = tokens.start(firstW);
+	let end = tokens.end(lastW);
+	const wordKeys: string[] = [];
+	for (const w of words) wordKeys.push(tokens.key(w));
 	const lastKey = wordKeys[wordKeys.length - 1];
 	let cue = seg.cue;
 	let hint: Cue | null = null;
 	let name: string | undefined;
 	const multi = words.length > 1;
-	const before = tokens[words[0] - 1];
-	const beforeKey = before && before.kind === 'word' ? before.key : '';
+	const before = firstW - 1;
+	const beforeKey = tokens.isWord(before) ? tokens.key(before) : '';
 
 	// "the 1972 ABM treaty", "Six-Party talks": a lower-case head makes a named concept.
-	const next = tokens[words[words.length - 1] + 1];
-	if (!cue && next && next.kind === 'word' && next.space && !last.possessive && LOWER_CONCEPT_HEADS.has(next.text) && !next.capsLine) {
-		last = next;
+	const next = lastW + 1;
+	const nextWord = tokens.isWord(next);
+	if (!cue && nextWord && tokens.space(next) && !tokens.possessive(lastW) && LOWER_CONCEPT_HEADS.has(tokens.text(next)) && !tokens.capsLine(next)) {
+		end = tokens.end(next);
 		cue = 'concept';
-		name = text.slice(first.start, tokens[words[words.length - 1]].end) + ' ' + titleCase(next.text);
-		wordKeys.push(next.key);
+		name = text.slice(start, tokens.end(lastW)) + ' ' + titleCase(tokens.text(next));
+		wordKeys.push(tokens.key(next));
 	} else if (!cue) {
 		if (multi && ORG_SUFFIXES.has(lastKey)) cue = 'organisation';
 		else if (multi && wordKeys.includes('of') && ORG_HEADS_OF.has(wordKeys[0])) cue = 'organisation';
@@ -369,52 +385,53 @@ function emit(text: string, tokens: Token[], seg: Segment, out: Candidate[], evi
 		else if (!multi && GROUP_WORDS.has(lastKey)) cue = 'adjective';
 		// "Bosnian Serb", "Iraqi Kurds": people-words only.
 		else if (multi && wordKeys.some((k) => GROUP_WORDS.has(k)) && wordKeys.every((k) => GROUP_WORDS.has(k) || isKnown.word(k))) cue = 'adjective';
-		else if (beforeKey === 'of' && PLACE_NOUNS_OF.has(tokens[words[0] - 2]?.key ?? '')) cue = 'place';
+		else if (beforeKey === 'of' && tokens.has(before - 1) && PLACE_NOUNS_OF.has(tokens.key(before - 1))) cue = 'place';
 		// An acronym inside a longer name makes it an institution ("NSW Treasury", "CITIC Pacific").
-		else if (multi && words.some((w) => tokens[w].upper && tokens[w].text.length > 1) && !words.every((w) => tokens[w].upper)) cue = 'organisation';
-		else if (!multi && ADJECTIVE_ENDING.test(lastKey) && next && next.kind === 'word' && !next.cap && !next.upper && !VERBS.has(next.text)) cue = 'adjective';
+		else if (multi && words.some((w) => tokens.upper(w) && tokens.end(w) - tokens.start(w) > 1) && !words.every((w) => tokens.upper(w))) cue = 'organisation';
+		else if (!multi && nextWord && !tokens.capital(next) && ADJECTIVE_ENDING.test(lastKey) && !VERBS.has(tokens.text(next))) cue = 'adjective';
 		// A name that contains a place but is not one ("Air France", "China Daily") is an organisation.
 		else if (multi && wordKeys.some((k) => isKnown.word(k))) cue = COMPASS.has(wordKeys[0]) && isKnown.keys(wordKeys, 1, wordKeys.length) ? 'place' : 'organisation';
 	}
 	if (!cue) {
-		if (!multi && first.upper && first.text.length > 1) hint = 'organisation';
+		if (!multi && tokens.upper(firstW) && tokens.end(firstW) - tokens.start(firstW) > 1) hint = 'organisation';
 		else if (PLACE_PREPOSITIONS.has(beforeKey)) hint = 'place';
 	}
+	let upper = true;
+	for (const w of words) if (!tokens.upper(w)) upper = false;
 	out.push({
-		start: first.start,
-		end: last.end,
-		surface: oneLine(text.slice(first.start, last.end)),
+		start,
+		end,
+		surface: oneLine(text.slice(start, end)),
 		key: wordKeys.join(' '),
 		words: wordKeys.length,
 		cue,
 		hint,
 		name,
 		wordKeys,
-		upper: words.every((w) => tokens[w].upper),
+		upper,
 		commonLast: multi && evidence.lower.has(lastKey),
 	});
 }
 
 /** A dateline ("MOSCOW 1996-08-30", "SEOUL (Reuters)") names a place even in capitals. */
-function dateline(text: string, tokens: Token[], k: number, out: Candidate[]): number {
-	const t = tokens[k];
-	const lineStart = t.lineStart;
+function dateline(text: string, tokens: Tokens, k: number, out: Candidate[]): number {
+	const lineStart = tokens.lineStart(k);
 	let j = k;
-	while (tokens[j + 1] && tokens[j + 1].kind === 'word' && tokens[j + 1].upper && tokens[j + 1].capsLine) j++;
-	const next = tokens[j + 1];
-	if (lineStart && t.upper && next && (next.kind === 'num' || next.text === '(' || next.text === ',') && j - k < 3) {
-		const words = [];
-		for (let w = k; w <= j; w++) words.push(w);
-		const wordKeys = words.map((w) => tokens[w].key);
-		out.push({ start: t.start, end: tokens[j].end, surface: text.slice(t.start, tokens[j].end), key: wordKeys.join(' '), words: words.length, cue: 'place', hint: null, wordKeys, upper: true, commonLast: false });
+	while (tokens.isWord(j + 1) && tokens.upper(j + 1) && tokens.capsLine(j + 1)) j++;
+	const next = j + 1;
+	if (lineStart && tokens.upper(k) && tokens.has(next) && (tokens.isNum(next) || tokens.text(next) === '(' || tokens.text(next) === ',') && j - k < 3) {
+		const wordKeys: string[] = [];
+		for (let w = k; w <= j; w++) wordKeys.push(tokens.key(w));
+		const start = tokens.start(k);
+		out.push({ start, end: tokens.end(j), surface: text.slice(start, tokens.end(j)), key: wordKeys.join(' '), words: wordKeys.length, cue: 'place', hint: null, wordKeys, upper: true, commonLast: false });
 	}
 	return j + 1;
 }
 
 /** Curated lower-case concepts ("sanctions", "axis of evil"), spelling variants folded by lemma. */
-function lowerConcept(text: string, tokens: Token[], k: number, out: Candidate[]): number {
-	if (!CONCEPT_FIRST_KEYS.has(tokens[k].key)) return k + 1;
-	const options = CONCEPT_LEMMAS.get(lemmaKey(tokens[k].key));
+function lowerConcept(text: string, tokens: Tokens, k: number, out: Candidate[]): number {
+	if (!CONCEPT_FIRST_KEYS.has(tokens.key(k))) return k + 1;
+	const options = CONCEPT_LEMMAS.get(lemmaKey(tokens.key(k)));
 	if (!options) return k + 1;
 	let best: { end: number; name: string } | null = null;
 	for (const opt of options) {
@@ -422,9 +439,8 @@ function lowerConcept(text: string, tokens: Token[], k: number, out: Candidate[]
 		let w = 0;
 		let ok = true;
 		for (; w < opt.words.length; w++) {
-			while (w > 0 && tokens[j] && isInnerPunct(tokens[j]) && !tokens[j].space) j++;
-			const t = tokens[j];
-			if (!t || t.kind !== 'word' || lemmaKey(t.key) !== opt.words[w]) {
+			while (w > 0 && tokens.isInner(j) && !tokens.space(j)) j++;
+			if (!tokens.isWord(j) || lemmaKey(tokens.key(j)) !== opt.words[w]) {
 				ok = false;
 				break;
 			}
@@ -433,9 +449,9 @@ function lowerConcept(text: string, tokens: Token[], k: number, out: Candidate[]
 		if (ok && (!best || j > best.end)) best = { end: j, name: opt.name };
 	}
 	if (!best) return k + 1;
-	const first = tokens[k];
-	const last = tokens[best.end - 1];
+	const start = tokens.start(k);
+	const end = tokens.end(best.end - 1);
 	const key = best.name;
-	out.push({ start: first.start, end: last.end, surface: text.slice(first.start, last.end), key, words: best.end - k, cue: 'concept', hint: null, name: best.name, wordKeys: [key], upper: false, commonLast: false });
+	out.push({ start, end, surface: text.slice(start, end), key, words: best.end - k, cue: 'concept', hint: null, name: best.name, wordKeys: [key], upper: false, commonLast: false });
 	return best.end;
 }

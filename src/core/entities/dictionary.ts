@@ -4,7 +4,7 @@
 import type { Entity, Mention } from '../types';
 import { placeIndex } from './gazetteer';
 import { NAME_CONNECTORS, STOP_WORDS } from './lexicon';
-import { isInnerPunct, lemmaKey, nameKey, phraseLemma, prefixCode, tokenize, type Token } from './tokenize';
+import { lemmaKey, nameKey, phraseLemma, prefixCode, tokenize, type Tokens } from './tokenize';
 
 interface Entry {
 	entity: Entity;
@@ -20,9 +20,11 @@ interface Node {
 	/** Children by word key; null on leaves, which are most nodes. */
 	next: Map<string, Node> | null;
 	entries: Entry[];
+	/** The entries that are not acronyms: what a mixed-case match may link to. */
+	plain: Entry[];
 }
 
-const node = (): Node => ({ next: null, entries: [] });
+const node = (): Node => ({ next: null, entries: [], plain: [] });
 
 function insert(root: Node, keys: string[], entry: Entry): void {
 	let at = root;
@@ -35,7 +37,9 @@ function insert(root: Node, keys: string[], entry: Entry): void {
 		}
 		at = child;
 	}
-	if (!at.entries.some((e) => e.entity === entry.entity && e.weak === entry.weak)) at.entries.push(entry);
+	if (at.entries.some((e) => e.entity === entry.entity && e.weak === entry.weak)) return;
+	at.entries.push(entry);
+	if (!entry.acronym) at.plain.push(entry);
 }
 
 let formsCache: Map<string, { forms: string[]; demonyms: Set<string> }> | null = null;
@@ -122,67 +126,69 @@ export class EntityDictionary {
 	}
 
 	/** Raw matches before weak forms are resolved: exported for findMentions. */
-	scan(text: string, tokens: Token[] = tokenize(text)): { start: number; end: number; entries: Entry[] }[] {
+	scan(text: string, tokens: Tokens = tokenize(text)): { start: number; end: number; entries: Entry[] }[] {
 		const found: { start: number; end: number; entries: Entry[] }[] = [];
 		let k = 0;
 		while (k < tokens.length) {
-			const t = tokens[k];
-			if (t.kind !== 'word') {
+			if (!tokens.isWord(k)) {
 				k++;
 				continue;
 			}
-			const match = (t.cap || t.upper ? this.walkNames(tokens, k) : null) ?? this.walkConcepts(tokens, k);
-			if (!match) {
+			let last = tokens.capital(k) ? this.walkNames(tokens, k) : -1;
+			if (last < 0) last = this.walkConcepts(tokens, k);
+			if (last < 0) {
 				k++;
 				continue;
 			}
-			found.push({ start: t.start, end: tokens[match.last].end, entries: match.entries });
-			k = match.last + 1;
+			found.push({ start: tokens.start(k), end: tokens.end(last), entries: this.matched });
+			k = last + 1;
 		}
 		return found;
 	}
 
-	private walkNames(tokens: Token[], k: number): { last: number; entries: Entry[] } | null {
+	/** The entries of the last walk's match: walks return the match's last token and leave its entries here. */
+	private matched: Entry[] = [];
+
+	private walkNames(tokens: Tokens, k: number): number {
 		let at: Node | undefined = this.names;
 		let bestLast = -1;
-		let bestEntries: Entry[] = [];
 		let j = k;
 		let allUpper = true;
 		while (at && j < tokens.length) {
-			const t = tokens[j];
 			// Lower case inside a name: connectors ("Bank of England") and hyphenated tails ("Kim Jong-un").
-			const joined = j > k && tokens[j - 1].kind === 'punct' && !t.space;
-			if (t.kind === 'punct' || (j > k && !t.cap && !t.upper && !joined && !NAME_CONNECTORS.has(t.text))) break;
-			allUpper = allUpper && t.upper;
-			at = at.next?.get(t.key);
+			if (tokens.isPunct(j)) break;
+			if (j > k && !tokens.capital(j) && !(tokens.isPunct(j - 1) && !tokens.space(j)) && !NAME_CONNECTORS.has(tokens.text(j))) break;
+			allUpper = allUpper && tokens.upper(j);
+			at = at.next?.get(tokens.key(j));
 			if (!at) break;
-			if (at.entries.length > 0) {
-				const entries = allUpper ? at.entries : at.entries.filter((e) => !e.acronym);
-				if (entries.length > 0) {
-					bestLast = j;
-					bestEntries = entries;
-				}
+			const entries = allUpper ? at.entries : at.plain;
+			if (entries.length > 0) {
+				bestLast = j;
+				this.matched = entries;
 			}
-			if (t.possessive) break;
+			if (tokens.possessive(j)) break;
 			j++;
-			while (j < tokens.length && isInnerPunct(tokens[j]) && tokens[j + 1]?.kind === 'word') j++;
+			while (j < tokens.length && tokens.isInner(j) && tokens.isWord(j + 1)) j++;
 		}
-		return bestLast < 0 ? null : { last: bestLast, entries: bestEntries };
+		return bestLast;
 	}
 
-	private walkConcepts(tokens: Token[], k: number): { last: number; entries: Entry[] } | null {
+	private walkConcepts(tokens: Tokens, k: number): number {
+		if (!this.concepts.next || !this.conceptStarts.has(prefixCode(tokens.key(k)))) return -1;
 		let at: Node | undefined = this.concepts;
-		let best: { last: number; entries: Entry[] } | null = null;
+		let bestLast = -1;
 		let j = k;
-		if (!this.concepts.next || !this.conceptStarts.has(prefixCode(tokens[k].key))) return null;
-		while (at && j < tokens.length && tokens[j].kind === 'word') {
-			at = at.next?.get(lemmaKey(tokens[j].key));
+		while (at && tokens.isWord(j)) {
+			at = at.next?.get(lemmaKey(tokens.key(j)));
 			if (!at) break;
-			if (at.entries.length > 0) best = { last: j, entries: at.entries };
+			if (at.entries.length > 0) {
+				bestLast = j;
+				this.matched = at.entries;
+			}
 			j++;
-			while (j < tokens.length && isInnerPunct(tokens[j]) && tokens[j].text === '-' && tokens[j + 1]?.kind === 'word') j++;
+			while (tokens.isWord(j + 1) && tokens.text(j) === '-') j++;
 		}
-		return best;
+		return bestLast;
 	}
 
 	/** Whether this surface is a people-word of a place in the dictionary ("Russian"). */
@@ -205,7 +211,7 @@ function onlyStrong(entries: Entry[]): Entity | null {
 }
 
 /** Mentions of the dictionary's entities in one text: UTF-16 offsets, possessives left out, weak forms resolved by document. */
-export function findMentionsIn(text: string, dictionary: EntityDictionary, tokens?: Token[]): Mention[] {
+export function findMentionsIn(text: string, dictionary: EntityDictionary, tokens?: Tokens): Mention[] {
 	const raw = dictionary.scan(text, tokens);
 	const named = new Map<Entity, number[]>();
 	for (const m of raw) {

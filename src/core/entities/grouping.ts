@@ -1,17 +1,12 @@
 // From candidates to entities: one group per real-world entity. Known notes and built-in places claim their
 // forms first; spelling variants of a person's name merge; short names go to the full name in the same article
 // (or to the only person in the corpus with that surname); acronyms go to their expansion.
+// Occurrences point at their slot object, never at a string id: regrouping is a pointer change, not a lookup.
 import type { Entity, EntityType } from '../types';
 import type { Candidate } from './candidates';
 import type { PlaceHit } from './gazetteer';
 import { NAME_CONNECTORS, STOP_WORDS } from './lexicon';
 import { decideType, noVotes, type Votes } from './typing';
-
-export interface Occurrence {
-	doc: string;
-	cand: Candidate;
-	group: string;
-}
 
 export interface GroupingInput {
 	docs: { id: string; candidates: Candidate[] }[];
@@ -50,42 +45,81 @@ interface Draft {
 	commonLast: number;
 	mentions: number;
 	type: EntityType;
-	/** First word key → mention count, for the first-name heuristics. */
 }
 
-export function groupCandidates(input: GroupingInput): { groups: Map<string, Group>; occurrences: Occurrence[] } {
+/** Where occurrences of one name go: a user's note (k), a built-in place (g), a curated concept (c) or an unknown name (u). */
+interface Slot {
+	kind: 'k' | 'g' | 'c' | 'u';
+	/** The note's or place's name, the concept's name, or the unknown name's key. */
+	rest: string;
+	entity?: Entity;
+	place?: PlaceHit['place'];
+	/** Unknown names only: what the corpus says about the name. */
+	draft: Draft | null;
+	group: Group | null;
+}
+
+interface Occurrence {
+	doc: string;
+	cand: Candidate;
+	/** Null once the occurrence is left out (an ambiguous short name). */
+	slot: Slot | null;
+}
+
+export function groupCandidates(input: GroupingInput): Group[] {
 	const occurrences: Occurrence[] = [];
+	const slots = new Map<string, Slot>();
+	const slotFor = (kind: Slot['kind'], rest: string, map: Map<string, Slot>): Slot => {
+		let slot = map.get(rest);
+		if (!slot) {
+			slot = { kind, rest, draft: null, group: null };
+			map.set(rest, slot);
+		}
+		return slot;
+	};
+	const knownSlots = new Map<string, Slot>();
+	const placeSlots = new Map<string, Slot>();
+	const conceptSlots = new Map<string, Slot>();
+	// Two forms may carry copies of one note: the last one listed speaks for the name.
+	const knownByName = new Map<string, Entity>();
+	for (const e of input.known.values()) knownByName.set(e.name, e);
 	for (const doc of input.docs) {
 		for (const cand of doc.candidates) {
-			if (input.ignore.has(cand.key) || (cand.name && input.ignore.has(cand.name.toLowerCase()))) continue;
-			occurrences.push({ doc: doc.id, cand, group: initialGroup(cand, input) });
+			if (input.ignore.size > 0 && (input.ignore.has(cand.key) || (cand.name && input.ignore.has(cand.name.toLowerCase())))) continue;
+			let slot: Slot;
+			const known = input.known.size > 0 ? input.known.get(cand.key) : undefined;
+			const place = known ? undefined : input.places.get(cand.key);
+			if (known) {
+				slot = slotFor('k', known.name, knownSlots);
+				slot.entity ??= knownByName.get(known.name) ?? known;
+			} else if (place) {
+				slot = slotFor('g', place.place.name, placeSlots);
+				slot.place ??= place.place;
+			} else if (cand.name && cand.name === cand.name.toLowerCase()) {
+				// Curated lower-case concepts have their own names; a patterned name ("ABM treaty") shares its key with the capitalised form.
+				slot = slotFor('c', cand.name, conceptSlots);
+			} else slot = slotFor('u', cand.key, slots);
+			occurrences.push({ doc: doc.id, cand, slot });
 		}
 	}
-	const drafts = typeDrafts(occurrences);
-	mergePersonVariants(occurrences, drafts);
-	resolveShortNames(occurrences, drafts);
-	resolveAcronyms(occurrences, drafts);
-	return { groups: buildGroups(occurrences, drafts, input), occurrences: occurrences.filter((o) => o.group !== '') };
+	const drafted = typeDrafts(occurrences);
+	mergePersonVariants(occurrences, drafted);
+	resolveShortNames(occurrences);
+	resolveAcronyms(occurrences, drafted);
+	return buildGroups(occurrences, input);
 }
 
-function initialGroup(cand: Candidate, input: GroupingInput): string {
-	const known = input.known.get(cand.key);
-	if (known) return 'k:' + known.name;
-	const place = input.places.get(cand.key);
-	if (place) return 'g:' + place.place.name;
-	// Curated lower-case concepts have their own names; a patterned name ("ABM treaty") shares its key with the capitalised form.
-	if (cand.name && cand.name === cand.name.toLowerCase()) return 'c:' + cand.name;
-	return 'u:' + cand.key;
-}
-
-function typeDrafts(occurrences: Occurrence[]): Map<string, Draft> {
-	const drafts = new Map<string, Draft>();
+/** Unknown names' drafts, in order of first occurrence. */
+function typeDrafts(occurrences: Occurrence[]): Slot[] {
+	const drafted: Slot[] = [];
 	for (const o of occurrences) {
-		if (!o.group.startsWith('u:')) continue;
-		let d = drafts.get(o.group);
+		const slot = o.slot;
+		if (!slot || slot.kind !== 'u') continue;
+		let d = slot.draft;
 		if (!d) {
 			d = { cues: noVotes(), hints: noVotes(), words: wordCount(o.cand.surface), wordKeys: o.cand.wordKeys, acronym: o.cand.words === 1 && o.cand.upper && o.cand.surface.length <= 6, connector: o.cand.wordKeys.some((k) => k === 'of' || k === 'for' || k === '&'), commonLast: 0, mentions: 0, type: 'organisation' };
-			drafts.set(o.group, d);
+			slot.draft = d;
+			drafted.push(slot);
 		}
 		if (o.cand.cue) d.cues[o.cand.cue]++;
 		d.mentions++;
@@ -93,8 +127,11 @@ function typeDrafts(occurrences: Occurrence[]): Map<string, Draft> {
 		if (o.cand.hint) d.hints[o.cand.hint]++;
 		if (!o.cand.upper) d.acronym = false;
 	}
-	for (const d of drafts.values()) d.type = decideType(d.cues, d.hints, d);
-	return drafts;
+	for (const slot of drafted) {
+		const d = slot.draft!;
+		d.type = decideType(d.cues, d.hints, d);
+	}
+	return drafted;
 }
 
 function editDistanceAtMostOne(a: string, b: string): boolean {
@@ -121,19 +158,22 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
 }
 
 /** "Sergei Lavrov" = "Sergey Lavrov": same words but one, and that one a letter apart in a long enough word. */
-function mergePersonVariants(occurrences: Occurrence[], drafts: Map<string, Draft>): void {
-	const persons = [...drafts.entries()].filter(([, d]) => d.type === 'person' && d.words >= 2);
-	const byLast = new Map<string, string[]>();
-	for (const [id, d] of persons) {
+function mergePersonVariants(occurrences: Occurrence[], drafted: Slot[]): void {
+	const byLast = new Map<string, Slot[]>();
+	for (const slot of drafted) {
+		const d = slot.draft!;
+		if (d.type !== 'person' || d.words < 2) continue;
 		const last = d.wordKeys[d.wordKeys.length - 1];
-		byLast.set(last, [...(byLast.get(last) ?? []), id]);
+		const list = byLast.get(last);
+		if (list) list.push(slot);
+		else byLast.set(last, [slot]);
 	}
-	const alias = new Map<string, string>();
+	const alias = new Map<Slot, Slot>();
 	for (const ids of byLast.values()) {
 		for (let a = 0; a < ids.length; a++) {
 			for (let b = a + 1; b < ids.length; b++) {
-				const x = drafts.get(ids[a])!.wordKeys;
-				const y = drafts.get(ids[b])!.wordKeys;
+				const x = ids[a].draft!.wordKeys;
+				const y = ids[b].draft!.wordKeys;
 				if (x.length !== y.length) continue;
 				let diff = 0;
 				let close = true;
@@ -146,51 +186,62 @@ function mergePersonVariants(occurrences: Occurrence[], drafts: Map<string, Draf
 			}
 		}
 	}
+	if (alias.size === 0) return;
 	for (const o of occurrences) {
-		const to = alias.get(o.group);
-		if (to) o.group = to;
+		const to = o.slot && alias.get(o.slot);
+		if (to) o.slot = to;
 	}
 }
 
+function isPerson(slot: Slot | null): boolean {
+	const d = slot?.draft;
+	return !!d && d.type === 'person' && d.words >= 2;
+}
+
 /** A lone surname or given name goes to the person named in full in the same article, else to the corpus's only one. */
-function resolveShortNames(occurrences: Occurrence[], drafts: Map<string, Draft>): void {
-	const isPerson = (id: string) => drafts.get(id)?.type === 'person' && (drafts.get(id)?.words ?? 0) >= 2;
-	const bySurname = new Map<string, Set<string>>();
-	const byPart = new Map<string, Set<string>>();
+function resolveShortNames(occurrences: Occurrence[]): void {
+	const bySurname = new Map<string, Set<Slot>>();
+	const byPart = new Map<string, Set<Slot>>();
 	const perDoc = new Map<string, Occurrence[]>();
+	const add = (map: Map<string, Set<Slot>>, key: string, slot: Slot) => {
+		const set = map.get(key);
+		if (set) set.add(slot);
+		else map.set(key, new Set([slot]));
+	};
 	for (const o of occurrences) {
 		const list = perDoc.get(o.doc);
 		if (list) list.push(o);
 		else perDoc.set(o.doc, [o]);
-		if (!isPerson(o.group)) continue;
+		if (!isPerson(o.slot)) continue;
 		const keys = o.cand.wordKeys;
 		const last = keys[keys.length - 1];
-		bySurname.set(last, (bySurname.get(last) ?? new Set()).add(o.group));
-		for (const part of [keys[0], last]) byPart.set(part, (byPart.get(part) ?? new Set()).add(o.group));
+		add(bySurname, last, o.slot!);
+		add(byPart, keys[0], o.slot!);
+		add(byPart, last, o.slot!);
 	}
 	for (const list of perDoc.values()) {
-		const persons = list.filter((p) => isPerson(p.group));
+		const persons = list.filter((p) => isPerson(p.slot));
 		for (const o of list) {
-			const d = drafts.get(o.group);
+			const d = o.slot?.draft;
 			if (!d || d.words !== 1 || d.acronym || STOP_WORDS.has(o.cand.key) || NAME_CONNECTORS.has(o.cand.key)) continue;
 			if (d.cues.place + d.cues.organisation > d.cues.person) continue;
 			const key = o.cand.key;
 			// Nearest full name before this mention in the article, else the first one after it.
-			let pick: string | null = null;
+			let pick: Slot | null = null;
 			for (const p of persons) {
 				const keys = p.cand.wordKeys;
 				if (keys[0] !== key && keys[keys.length - 1] !== key) continue;
-				if (p.cand.start < o.cand.start || !pick) pick = p.group;
+				if (p.cand.start < o.cand.start || !pick) pick = p.slot;
 				if (p.cand.start > o.cand.start) break;
 			}
 			if (pick) {
-				o.group = pick;
+				o.slot = pick;
 				continue;
 			}
 			const surnameOf = bySurname.get(key);
-			if (surnameOf && surnameOf.size === 1) o.group = [...surnameOf][0];
+			if (surnameOf && surnameOf.size === 1) o.slot = surnameOf.values().next().value ?? null;
 			// A short name shared by several people and unnamed in this article cannot be told apart: leave it out.
-			else if (byPart.has(key) && (byPart.get(key)?.size ?? 0) > 1) o.group = '';
+			else if ((byPart.get(key)?.size ?? 0) > 1) o.slot = null;
 		}
 	}
 }
@@ -202,43 +253,45 @@ function initials(keys: string[]): string {
 }
 
 /** "IAEA" goes to "International Atomic Energy Agency" named in the same article, or the only such expansion in the corpus. */
-function resolveAcronyms(occurrences: Occurrence[], drafts: Map<string, Draft>): void {
+function resolveAcronyms(occurrences: Occurrence[], drafted: Slot[]): void {
 	const wanted = new Set<string>();
-	for (const [id, d] of drafts) if (d.acronym) wanted.add(id.slice(2));
+	for (const slot of drafted) if (slot.draft!.acronym) wanted.add(slot.rest);
 	if (wanted.size === 0) return;
-	const expansions = new Map<string, Set<string>>();
-	const perDoc = new Map<string, Map<string, string>>();
+	const expansions = new Map<string, Set<Slot>>();
+	const perDoc = new Map<string, Map<string, Slot>>();
 	for (const o of occurrences) {
-		if (o.cand.words < 2 || o.cand.upper || !o.group.startsWith('u:')) continue;
+		if (o.cand.words < 2 || o.cand.upper || o.slot?.kind !== 'u') continue;
 		const ini = initials(o.cand.wordKeys);
 		if (ini.length < 2 || !wanted.has(ini)) continue;
-		expansions.set(ini, (expansions.get(ini) ?? new Set()).add(o.group));
-		const docMap = perDoc.get(o.doc) ?? new Map<string, string>();
-		if (!docMap.has(ini)) docMap.set(ini, o.group);
+		const set = expansions.get(ini);
+		if (set) set.add(o.slot);
+		else expansions.set(ini, new Set([o.slot]));
+		const docMap = perDoc.get(o.doc) ?? new Map<string, Slot>();
+		if (!docMap.has(ini)) docMap.set(ini, o.slot);
 		perDoc.set(o.doc, docMap);
 	}
 	for (const o of occurrences) {
-		const d = drafts.get(o.group);
-		if (!d || !d.acronym) continue;
+		if (!o.slot?.draft?.acronym) continue;
 		const inDoc = perDoc.get(o.doc)?.get(o.cand.key);
 		const corpus = expansions.get(o.cand.key);
-		if (inDoc) o.group = inDoc;
-		else if (corpus && corpus.size === 1) o.group = [...corpus][0];
+		if (inDoc) o.slot = inDoc;
+		else if (corpus && corpus.size === 1) o.slot = corpus.values().next().value ?? null;
 	}
 }
 
-function buildGroups(occurrences: Occurrence[], drafts: Map<string, Draft>, input: GroupingInput): Map<string, Group> {
-	const places = new Map<string, PlaceHit>();
-	for (const hit of input.places.values()) places.set(hit.place.name, hit);
-	const knownByName = new Map<string, Entity>();
-	for (const e of input.known.values()) knownByName.set(e.name, e);
-	const groups = new Map<string, Group>();
+/** One group per slot that kept an occurrence, in order of first occurrence. */
+function buildGroups(occurrences: Occurrence[], input: GroupingInput): Group[] {
+	const groups: Group[] = [];
+	const unknown: { group: Group; draft: Draft | null }[] = [];
 	for (const o of occurrences) {
-		if (!o.group) continue;
-		let g = groups.get(o.group);
+		const slot = o.slot;
+		if (!slot) continue;
+		let g = slot.group;
 		if (!g) {
-			g = newGroup(o, drafts, places, knownByName);
-			groups.set(o.group, g);
+			g = newGroup(slot, o.cand.surface, input);
+			slot.group = g;
+			groups.push(g);
+			if (slot.kind === 'u') unknown.push({ group: g, draft: slot.draft });
 		}
 		g.surfaces.set(o.cand.surface, (g.surfaces.get(o.cand.surface) ?? 0) + 1);
 		if (o.cand.name) {
@@ -247,35 +300,45 @@ function buildGroups(occurrences: Occurrence[], drafts: Map<string, Draft>, inpu
 		}
 		g.docs.add(o.doc);
 	}
-	for (const g of groups.values()) if (g.id.startsWith('u:')) g.name = displayName(g, drafts.get(g.id));
+	for (const { group, draft } of unknown) group.name = displayName(group, draft ?? undefined);
 	return groups;
 }
 
-function newGroup(o: Occurrence, drafts: Map<string, Draft>, places: Map<string, PlaceHit>, known: Map<string, Entity>): Group {
-	const id = o.group;
-	const rest = id.slice(2);
-	const g: Group = { id, name: o.cand.surface, type: 'organisation', surfaces: new Map(), patternNames: null, docs: new Set(), patterned: false, adjectival: false };
-	if (id.startsWith('k:')) {
-		const e = known.get(rest)!;
+// A place's name can be claimed by more than one built-in entry: the last one listed speaks for the name.
+const placesByName = new WeakMap<Map<string, PlaceHit>, Map<string, PlaceHit['place']>>();
+function placeNamed(places: Map<string, PlaceHit>, name: string): PlaceHit['place'] | undefined {
+	let byName = placesByName.get(places);
+	if (!byName) {
+		byName = new Map();
+		for (const hit of places.values()) byName.set(hit.place.name, hit.place);
+		placesByName.set(places, byName);
+	}
+	return byName.get(name);
+}
+
+function newGroup(slot: Slot, surface: string, input: GroupingInput): Group {
+	const g: Group = { id: slot.kind + ':' + slot.rest, name: surface, type: 'organisation', surfaces: new Map(), patternNames: null, docs: new Set(), patterned: false, adjectival: false };
+	if (slot.kind === 'k') {
+		const e = slot.entity!;
 		g.name = e.name;
 		g.type = e.type;
 		g.country = e.country;
 		g.metonyms = e.metonyms;
 		g.known = e;
 		g.patterned = true;
-	} else if (id.startsWith('g:')) {
-		const p = places.get(rest)!.place;
+	} else if (slot.kind === 'g') {
+		const p = placeNamed(input.places, slot.rest) ?? slot.place!;
 		g.name = p.name;
 		g.type = p.type;
 		g.country = p.country;
 		if (p.type === 'capital') g.metonyms = p.metonyms;
 		g.patterned = true;
-	} else if (id.startsWith('c:')) {
+	} else if (slot.kind === 'c') {
 		// Curated lower-case concepts need to recur to count.
-		g.name = rest;
+		g.name = slot.rest;
 		g.type = 'concept';
 	} else {
-		const d = drafts.get(id);
+		const d = slot.draft;
 		const headed = !!d && d.cues.event + d.cues.concept > 0;
 		g.type = d?.type ?? 'organisation';
 		g.patterned = headed && (g.type === 'event' || g.type === 'concept');

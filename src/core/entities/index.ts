@@ -17,7 +17,7 @@ import { EntityDictionary, findMentionsIn } from './dictionary';
 import { placeIndex } from './gazetteer';
 import { groupCandidates } from './grouping';
 import { builtinNames, KnownNames, NameTrie } from './known-names';
-import { nameKey, tokenize, type Token } from './tokenize';
+import { nameKey, tokenize, type Tokens } from './tokenize';
 
 export { EntityDictionary } from './dictionary';
 export { renderEntityNote, readEntityNote, mergeEntityNote, graphColorGroups } from './notes';
@@ -62,21 +62,21 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 	const isKnown = new KnownNames(knownForms.size > 0 ? [builtinNames(), userNames] : [builtinNames()]);
 
 	// Pass 1: tokens and the corpus's capitalisation habits; pass 2: candidates, which need those habits.
-	const tokens = new Map<string, Token[]>();
+	const tokens: Tokens[] = [];
 	const evidence = newEvidence();
 	for (const doc of docs) {
 		const t = tokenize(doc.text);
-		tokens.set(doc.id, t);
+		tokens.push(t);
 		gatherEvidence(t, evidence);
 	}
-	const perDoc: { id: string; candidates: Candidate[] }[] = docs.map((doc) => ({ id: doc.id, candidates: findCandidates(doc.text, tokens.get(doc.id) ?? [], evidence, isKnown) }));
-	const { groups } = groupCandidates({ docs: perDoc, places, known: knownForms, ignore });
+	const perDoc: { id: string; candidates: Candidate[] }[] = docs.map((doc, i) => ({ id: doc.id, candidates: findCandidates(doc.text, tokens[i], evidence, isKnown) }));
+	const groups = groupCandidates({ docs: perDoc, places, known: knownForms, ignore });
 
 	// Every group becomes a provisional entity; what counts as recurring is decided on the mentions the dictionary
 	// finds, so headline capitals, short names and propagation all count.
 	// A one-word form shared by several people ("Kim") is no alias of any: it links per article instead.
 	const personParts = new Map<string, number>();
-	for (const g of groups.values()) {
+	for (const g of groups) {
 		if (g.type !== 'person') continue;
 		const parts = nameKey(g.name).split(' ');
 		if (parts.length < 2) continue;
@@ -84,7 +84,7 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 	}
 	const provisional: { entity: Entity; patterned: boolean; known: boolean }[] = [];
 	const emitted = new Set<string>();
-	for (const g of groups.values()) {
+	for (const g of groups) {
 		if ((g.adjectival && !options.includeSingletons) || (ignore.size > 0 && ignore.has(nameKey(g.name)))) continue;
 		const base = g.known;
 		const hasMixed = [...g.surfaces.keys()].some((s) => s !== s.toUpperCase());
@@ -111,8 +111,9 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 	const found = new Map<string, Mention[]>();
 	const docsOf = new Map<string, Set<string>>();
 	const counts = new Map<string, number>();
-	for (const doc of docs) {
-		const list = findMentionsIn(doc.text, dictionary, tokens.get(doc.id));
+	for (let i = 0; i < docs.length; i++) {
+		const doc = docs[i];
+		const list = findMentionsIn(doc.text, dictionary, tokens[i]);
 		found.set(doc.id, list);
 		for (const m of list) {
 			counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);

@@ -2,7 +2,7 @@
 // or its first words, a known name?" for every capitalised run: walking the trie on the keys the tokenizer already
 // made answers without building a phrase string for each prefix.
 import { placeIndex } from './gazetteer';
-import { nameKey, type Token } from './tokenize';
+import { nameKey, type Tokens } from './tokenize';
 
 interface TrieNode {
 	end: boolean;
@@ -51,11 +51,11 @@ export class KnownNames {
 	}
 
 	/** Whether the tokens at words[from..to) spell a known name. */
-	phrase(tokens: Token[], words: number[], from: number, to: number): boolean {
+	phrase(tokens: Tokens, words: number[], from: number, to: number): boolean {
 		if (to <= from) return false;
 		for (const trie of this.tries) {
-			let at = trie.first(tokens[words[from]].key);
-			for (let i = from + 1; at && i < to; i++) at = at.next?.get(tokens[words[i]].key);
+			let at = trie.first(tokens.key(words[from]));
+			for (let i = from + 1; at && i < to; i++) at = at.next?.get(tokens.key(words[i]));
 			if (at?.end) return true;
 		}
 		return false;

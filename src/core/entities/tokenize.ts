@@ -2,6 +2,8 @@
 // Possessives are cut off the word ("Moscow’s" → "Moscow"), initialisms stay whole ("U.S."), hyphens are
 // their own tokens so compounds can be split or joined later.
 
+// Per-token facts, one bit each. The shape bits (CAP, UPPER, WORD, NUM, INNER) belong to the surface and are
+// worked out once per distinct word; the others depend on where the token stands.
 const SPACE = 1;
 const CAP = 2;
 const UPPER = 4;
@@ -9,51 +11,92 @@ const INITIAL = 8;
 const CAPS_LINE = 16;
 const POSSESSIVE = 32;
 const LINE_START = 64;
+const WORD = 128;
+const NUM = 256;
+/** A hyphen, dot or comma a multi-word name may contain. */
+const INNER = 512;
+const HYPHEN = 1024;
 
-/** One token. The yes/no facts share one number: a corpus's worth of tokens stays small for the garbage collector. */
-export class Token {
+/**
+ * The tokens of one text, four numbers each in one typed array (start, end, surface, flags): a corpus's worth of
+ * tokens costs the garbage collector almost nothing, and the strings are shared by every occurrence of a word.
+ * Indices outside 0…length-1 read as "no token": every predicate is false there.
+ */
+export class Tokens {
 	constructor(
-		readonly start: number,
-		readonly end: number,
-		readonly text: string,
-		/** tokenKey(text) for words and numbers, computed once. */
-		readonly key: string,
-		readonly kind: 'word' | 'num' | 'punct',
-		private flags: number,
+		readonly source: string,
+		private readonly data: Int32Array,
+		readonly length: number,
+		private readonly table: SurfaceTable,
 	) {}
+	/** Whether there is a token at k. */
+	has(k: number): boolean {
+		return k >= 0 && k < this.length;
+	}
+	start(k: number): number {
+		return this.data[k * 4];
+	}
+	end(k: number): number {
+		return this.data[k * 4 + 1];
+	}
+	text(k: number): string {
+		return this.table.texts[this.data[k * 4 + 2]];
+	}
+	/** tokenKey(text) for words and numbers, the text itself for punctuation. */
+	key(k: number): string {
+		return this.table.keys[this.data[k * 4 + 2]];
+	}
+	private is(k: number, bit: number): boolean {
+		return k >= 0 && k < this.length && (this.data[k * 4 + 3] & bit) !== 0;
+	}
+	isWord(k: number): boolean {
+		return this.is(k, WORD);
+	}
+	isNum(k: number): boolean {
+		return this.is(k, NUM);
+	}
+	isPunct(k: number): boolean {
+		return k >= 0 && k < this.length && (this.data[k * 4 + 3] & (WORD | NUM)) === 0;
+	}
+	/** A hyphen, dot or comma inside a multi-word name ("Kim Jong-un", "U.S.-led"): a match can step over it. */
+	isInner(k: number): boolean {
+		return this.is(k, INNER);
+	}
+	/** A plain or non-breaking hyphen. */
+	isHyphen(k: number): boolean {
+		return this.is(k, HYPHEN);
+	}
 	/** Whitespace (or start of text) before the token. */
-	get space(): boolean {
-		return (this.flags & SPACE) !== 0;
+	space(k: number): boolean {
+		return this.is(k, SPACE);
 	}
 	/** First character is an upper-case letter. */
-	get cap(): boolean {
-		return (this.flags & CAP) !== 0;
+	cap(k: number): boolean {
+		return this.is(k, CAP);
 	}
 	/** Has letters and none of them is lower case ("NATO", "U.S."). */
-	get upper(): boolean {
-		return (this.flags & UPPER) !== 0;
+	upper(k: number): boolean {
+		return this.is(k, UPPER);
+	}
+	/** Capitalised or in capitals. */
+	capital(k: number): boolean {
+		return this.is(k, CAP | UPPER);
 	}
 	/** Starts a sentence, a line or a quotation: capitals there prove nothing. */
-	get initial(): boolean {
-		return (this.flags & INITIAL) !== 0;
-	}
-	set initial(on: boolean) {
-		this.flags = on ? this.flags | INITIAL : this.flags & ~INITIAL;
+	initial(k: number): boolean {
+		return this.is(k, INITIAL);
 	}
 	/** The token's line is a headline or dateline in capitals. */
-	get capsLine(): boolean {
-		return (this.flags & CAPS_LINE) !== 0;
-	}
-	set capsLine(on: boolean) {
-		this.flags = on ? this.flags | CAPS_LINE : this.flags & ~CAPS_LINE;
+	capsLine(k: number): boolean {
+		return this.is(k, CAPS_LINE);
 	}
 	/** A possessive 's or ’s followed (and was left out of the token). */
-	get possessive(): boolean {
-		return (this.flags & POSSESSIVE) !== 0;
+	possessive(k: number): boolean {
+		return this.is(k, POSSESSIVE);
 	}
 	/** First token of its line: names never run across a line break. */
-	get lineStart(): boolean {
-		return (this.flags & LINE_START) !== 0;
+	lineStart(k: number): boolean {
+		return this.is(k, LINE_START);
 	}
 }
 
@@ -107,60 +150,57 @@ function isAllUpper(word: string): boolean {
 /**
  * Every distinct surface the tokenizer has met, with its key and shape worked out once. A corpus repeats the same
  * few thousand words, so most tokens are found here by a hash of their characters: no new string, no key to compute.
+ * A full table is not cleared but replaced, so tokens already made keep reading theirs.
  */
-class Surfaces {
+class SurfaceTable {
 	private slots = new Int32Array(1 << 14);
 	private hashes: number[] = [];
-	private texts: string[] = [];
-	private keys: string[] = [];
-	private shapes: number[] = [];
-	/** Index of the last surface found: its key, shape and kind are read right after. */
-	found = 0;
+	readonly texts: string[] = [];
+	readonly keys: string[] = [];
+	readonly shapes: number[] = [];
 
-	/** Finds or adds text[start, end) whose hash is `hash`; its index is left in `found`. */
-	find(text: string, start: number, end: number, hash: number, kind: Token['kind']): string {
-		const mask = this.slots.length - 1;
+	get size(): number {
+		return this.texts.length;
+	}
+
+	/** The index of text[start, end), whose hash is `hash`, added if new. */
+	find(text: string, start: number, end: number, hash: number, kind: number): number {
 		const len = end - start;
+		let mask = this.slots.length - 1;
 		let at = hash & mask;
 		for (;;) {
 			const slot = this.slots[at];
 			if (slot === 0) break;
 			const idx = slot - 1;
-			const t = this.texts[idx];
-			if (this.hashes[idx] === hash && t.length === len && sameChars(text, start, t)) {
-				this.found = idx;
-				return t;
+			if (this.hashes[idx] === hash) {
+				const t = this.texts[idx];
+				if (t.length === len && sameChars(text, start, t)) return idx;
 			}
 			at = (at + 1) & mask;
-		}
-		// Bounded, so a long-running plugin's memory stays flat: a full table starts again.
-		if (this.texts.length >= 200_000) {
-			this.clear();
-			return this.find(text, start, end, hash, kind);
 		}
 		const word = text.slice(start, end);
 		const idx = this.texts.length;
 		this.texts.push(word);
 		this.hashes.push(hash);
-		if (kind === 'word') {
+		if (kind === WORD) {
 			this.keys.push(tokenKey(word));
-			this.shapes.push((isUpperStart(word) ? CAP : 0) | (isAllUpper(word) ? UPPER : 0));
+			this.shapes.push(WORD | (isUpperStart(word) ? CAP : 0) | (isAllUpper(word) ? UPPER : 0));
+		} else if (kind === NUM) {
+			this.keys.push(tokenKey(word));
+			this.shapes.push(NUM);
 		} else {
-			this.keys.push(kind === 'num' ? tokenKey(word) : word);
-			this.shapes.push(0);
+			this.keys.push(word);
+			const hyphen = word === '-' || word === '‑';
+			this.shapes.push((hyphen || word === '.' || word === ',' ? INNER : 0) | (hyphen ? HYPHEN : 0));
+		}
+		if (this.texts.length * 2 > this.slots.length) {
+			this.grow();
+			mask = this.slots.length - 1;
+			at = hash & mask;
+			while (this.slots[at] !== 0) at = (at + 1) & mask;
 		}
 		this.slots[at] = idx + 1;
-		if (this.texts.length * 2 > this.slots.length) this.grow();
-		this.found = idx;
-		return word;
-	}
-
-	key(idx: number): string {
-		return this.keys[idx];
-	}
-
-	shape(idx: number): number {
-		return this.shapes[idx];
+		return idx;
 	}
 
 	private grow(): void {
@@ -173,14 +213,6 @@ class Surfaces {
 		}
 		this.slots = slots;
 	}
-
-	private clear(): void {
-		this.slots = new Int32Array(1 << 14);
-		this.hashes = [];
-		this.texts = [];
-		this.keys = [];
-		this.shapes = [];
-	}
 }
 
 function sameChars(text: string, start: number, word: string): boolean {
@@ -188,11 +220,17 @@ function sameChars(text: string, start: number, word: string): boolean {
 	return true;
 }
 
-const surfaces = new Surfaces();
+// Bounded, so a long-running plugin's memory stays flat.
+const MAX_SURFACES = 200_000;
+let surfaces = new SurfaceTable();
 
-export function tokenize(text: string): Token[] {
-	const tokens: Token[] = [];
+export function tokenize(text: string): Tokens {
+	if (surfaces.size >= MAX_SURFACES) surfaces = new SurfaceTable();
+	const table = surfaces;
 	const n = text.length;
+	// Room for a token every five characters to begin with; grown by doubling.
+	let data = new Int32Array(Math.max(64, ((n / 5) | 0) * 4));
+	let count = 0;
 	let i = 0;
 	let space = true;
 	let newline = true;
@@ -200,6 +238,7 @@ export function tokenize(text: string): Token[] {
 	let lineFrom = 0;
 	let lineUpper = 0;
 	let lineLower = 0;
+	const code = (x: number) => (x < n ? text.charCodeAt(x) : -1);
 	while (i < n) {
 		const c = text.charCodeAt(i);
 		if (isSpaceCode(c)) {
@@ -209,13 +248,13 @@ export function tokenize(text: string): Token[] {
 			continue;
 		}
 		const start = i;
-		let kind: Token['kind'];
+		let kind: number;
 		let possessive = false;
 		let hash = c;
 		if (isLetterCode(c) || isDigitCode(c)) {
-			kind = isDigitCode(c) ? 'num' : 'word';
+			kind = isDigitCode(c) ? NUM : WORD;
 			// Initialism: letter-dot-letter-dot… ("U.S.", "U.N.")
-			if (kind === 'word' && text.charCodeAt(i + 1) === 46 && isLetterCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
+			if (kind === WORD && code(i + 1) === 46 && isLetterCode(code(i + 2)) && code(i + 3) === 46) {
 				i += 4;
 				while (i + 1 < n && isLetterCode(text.charCodeAt(i)) && text.charCodeAt(i + 1) === 46) i += 2;
 				for (let x = start + 1; x < i; x++) hash = (Math.imul(hash, 31) + text.charCodeAt(x)) | 0;
@@ -229,9 +268,9 @@ export function tokenize(text: string): Token[] {
 						continue;
 					}
 					// In-word apostrophe ("O'Brien", "don't"), but a possessive 's is not part of the name.
-					if (isApostropheCode(d) && isLetterCode(text.charCodeAt(i + 1))) {
+					if (isApostropheCode(d) && isLetterCode(code(i + 1))) {
 						const s1 = text.charCodeAt(i + 1);
-						if ((s1 === 115 || s1 === 83) && !isLetterCode(text.charCodeAt(i + 2))) {
+						if ((s1 === 115 || s1 === 83) && !isLetterCode(code(i + 2))) {
 							possessive = true;
 							break;
 						}
@@ -240,7 +279,7 @@ export function tokenize(text: string): Token[] {
 						continue;
 					}
 					// Decimal or grouped numbers stay one token.
-					if (kind === 'num' && (d === 46 || d === 44) && isDigitCode(text.charCodeAt(i + 1))) {
+					if (kind === NUM && (d === 46 || d === 44) && isDigitCode(code(i + 1))) {
 						hash = (Math.imul(Math.imul(hash, 31) + d, 31) + text.charCodeAt(i + 1)) | 0;
 						i += 2;
 						continue;
@@ -249,56 +288,68 @@ export function tokenize(text: string): Token[] {
 				}
 			}
 		} else {
-			kind = 'punct';
+			kind = 0;
 			i++;
 		}
 		if (newline) {
-			if (tokens.length > lineFrom) markCapsLine(tokens, lineFrom, lineUpper, lineLower);
-			lineFrom = tokens.length;
+			if (count > lineFrom && lineUpper > 0 && lineUpper >= 2 * lineLower) markCapsLine(data, lineFrom, count);
+			lineFrom = count;
 			lineUpper = 0;
 			lineLower = 0;
 		}
-		const word = surfaces.find(text, start, i, hash, kind);
-		const shape = surfaces.shape(surfaces.found);
-		if (kind === 'word') {
+		const idx = table.find(text, start, i, hash, kind);
+		const shape = table.shapes[idx];
+		if (kind === WORD) {
 			if ((shape & UPPER) !== 0) {
-				if (word.length > 1) lineUpper++;
+				if (i - start > 1) lineUpper++;
 			} else lineLower++;
 		}
-		const flags = (space ? SPACE : 0) | shape | (newline ? INITIAL | LINE_START : 0) | (possessive ? POSSESSIVE : 0);
-		tokens.push(new Token(start, i, word, surfaces.key(surfaces.found), kind, flags));
+		if ((count + 1) * 4 > data.length) {
+			const grown = new Int32Array(data.length * 2);
+			grown.set(data);
+			data = grown;
+		}
+		const at = count * 4;
+		data[at] = start;
+		data[at + 1] = i;
+		data[at + 2] = idx;
+		data[at + 3] = (space ? SPACE : 0) | shape | (newline ? INITIAL | LINE_START : 0) | (possessive ? POSSESSIVE : 0);
+		count++;
 		if (possessive) i += 2;
 		space = false;
 		newline = false;
 	}
-	if (tokens.length > lineFrom) markCapsLine(tokens, lineFrom, lineUpper, lineLower);
-	markSentenceStarts(tokens);
-	return tokens;
+	if (count > lineFrom && lineUpper > 0 && lineUpper >= 2 * lineLower) markCapsLine(data, lineFrom, count);
+	markSentenceStarts(data, count, table);
+	// Trimmed: a corpus's token arrays may be kept for a while.
+	return new Tokens(text, data.length > count * 4 + 256 ? data.slice(0, count * 4) : data, count, table);
 }
 
-function markSentenceStarts(tokens: Token[]): void {
+function markSentenceStarts(data: Int32Array, count: number, table: SurfaceTable): void {
 	let pendingEnd = false;
-	for (let k = 0; k < tokens.length; k++) {
-		const t = tokens[k];
-		if (t.kind === 'punct') {
-			if (SENTENCE_END.has(t.text)) {
-				const prev = tokens[k - 1];
-				const abbreviation = prev && prev.kind === 'word' && !t.space && (ABBREVIATIONS.has(prev.key) || (prev.text.length === 1 && prev.cap));
+	for (let k = 0; k < count; k++) {
+		const flags = data[k * 4 + 3];
+		if ((flags & (WORD | NUM)) === 0) {
+			const text = table.texts[data[k * 4 + 2]];
+			if (SENTENCE_END.has(text)) {
+				// "Mr.", "Gen.", "J." do not end a sentence.
+				const prev = k - 1;
+				const abbreviation = prev >= 0 && (data[prev * 4 + 3] & WORD) !== 0 && (flags & SPACE) === 0 && (ABBREVIATIONS.has(table.keys[data[prev * 4 + 2]]) || (data[prev * 4 + 1] - data[prev * 4] === 1 && (data[prev * 4 + 3] & CAP) !== 0));
 				pendingEnd = !abbreviation;
-			} else if (t.text === ':' || t.text === '—' || (OPENERS.has(t.text) && (t.space || t.initial))) {
+			} else if (text === ':' || text === '—' || (OPENERS.has(text) && (flags & (SPACE | INITIAL)) !== 0)) {
 				// A quotation or a colon opens a new capitalised stretch.
 				pendingEnd = true;
 			}
-			if (t.initial) pendingEnd = true;
+			if ((flags & INITIAL) !== 0) pendingEnd = true;
 			continue;
 		}
-		if (pendingEnd) t.initial = true;
+		if (pendingEnd) data[k * 4 + 3] = flags | INITIAL;
 		pendingEnd = false;
 	}
 }
 
-function markCapsLine(tokens: Token[], from: number, upper: number, lower: number): void {
-	if (upper > 0 && upper >= 2 * lower) for (let k = from; k < tokens.length; k++) tokens[k].capsLine = true;
+function markCapsLine(data: Int32Array, from: number, to: number): void {
+	for (let k = from; k < to; k++) data[k * 4 + 3] |= CAPS_LINE;
 }
 
 const MARKS = /\p{M}/gu;
@@ -331,14 +382,10 @@ export function nameKey(name: string): string {
 
 function computeNameKey(name: string): string {
 	const parts: string[] = [];
-	for (const t of tokenize(name)) if (t.kind !== 'punct') parts.push(tokenKey(t.text));
+	const t = tokenize(name);
+	for (let k = 0; k < t.length; k++) if (!t.isPunct(k)) parts.push(t.key(k));
 	const key = parts.join(' ');
 	return key.startsWith('the ') ? key.slice(4) : key;
-}
-
-/** Hyphens, dots and commas that a multi-word name may contain; a match can step over them. */
-export function isInnerPunct(t: Token): boolean {
-	return t.kind === 'punct' && (t.text === '-' || t.text === '‑' || t.text === '.' || t.text === ',');
 }
 
 /** Key of a lower-case concept word: British and American spellings and plurals meet ("Sanctions" = "sanction"). */
@@ -355,7 +402,8 @@ function computeLemma(word: string): string {
 /** Lemma key of a phrase, hyphens kept as word breaks. */
 export function phraseLemma(phrase: string): string {
 	const parts: string[] = [];
-	for (const t of tokenize(phrase)) if (t.kind !== 'punct') parts.push(lemmaKey(t.text));
+	const t = tokenize(phrase);
+	for (let k = 0; k < t.length; k++) if (!t.isPunct(k)) parts.push(lemmaKey(t.text(k)));
 	return parts.join(' ');
 }
 

@@ -4,22 +4,28 @@ import { describe, expect, it } from 'vitest';
 import { discoverEntities, EntityDictionary, findMentions } from '../../../src/core/entities';
 import { nameKey, tokenize } from '../../../src/core/entities/tokenize';
 
+// The tokens as plain objects, to read in assertions.
+function tokenList(text: string) {
+	const t = tokenize(text);
+	return Array.from({ length: t.length }, (_, k) => ({ text: t.text(k), possessive: t.possessive(k), upper: t.upper(k), initial: t.initial(k), capsLine: t.capsLine(k) }));
+}
+
 describe('tokenize', () => {
 	it('cuts possessives off, keeps initialisms and in-word apostrophes whole', () => {
-		const tokens = tokenize('Moscow’s and Beijing\'s U.S. ties with O\'Brien');
+		const tokens = tokenList('Moscow’s and Beijing\'s U.S. ties with O\'Brien');
 		expect(tokens.map((t) => t.text)).toEqual(['Moscow', 'and', 'Beijing', 'U.S.', 'ties', 'with', "O'Brien"]);
 		expect(tokens[0].possessive).toBe(true);
 		expect(tokens[3].upper).toBe(true);
 	});
 
 	it('marks sentence, line and quotation starts, but not after a title’s dot', () => {
-		const tokens = tokenize('He met Mr. Varga. Then "Maybe" he said.\nNext line');
+		const tokens = tokenList('He met Mr. Varga. Then "Maybe" he said.\nNext line');
 		const initial = tokens.filter((t) => t.initial).map((t) => t.text);
 		expect(initial).toEqual(['He', 'Then', 'Maybe', 'Next']);
 	});
 
 	it('marks headline lines written in capitals', () => {
-		const tokens = tokenize('MINISTERS MEET IN SEOUL\nThe ministers met.');
+		const tokens = tokenList('MINISTERS MEET IN SEOUL\nThe ministers met.');
 		expect(tokens.filter((t) => t.capsLine).map((t) => t.text)).toEqual(['MINISTERS', 'MEET', 'IN', 'SEOUL']);
 	});
 
