@@ -5,7 +5,7 @@
 
 import type { Line } from './blocks';
 import { parseByline, parseDate } from './metadata';
-import { SCAN_AT, SCAN_DIGIT, SCAN_FLAGS, SCAN_PAREN, SCAN_SEPARATOR, endsSentence, normaliseLower, scanLine, scannedWords } from './text';
+import { LONG_LINE, SCAN_AT, SCAN_DIGIT, SCAN_FLAGS, SCAN_PAREN, SCAN_SEPARATOR, endsSentence, lineKey, scanLine, scannedWords } from './text';
 
 export interface LineInfo {
 	line: Line;
@@ -98,7 +98,12 @@ const TEASER_HEADING = /^(?:related|recent|more|popular|trending|latest|top|also
 /** Author bios: "Jane Roe is a senior fellow at …". */
 const BIO = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the)\s.{0,120}\b(?:journalist|columnist|writer|editor|correspondent|reporter|professor|fellow|director|author|contributor|analyst|researcher)\b/u;
 /** Photo captions and credits; the floating half only runs on lines with one of its cues. */
-const CAPTION_ANCHORED = /^(?:image|photo|picture|credit|pic)s?:|^file photo\b|^image caption\b|^image copyright\b|^in this (?:[\w-]+ ){0,3}(?:photo|image|picture)\b/iu;
+const CAPTION_ANCHORED = /^(?:image|photo|picture|credit|pic)s?:|^file photo\b|^image caption\b|^image copyright\b/iu;
+/**
+ * Agency captions run long ("In this Dec. 12, 2006, file photo, made available by NASA, …
+ * (AP Photo/…)"): known by their opening or their closing credit rather than their length.
+ */
+const CAPTION_LONG = /^in (?:this|an?) (?:[\w.,'’-]+ ){0,5}(?:photo(?:graph)?|image|picture|screenshot|screen grab|video grab)s?(?:,| (?:taken|provided|released|issued|made|obtained|shot|posted|shared|distributed|supplied|courtesy|from|by|of)\b)|\((?:[^()]*\b(?:AP|AFP|EPA|Reuters) Photo\b[^()]*|[^()]{1,60}\bvia (?:AP|Getty Images|Reuters|AFP)|(?:photo|image|credit|picture)s?:[^()]*)\)\s*$/iu;
 const CAPTION_FLOATING = /\((?:image|photo|picture|credit|pic)s?:[^)]*\)\s*$|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by|submitted photo|staff photo|photo courtesy|courtesy of)\b|\((?:left|right|centre|center|pictured|top|bottom|above|below)\)/iu;
 const CAPTION_CUES = ['getty', 'shutterstock', 'photo', 'courtesy'];
 
@@ -125,8 +130,6 @@ const MENU_SEPARATORS = /\s[|·•/]\s.*\s[|·•/]\s/u;
 
 const LETTER = /\p{L}/u;
 
-/** Past this many words a line is prose or a teaser, never a phrase, caption or bio line. */
-const LONG_LINE = 45;
 
 export function describeLines(lines: readonly Line[], shared: ReadonlySet<string> | undefined): LineInfo[] {
 	const n = lines.length;
@@ -137,11 +140,7 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 	for (let i = 0; i < n; i++) {
 		const text = lines[i].text;
 		const scan = scanLine(text);
-		// Long prose needs no phrase tests, and its key only meets keys of lines as long: keeping its
-		// case saves lower-casing the bulk of the page (slow for text with curly quotes).
-		const lower = scannedWords(scan) > LONG_LINE ? text : text.toLowerCase();
-		// toLowerCase can change the length (İ → i̇); the scan's flags then no longer describe it.
-		const key = normaliseLower(lower, lower.length === text.length ? scan : undefined);
+		const { key, lower } = lineKey(text, scan);
 		scans[i] = scan;
 		lowers[i] = lower;
 		keys[i] = key;
@@ -170,6 +169,7 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 			isShared ||
 			PLACEHOLDER.test(line.text) ||
 			(words < 30 && isCaption(line.text, lower, flags)) ||
+			(words <= 100 && ((flags & SCAN_PAREN) !== 0 || line.text[0] === 'I' || line.text[0] === 'i') && CAPTION_LONG.test(line.text)) ||
 			(words <= 8 && CREDIT_SHAPE.test(line.text) && CREDIT_WORD.test(line.text)) ||
 			(words <= 12 && isCommentShape(line.text, lower)) ||
 			(words <= LONG_LINE && (lower.includes(' is ') || lower.includes(' was ') || lower.includes(' has been ')) && BIO.test(line.text)) ||
@@ -182,7 +182,7 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 }
 
 /** Per-line weight for the region search: long prose is positive, furniture strongly negative. */
-function weight(info: LineInfo, inComments: boolean, afterCue: boolean): number {
+export function weight(info: LineInfo, inComments: boolean, afterCue: boolean): number {
 	if (info.strongJunk) return -25;
 	if (info.junk && info.line.bullet === undefined) return -2;
 	if (info.repeated) return -10;
@@ -197,6 +197,9 @@ function weight(info: LineInfo, inComments: boolean, afterCue: boolean): number 
 	if (w >= 10) score += endsSentence(info.line.text) ? 4 : -6;
 	return inComments && score > 0 ? score * 0.25 : score;
 }
+
+/** Words of prose that must precede a comment-thread cue for it to count as one. */
+const COMMENTS_AFTER = 100;
 
 /** Maximum-sum contiguous run of lines (Kadane), as [first, last] inclusive; null when nothing is positive. */
 export function bestRegion(infos: readonly LineInfo[]): [number, number] | null {
@@ -217,12 +220,15 @@ export function bestRegion(infos: readonly LineInfo[]): [number, number] | null 
 			break;
 		}
 	}
+	// A "Comments" link in the page header is no thread: only one after some prose opens one.
+	let prose = 0;
 	for (let i = 0; i < infos.length; i++) {
 		if (sum <= 0) {
 			sum = 0;
 			from = i;
 		}
-		inComments ||= infos[i].commentStart || i >= footer;
+		if (infos[i].words >= 15) prose += infos[i].words;
+		inComments ||= (infos[i].commentStart && prose >= COMMENTS_AFTER) || i >= footer;
 		sum += weight(infos[i], inComments, cues && sinceCue <= 4);
 		sinceCue = infos[i].headerCue ? 1 : infos[i].words >= 12 ? Infinity : sinceCue + 1;
 		if (sum > best) {

@@ -6,7 +6,7 @@ import { toLines, type Line } from './blocks';
 import { findJsonBlobs, mergeJsonMeta, type JsonBlob } from './jsonblocks';
 import { parseByline, parseCopyright, parseDate, parseOriginal, parseSourceLine, parseSupportBanner, parseWritesCredit } from './metadata';
 import { deriveTitle, findTitle, isMetaLine } from './title';
-import { endsSentence, normaliseLine, wordCount } from './text';
+import { endsSentence } from './text';
 
 export interface ExtractContext {
 	/** Normalised lines seen repeated across several files of the same batch/site: page furniture. */
@@ -14,26 +14,7 @@ export interface ExtractContext {
 }
 
 export { normaliseLine } from './text';
-
-/** Lines short enough to be furniture that recur in at least two of the files. */
-export function findSharedLines(texts: readonly string[]): Set<string> {
-	const shared = new Set<string>();
-	if (texts.length < 2) return shared;
-	const seen = new Map<string, number>();
-	texts.forEach((text, fileIndex) => {
-		for (const raw of text.split('\n')) {
-			// Long prose recurring across files is the same article copied twice, not furniture.
-			// Normalising keeps the word count, so long lines are skipped before it.
-			if (raw.length > 400 || wordCount(raw) > 20) continue;
-			const key = normaliseLine(raw);
-			if (!key || key.length > 160) continue;
-			const last = seen.get(key);
-			if (last === undefined) seen.set(key, fileIndex);
-			else if (last !== fileIndex) shared.add(key);
-		}
-	});
-	return shared;
-}
+export { findSharedLines } from './shared';
 
 function toBlocks(infos: readonly LineInfo[], keep: readonly number[]): ArticleBlock[] {
 	const blocks: ArticleBlock[] = [];

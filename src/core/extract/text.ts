@@ -138,6 +138,20 @@ export function normaliseLower(lower: string, scan?: number): string {
 const DIGITS = /\d+/g;
 const SPACES = /\s+/g;
 
+/** Past this many words a line is prose or a teaser, never a phrase, caption or bio line. */
+export const LONG_LINE = 45;
+
+/**
+ * The key of a line with its `scanLine` result: `normaliseLine`, except that long prose keeps its
+ * case (it only ever meets keys of lines as long, and lower-casing the bulk of a page is slow).
+ * Returns the lower-cased text too, for the phrase tests (the text itself for long lines).
+ */
+export function lineKey(text: string, scan: number): { key: string; lower: string } {
+	const lower = scannedWords(scan) > LONG_LINE ? text : text.toLowerCase();
+	// toLowerCase can change the length (İ → i̇); the scan's flags then no longer describe it.
+	return { key: normaliseLower(lower, lower.length === text.length ? scan : undefined), lower };
+}
+
 /** Key under which a line is compared across files: case, digits, bullets and spacing ignored. */
 export function normaliseLine(s: string): string {
 	return normaliseLower(s.toLowerCase());

@@ -1,0 +1,92 @@
+// Body selection cases found on real dumps, rebuilt from invented text in the genre.
+import { describe, expect, it } from 'vitest';
+import { extractArticle, findSharedLines } from '../../../src/core/extract';
+import type { Article } from '../../../src/core/types';
+import { PROSE, page } from './fixtures';
+
+const texts = (a: Article) => a.blocks.map((b) => (b.kind === 'list' ? b.items.join('\n') : b.text));
+
+/** Long paragraphs of another invented article, for pages that need more prose than PROSE. */
+const LONG = [
+	'The foreign ministry confirmed on Thursday that the two delegations would meet again in the capital before the end of the month, after a first round of talks that both sides described as frank and useful, though neither would say what had been agreed on the question of the border crossings.',
+	'Diplomats familiar with the talks said the main obstacle remained the sequence of steps: one side wants the sanctions eased before it opens its ports to inspectors, while the other insists that the inspectors must be at work for several months before any measure is lifted or even suspended.',
+	'Analysts in the region warned that the window for an agreement was narrowing, because elections next spring could bring to power a coalition that has promised to end the talks altogether and to return to the harder line of the previous government on trade, fishing rights and the disputed islands.',
+	'The envoy, who has led the delegation since the talks began two years ago, told reporters that patience was the only realistic policy and that the alternative, a return to the standoff of the past decade, would cost both countries far more than the concessions now on the table would.',
+];
+
+describe('body: comment cues', () => {
+	it('a "Comments" link in the page header does not turn the whole article into a comment thread', () => {
+		const text = ['• Home', '• World', 'Comments', '', 'Talks on the Border Crossings Resume', '', LONG[0], '', LONG[1], '', LONG[2], '', 'Share this article', 'Subscribe now', '', LONG[3], '', PROSE[0], '', PROSE[1], ''].join('\n');
+		expect(texts(extractArticle(text))).toEqual([...LONG, PROSE[0], PROSE[1]]);
+	});
+
+	it('a comment thread after the article is still left out', () => {
+		const comment = 'I have followed these talks for years and I think the envoy is far too optimistic about what the other side will accept, frankly.';
+		const text = ['Talks on the Border Crossings Resume', '', ...LONG.flatMap((p) => [p, '']), '2 Comments', '', 'Ada Wren says:', comment, ''].join('\n');
+		const body = texts(extractArticle(text));
+		expect(body).toEqual(LONG);
+	});
+});
+
+describe('body: captions', () => {
+	it.each([
+		'In this Dec. 12, 2006, file photo, made available by the ministry, the two envoys shake hands in front of the harbour office after the first round of talks, which ended without an agreement on the crossings but with a promise to meet again in the spring of the following year, as both sides later confirmed.',
+		'The two envoys shake hands in front of the harbour office after the first round of talks, which ended without an agreement on the crossings but with a promise to meet again in the spring, as both governments said in statements released the same evening. (AP Photo/Ada Wren)',
+		'The two envoys shake hands in front of the harbour office after the first round of talks, which ended without an agreement on the crossings but with a promise to meet again in the spring, as both governments said in statements released the same evening. (Ministry via AP)',
+	])('drops a long agency caption: %s', (caption) => {
+		const text = ['Talks on the Border Crossings Resume', '', caption, '', ...LONG.flatMap((p) => [p, ''])].join('\n');
+		const body = texts(extractArticle(text));
+		expect(body).toEqual(LONG);
+	});
+
+	it('keeps a paragraph that merely mentions a photo', () => {
+		const para = 'In this town the old photo studio on the square has become a symbol of the talks, because the two envoys were photographed there together in the spring, long before anyone expected the negotiations to last as long as they have.';
+		const text = ['Talks on the Border Crossings Resume', '', ...LONG.slice(0, 2).flatMap((p) => [p, '']), para, '', ...LONG.slice(2).flatMap((p) => [p, ''])].join('\n');
+		expect(texts(extractArticle(text))).toContain(para);
+	});
+});
+
+describe('findSharedLines: long lines across files', () => {
+	const about = 'Northwind Analytics is a research firm that advises governments and companies on maritime trade, port security and the regulation of fisheries, with offices in four capitals and a staff of about two hundred analysts.';
+	const release = (paras: string[]) => ['Northwind Analytics opens a new office', '', ...paras.flatMap((p) => [p, '']), 'About Northwind Analytics', '', about, ''].join('\n');
+
+	it('marks a closing company paragraph shared by two different articles as furniture', () => {
+		const a = release(LONG.slice(0, 2));
+		const b = release([PROSE[0], PROSE[1], PROSE[2]]);
+		const shared = findSharedLines([a, b]);
+		expect(texts(extractArticle(a, { sharedLines: shared }))).not.toContain(about);
+		expect(texts(extractArticle(b, { sharedLines: shared }))).not.toContain(about);
+		expect(texts(extractArticle(a, { sharedLines: shared }))).toEqual(expect.arrayContaining(LONG.slice(0, 2)));
+	});
+
+	it('keeps the prose of a republished copy, which shares most of its long lines with the original', () => {
+		const a = release(LONG);
+		const b = ['Republished: Northwind Analytics opens a new office', '', ...LONG.flatMap((p) => [p, '']), about, '', 'This article first appeared in the Coastal Gazette.', ''].join('\n');
+		const shared = findSharedLines([a, b]);
+		for (const p of [...LONG, about]) expect(shared.has(p.toLowerCase())).toBe(false);
+		expect(texts(extractArticle(b, { sharedLines: shared }))).toEqual(expect.arrayContaining(LONG));
+	});
+
+	it('compares wrapped files by their rejoined paragraphs', () => {
+		const wrap = (t: string) => t.replace(/(.{1,78})(?: |$)/gmu, '$1\n').replace(/\n\n+/g, '\n\n');
+		const a = wrap(release(LONG.slice(0, 2)));
+		const b = wrap(release([PROSE[0], PROSE[1], PROSE[2]]));
+		const shared = findSharedLines([a, b]);
+		expect(texts(extractArticle(a, { sharedLines: shared })).join(' ')).not.toContain('regulation of fisheries');
+	});
+});
+
+describe('JSON blobs in CRLF files', () => {
+	it('finds a blob whose opening bracket stands alone on a CRLF line', () => {
+		const a = extractArticle(page({ json: true }).replace(/\n/g, '\r\n'));
+		expect(a.regions).toEqual(['Northern Europe', 'Baltic Sea']);
+		expect(texts(a).join('\n')).not.toContain('"authors"');
+	});
+
+	it('a broken blob in a CRLF file ends at the next blank line, not at the end of the file', () => {
+		const broken = '{\r\n  "authors": ["Ada Wren"],\r\n  "topics": [\r\n';
+		const a = extractArticle(`${broken}\r\n\r\nA Headline About the Arctic Council\r\n\r\n${PROSE.join('\r\n\r\n')}\r\n`);
+		expect(a.authors).toEqual(['Ada Wren']);
+		expect(texts(a)).toEqual(PROSE);
+	});
+});
