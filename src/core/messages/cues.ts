@@ -3,7 +3,8 @@
 import type { Mention } from './capitals';
 import type { CapitalInfo } from './source-note';
 
-export type CueKind = 'noun' | 'verb' | 'address' | 'modal';
+/** `address` is "To X, …"; `for` is "For X, the signal …", a message noun framed by the capital it is for. */
+export type CueKind = 'noun' | 'verb' | 'address' | 'for' | 'modal';
 
 export interface Cue {
 	kind: CueKind;
@@ -23,7 +24,7 @@ export interface Cue {
 }
 
 const NOUNS = 'messages?|signals?|protests?|signall?(?:ed|ing)|warnings?|offers?|advice|ultimatums?|reassurances?|assurances?|overtures?|invitations?|appeals?|demands?|pleas?|requests?|proposals?|letters?|reminders?|olive branch(?:es)?|hints?';
-const FOR_NOUN = /^(?:messages?|signals?|warnings?|reminders?)$/i;
+const FOR_MESSAGE_NOUN = /^(?:messages?|signals?|warnings?|reminders?)$/i;
 // "message(s) to", "a signal aimed at", "the warning was addressed to"
 const NOUN_TO = new RegExp(`\\b(${NOUNS})\\b(?:\\s+(?:is|was|are|were|being|been|now|also|clearly))*(?:\\s+(?:sent|directed|addressed|aimed|intended|meant|delivered|passed|relayed|conveyed|extended))?\\s+(to|for|toward|towards|at)\\s+(?:the\\s+)?$`, 'i');
 // "the advice that Moscow gave the Kim regime", "the message Moscow is sending to Seoul"
@@ -33,11 +34,22 @@ const VERB_INF = /\b(expects?|expected|expecting|wants?|wanted|wanting|urges?|ur
 const INFINITIVE = /^(?:['’]s\s+[a-z]+\s*)?(?:\s*,[^,]{0,40},)?\s*(?:not\s+)?to\s+[a-z]/i;
 // "tells Seoul", "warned Tokyo that", "signalled Beijing"
 const VERB_DIRECT = /\b(tells?|told|telling|warns?|warned|warning|reminds?|reminded|reminding|advis(?:es?|ed|ing)|assur(?:es?|ed|ing)|reassur(?:es?|ed|ing)|signal(?:s|l?ed|l?ing)?|caution(?:s|ed|ing)?|instructs?|instructed|instructing|lectur(?:es?|ed|ing))\s+(?:the\s+)?$/i;
-// "sent Tokyo a clear message"
-const VERB_GIVE = /\b(send|sends|sent|sending|give|gives|gave|giving|hand|hands|handed|handing|deliver|delivers|delivered|delivering)\s+(?:the\s+)?$/i;
+// "sent Tokyo a clear message", "offers Seoul a deal"
+const VERB_GIVE = /\b(send|sends|sent|sending|give|gives|gave|giving|hand|hands|handed|handing|deliver|delivers|delivered|delivering|offer|offers|offered|offering)\s+(?:the\s+)?$/i;
+// An offer is a message whatever is offered: "offered Tokyo talks", "offers Pyongyang the same protection".
+const OFFERED = /^\s+(?:(?:a|an|the|its|his|her|their|this|that|another|some|more|new|fresh|no)\s+)?[a-z][a-z-]+/i;
+// "the North Korean regime": the government named after its country, which is the capital as an addressee.
+const GOVERNMENT_AFTER = /^\s+(?:regime|government|leadership|dictatorship|leaders?|rulers|authorities)\b/i;
+// "a message to Moscow's allies" is addressed to the allies; "Seoul's leaders" still are Seoul.
+const OTHERS_POSSESSIVE = /^['’]s\s+(?!(?:leaders?|leadership|government|rulers|regime|elites?|officials|president|prime minister|foreign minister|diplomats|envoys?|negotiators|policymakers|planners|strategists)\b)[a-z]/i;
 // "sent Seoul a note of protest": a note counts here, where a verb of sending precedes it.
 const GIVEN_NOUN = new RegExp(`^\\s+(?:(?:a|an|the|its|his|her|their|this|that|another|one|some)\\s+)?(?:[a-z-]+\\s+){0,2}?(${NOUNS}|notes?)\\b`, 'i');
 const ADDRESS = /^["“‘'(]?\s*To\s+(?:the\s+)?$/;
+const FOR_OPENER = /^["“‘'(]?\s*(?:For|As for)\s+(?:the\s+)?$/;
+// After "For Washington": the message noun, unless it names its own addressee ("For Tokyo, the signal to Washington").
+const FOR_NOUN = new RegExp(`^\\s*,\\s*(?:(?:the|its|this|that|their|a|an|one|another)\\s+)?(?:[a-z-]+\\s+){0,2}?(${NOUNS})\\b(?!\\s+(?:(?:is|was|are|were)\\s+)?(?:(?:sent|directed|addressed|aimed|intended|meant)\\s+)?(?:to|for|at|toward|towards)\\b)`, 'i');
+// "For Tokyo and Seoul, the signal to …": the capitals before the comma send it.
+const FOR_SENDERS = /^["“‘'(]?\s*(?:For|As for)\s+([^,;:]{1,80}?)\s*,\s*(?:(?:the|its|this|that|their|a|an|one|another)\s+)?(?:[a-z-]+\s+){0,2}$/;
 const MODAL = /^(?:['’]s\s+(?:leaders?|government|leadership|rulers|regime|elites?)\s*)?(?:\s*,\s*(?:[a-z]+(?:\s+[a-z]+){0,2})\s*,)?\s*(?:(?:too|also|therefore|then|now|still|clearly)\s+)?(needs? to|should(?:\s+not|n['’]t)?|must(?:\s+not|n['’]t)?|ought to|had better|can(?:not|['’]t|\s+not) afford to|would do well to|will have to|would be wise to)\b/i;
 // "Seoul must have known", "Tokyo must be worried": a guess about the capital, not advice to it.
 const EPISTEMIC = /^\s+(?:(?:have|has)\s+(?:been|known|seen|felt|noticed|realised|realized|understood|expected|thought|had|made|taken|done|[a-z]+ed)\b|be\s+(?:worried|pleased|concerned|wondering|feeling|hoping|relieved|nervous|happy|delighted|disappointed|frustrated|watching|thinking|aware|glad|alarmed|anxious|furious|satisfied)\b)/i;
@@ -48,7 +60,11 @@ const LIST_JOINER = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as|and al
 const SUBJECT_LEAD = /(?:[:;—–]|\b(?:that|but|so|says?|said|argues?|argued|believes?|believed|thinks?|thought|insists?|insisted|warns?|warned)\s)\s*["“‘'(]?\s*(?:the\s+)?$/i;
 const INTRO_PHRASE = /^["“‘'(]?\s*[A-Z][^,]{0,30},\s*(?:the\s+)?$/;
 const PRONOUN_SUBJECT = /\b(?:it|he|she|they|this|which|who)\s+(?:(?:is|was|has|have|had|will|would|also|now|again|then|clearly|already|just)\s+){0,3}[a-z]*\s*$/i;
-const NOT_A_NAME = new Set(['The', 'This', 'That', 'These', 'Those', 'It', 'Its', 'He', 'She', 'They', 'We', 'I', 'You', 'A', 'An', 'In', 'On', 'At', 'By', 'If', 'But', 'And', 'So', 'Yet', 'Still', 'Now', 'Then', 'Thus', 'Hence', 'However', 'Meanwhile', 'Moreover', 'Also', 'Such', 'Our', 'Their', 'His', 'Her', 'What', 'When', 'While', 'As', 'After', 'Before', 'Since', 'For', 'With', 'Without', 'There', 'Here']);
+const NOT_A_NAME = new Set([
+	// People in general, not anyone in particular: "Officials say the message to Pyongyang is …".
+	'Officials', 'Analysts', 'Diplomats', 'Experts', 'Observers', 'Critics', 'Sources', 'Leaders', 'Governments', 'Authorities', 'Ministers',
+	'Lawmakers', 'Commentators', 'Strategists', 'Planners', 'Researchers', 'Scholars', 'Security', 'Western', 'European', 'Asian', 'Some', 'Many', 'Most', 'Both', 'All', 'Each',
+	'The', 'This', 'That', 'These', 'Those', 'It', 'Its', 'He', 'She', 'They', 'We', 'I', 'You', 'A', 'An', 'In', 'On', 'At', 'By', 'If', 'But', 'And', 'So', 'Yet', 'Still', 'Now', 'Then', 'Thus', 'Hence', 'However', 'Meanwhile', 'Moreover', 'Also', 'Such', 'Our', 'Their', 'His', 'Her', 'What', 'When', 'While', 'As', 'After', 'Before', 'Since', 'For', 'With', 'Without', 'There', 'Here']);
 
 /** A capital mention glued to other capitalised words ("Carnegie Moscow Center", "Washington Post") is part of another name. */
 export function isPartOfLongerName(text: string, m: Mention, sentenceStart: number): boolean {
@@ -74,7 +90,9 @@ export function findCues(text: string, start: number, end: number, mentions: Men
 	for (const m of mentions) if (m.start >= start && m.end <= end && !isPartOfLongerName(text, m, start)) inSentence.push(m);
 	for (let i = 0; i < inSentence.length; i++) {
 		const m = inSentence[i];
-		if (!m.capital || !addressable.has(m.capital) || ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) continue;
+		if (!m.capital || !addressable.has(m.capital)) continue;
+		const next = text.slice(m.end, m.end + 40);
+		if (ATTRIBUTIVE.test(next) || OTHERS_POSSESSIVE.test(next)) continue;
 		const list = listAround(text, inSentence, i);
 		const head = inSentence[list.first];
 		const tail = inSentence[list.last];
@@ -82,7 +100,7 @@ export function findCues(text: string, start: number, end: number, mentions: Men
 		const after = text.slice(tail.end, end);
 		// The list is contiguous in position order, so "is a recipient" is a range test, not a set lookup.
 		const recipients: Span = { start: head.start, end: tail.end };
-		const cue = matchCue(text, start, head, tail, before, after, inSentence, recipients);
+		const cue = matchCue(text, start, head, tail, before, after, inSentence, recipients, mentions);
 		if (!cue) continue;
 		const speaker = cue.sender || cue.senderSurface ? null : trailingSpeaker(text, tail.end, end, inSentence, recipients);
 		out.push({
@@ -114,16 +132,19 @@ function isRecipient(m: Mention, recipients: Span): boolean {
 	return m.start >= recipients.start && m.end <= recipients.end;
 }
 
-function matchCue(text: string, sStart: number, head: Mention, tail: Mention, before: string, after: string, mentions: Mention[], recipients: Span): CueCore | null {
+function matchCue(text: string, sStart: number, head: Mention, tail: Mention, before: string, after: string, mentions: Mention[], recipients: Span, paragraph: Mention[]): CueCore | null {
 	const at = head.start - before.length;
 	const noun = NOUN_TO.exec(before);
-	if (noun && (noun[2].toLowerCase() !== 'for' || FOR_NOUN.test(noun[1]))) {
+	if (noun && (noun[2].toLowerCase() !== 'for' || FOR_MESSAGE_NOUN.test(noun[1]))) {
 		const cStart = at + noun.index;
 		const cue = withSender(text, sStart, 'noun', cStart, at + noun.index + noun[0].trimEnd().length, mentions, recipients);
 		// "a message to Tokyo from Washington": the sender follows the recipient.
 		const from = /^\s+from\s+(?:the\s+)?/.exec(after);
 		const fromSender = from ? mentions.find((m) => m.start === tail.end + from[0].length) : undefined;
-		return fromSender ? { ...cue, sender: fromSender, senderSurface: null, carrySender: false } : cue;
+		if (fromSender) return { kind: cue.kind, start: cue.start, end: cue.end, sender: fromSender, senderSurface: null, carrySender: false };
+		if (cue.sender || cue.senderSurface) return cue;
+		const framed = forSenders(text, sStart, cStart, mentions, recipients);
+		return framed ? { kind: cue.kind, start: cue.start, end: cue.end, sender: framed.sender, senderSurface: framed.senderSurface, carrySender: false } : cue;
 	}
 	const given = NOUN_GIVEN.exec(before);
 	if (given) {
@@ -132,12 +153,17 @@ function matchCue(text: string, sStart: number, head: Mention, tail: Mention, be
 		return withSender(text, sStart, 'noun', cStart, at + given.index + given[0].trimEnd().length, mentions, recipients, verbAt);
 	}
 	const inf = VERB_INF.exec(before);
-	if (inf && (INFINITIVE.test(after) || (/^ask|^press/i.test(inf[1]) && /^\s+for\s/.test(after)))) return withSender(text, sStart, 'verb', at + inf.index, at + inf.index + inf[1].length, mentions, recipients);
+	if (inf && (INFINITIVE.test(after) || (/^ask|^press/i.test(inf[1]) && /^\s+for\s/.test(after)))) return withSender(text, sStart, 'verb', at + inf.index, at + inf.index + inf[1].length, mentions, recipients, undefined, paragraph);
 	const direct = VERB_DIRECT.exec(before);
-	if (direct) return withSender(text, sStart, 'verb', at + direct.index, at + direct.index + direct[1].length, mentions, recipients);
+	if (direct) return withSender(text, sStart, 'verb', at + direct.index, at + direct.index + direct[1].length, mentions, recipients, undefined, paragraph);
 	const give = VERB_GIVE.exec(before);
-	const gn = give ? GIVEN_NOUN.exec(after) : null;
-	if (give && gn) return withSender(text, sStart, 'verb', at + give.index, at + give.index + give[1].length, mentions, recipients);
+	if (give) {
+		const object = after.slice(GOVERNMENT_AFTER.exec(after)?.[0].length ?? 0);
+		const offer = /^offer/i.test(give[1]);
+		if (offer ? OFFERED.test(object) && !/^\s+to\b/i.test(object) : GIVEN_NOUN.test(object)) {
+			return withSender(text, sStart, 'verb', at + give.index, at + give.index + give[1].length, mentions, recipients, undefined, paragraph);
+		}
+	}
 	if (head.start - sStart === before.length && ADDRESS.test(before) && /^\s*,/.test(after)) {
 		const to = at + before.indexOf('To');
 		const comma = text.indexOf(',', head.end);
@@ -145,6 +171,14 @@ function matchCue(text: string, sStart: number, head: Mention, tail: Mention, be
 		const sender = mentions.find((m) => m.start > comma && m.start - comma <= 12 && !isRecipient(m, recipients)) ?? null;
 		if (!sender) return null;
 		return { kind: 'address', start: to, end: to + 2, sender, senderSurface: null, carrySender: false };
+	}
+	if (head.start - sStart === before.length && FOR_OPENER.test(before)) {
+		// "For Washington, the signal runs through the United Nations": the sender is whoever was signalling before.
+		const f = FOR_NOUN.exec(after);
+		if (f) {
+			const cStart = tail.end + f[0].length - f[1].length;
+			return { kind: 'for', start: cStart, end: cStart + f[1].length, sender: null, senderSurface: null, carrySender: true };
+		}
 	}
 	const modal = MODAL.exec(after);
 	if (modal && !EPISTEMIC.test(after.slice(modal.index + modal[0].length)) && isSubjectPosition(before, head.start - sStart === before.length)) {
@@ -168,14 +202,47 @@ function speakerBefore(text: string, sStart: number, head: Mention, mentions: Me
 	return nearestSubject(text, verbAt, mentions, recipients);
 }
 
-function withSender(text: string, sStart: number, kind: CueKind, start: number, end: number, mentions: Mention[], recipients: Span, verbAt?: number): CueCore {
+function withSender(text: string, sStart: number, kind: CueKind, start: number, end: number, mentions: Mention[], recipients: Span, verbAt?: number, paragraph?: Mention[]): CueCore {
 	const anchor = verbAt ?? start;
 	const sender = nearestSubject(text, anchor, mentions, recipients);
 	if (sender) return { kind, start, end, sender, senderSurface: null, carrySender: false };
 	const lead = text.slice(sStart, anchor);
 	const surface = surfaceSubject(lead);
 	if (surface) return { kind, start, end, sender: null, senderSurface: { text: surface.text, start: sStart + surface.index, end: sStart + surface.index + surface.text.length }, carrySender: false };
-	return { kind, start, end, sender: null, senderSurface: null, carrySender: kind === 'noun' || PRONOUN_SUBJECT.test(lead) };
+	const pronoun = kind !== 'noun' && PRONOUN_SUBJECT.test(lead);
+	// "Moscow is trying to spoil the party. It offers Pyongyang …": the pronoun is the subject just named.
+	const antecedent = pronoun && paragraph ? previousSubject(text, sStart, paragraph, recipients) : null;
+	if (antecedent) return { kind, start, end, sender: antecedent, senderSurface: null, carrySender: false };
+	return { kind, start, end, sender: null, senderSurface: null, carrySender: kind === 'noun' || pronoun };
+}
+
+/** The first entity named in the sentence before `sStart` (within the paragraph): what a leading "It" or "They" most often stands for. */
+function previousSubject(text: string, sStart: number, paragraph: Mention[], recipients: Span): Mention | null {
+	// Back over this sentence's leading space and the previous one's closing punctuation, then to its start.
+	let prevStart = sStart;
+	while (prevStart > 0 && /[\s.!?…"”’)\]]/.test(text[prevStart - 1])) prevStart--;
+	while (prevStart > 0 && !/[.!?…]/.test(text[prevStart - 1])) prevStart--;
+	// Too far back, the antecedent is anyone's guess.
+	if (sStart - prevStart > 300) return null;
+	for (const m of paragraph) {
+		if (m.start >= sStart) break;
+		if (m.start >= prevStart && !isRecipient(m, recipients) && !isPartOfLongerName(text, m, prevStart)) return m;
+	}
+	return null;
+}
+
+/** "For Tokyo and Seoul, the signal to …": the capitals of the framing phrase, as one sender. */
+function forSenders(text: string, sStart: number, cStart: number, mentions: Mention[], recipients: Span): Pick<CueCore, 'sender' | 'senderSurface'> | null {
+	const lead = FOR_SENDERS.exec(text.slice(sStart, cStart));
+	if (!lead) return null;
+	const from = sStart + lead[0].indexOf(lead[1]);
+	const to = from + lead[1].length;
+	const named = mentions.filter((m) => m.start >= from && m.end <= to && !isRecipient(m, recipients));
+	if (named.length === 0) return null;
+	const names = [...new Set(named.map((m) => m.capital?.note ?? m.entity))];
+	if (names.length === 1) return { sender: named[0], senderSurface: null };
+	const joined = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+	return { sender: null, senderSurface: { text: joined, start: named[0].start, end: named[named.length - 1].end } };
 }
 
 /** The entity just before `at` that reads as the subject: "Moscow is sending", "The Kremlin's warning", "Moscow expects". */

@@ -35,7 +35,20 @@ interface OpenMessage {
 	cue: string;
 	section: number;
 	used: number;
+	/**
+	 * The announcing sentence already says what the message is ("The message to Seoul is that …"): the next
+	 * paragraph carries it on only if it says so ("that message"). Otherwise ("The message to Tokyo is
+	 * different.") the next paragraph is taken to be what the message is.
+	 */
+	stated: boolean;
 }
+
+// The opening of a paragraph that refers back to the message just stated.
+const REFERS_BACK = /\b(?:that|this|the|such a|these|those)\s+(?:(?:same|latest|new|other)\s+)?(?:messages?|signals?|warnings?|offers?|advice|overtures?|reminders?)\b/i;
+// After the recipient, the sentence says what the message is: "… is that …", "…: …", "… — …".
+const STATES_CONTENT = /\bthat\b|:\s*\S|[—–]\s*\S/;
+// "For analysts, …", "As for Seoul, …": the paragraph turns to an audience of its own.
+const AUDIENCE_LEAD = /^["“‘'(]?\s*(?:For|As for)\s+[^,.;:]{1,40},/;
 
 type Highlight = MessagePassage['highlights'][number];
 
@@ -80,10 +93,16 @@ export function detectMessages(note: SourceNote, resolver: CapitalResolver): Not
 		for (const c of cues) {
 			if (c.sender ?? c.senderSurface) lastSender = senderName(c, resolver, lastSender, c.recipient) ?? lastSender;
 		}
-		if (open && cues.some((c) => c.recipient !== open?.capital)) open = null;
+		// A paragraph with cues of its own says its message itself: what follows it continues only an announcement
+		// made here ("To Beijing, Moscow can be a friend" and "For Washington, the signal …" say it in full).
+		open = null;
 		let head: Cue | undefined;
-		for (const c of cues) if ((c.kind === 'noun' || c.kind === 'address') && c.listSize === 1) head = c;
-		if (head) open = { capital: head.recipient, sender: senderName(head, resolver, lastSender, head.recipient), cue: cueLabel(p.text, head), section: p.section, used: 0 };
+		for (const c of cues) if (c.kind === 'noun' && c.listSize === 1) head = c;
+		if (head) {
+			const sentence = sentences.find((x) => x.start <= head.start && head.start < x.end);
+			const stated = STATES_CONTENT.test(p.text.slice(Math.max(head.end, head.mention.end), sentence?.end ?? p.text.length));
+			open = { capital: head.recipient, sender: senderName(head, resolver, lastSender, head.recipient), cue: cueLabel(p.text, head), section: p.section, used: 0, stated };
+		}
 	}
 	return applyMarks(note, resolver, out, addressable, { senderAt, mentionsAt, passage });
 }
@@ -108,11 +127,14 @@ function paragraphCues(p: SourceParagraph, sentences: SentenceSpan[], mentions: 
 /** Attaches a paragraph with no cue of its own to the message announced before it, or ends that message. */
 function continueMessage(note: SourceNote, p: SourceParagraph, split: SentenceSpan[], mentions: Mention[], open: OpenMessage, out: DetectedPassage[]): OpenMessage | null {
 	if (open.used >= CONTINUATION_PARAGRAPHS) return null;
+	const firstEnd = split.length > 0 ? split[0].end : firstSentenceEnd(p.text);
+	if (open.stated && open.used === 0 && !REFERS_BACK.test(p.text.slice(0, firstEnd))) return null;
+	const audience = AUDIENCE_LEAD.exec(p.text);
+	if (audience && !mentions.some((m) => m.capital === open.capital && m.end <= audience[0].length)) return null;
 	// A paragraph that opens on another capital has changed the subject.
 	const lead = mentions.find((m) => m.capital && wordsBefore(p.text, m.start, 3) <= 2 && !isPartOfLongerName(p.text, m, 0));
 	if (lead?.capital && lead.capital !== open.capital && lead.capital.note !== open.sender) return null;
 	// A paragraph whose opening sentence is about another capital is not the announced message either.
-	const firstEnd = split.length > 0 ? split[0].end : firstSentenceEnd(p.text);
 	let ownInOpening = false;
 	let otherInOpening = false;
 	for (const m of mentions) {
@@ -162,6 +184,7 @@ function cueLabel(text: string, c: Cue): string {
 	const raw = text.slice(c.start, c.end);
 	const words = ODD_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
 	if (c.kind === 'address') return `To ${text.slice(c.mention.start, c.mention.end)}, …`;
+	if (c.kind === 'for') return `For ${text.slice(c.mention.start, c.mention.end)}, … ${text.slice(c.start, c.end)}`;
 	if (c.kind === 'modal') return c.start - c.mention.end > 30 ? `if ${text.slice(c.mention.start, c.mention.end)} …, … ${words}` : `${text.slice(c.mention.start, c.mention.end)} ${words}`;
 	if (c.kind === 'verb' && /^(?:expect|want|urg|ask|press|push|prod|encourag|call|invit|need|would|wish|persuad|pressur)/i.test(words)) {
 		return `${words} … ${/^\s+for\s/.test(text.slice(c.mention.end, c.mention.end + 6)) ? 'for' : 'to'}`;

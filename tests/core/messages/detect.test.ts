@@ -28,6 +28,10 @@ describe('cues', () => {
 		['sends X a note', '[[Tokyo]] sent [[Seoul]] a note of protest.', 'Seoul<-Tokyo@b0'],
 		['message to X, Y said', 'This is a message to [[Washington]]: we will not back down, [[Pyongyang]] said.', 'Washington<-Pyongyang@b0'],
 		['invitation to', '[[Seoul]] extended an invitation to [[Pyongyang]] for talks.', 'Pyongyang<-Seoul@b0'],
+		['For X, the signal …', '[[Moscow]] wants respect. For [[Washington]], the signal runs through the Security Council.', 'Washington<-?@b0'],
+		['offers X something', '[[Beijing]] offered [[Seoul]] a seat at the table.', 'Seoul<-Beijing@b0'],
+		['offers the X regime something', '[[Moscow]] offers the [[North Korea|North Korean]] regime the same protection.', 'Pyongyang<-Moscow@b0'],
+		['a message to X’s leaders', '[[Washington]] sent a message to [[Seoul]]’s leaders.', 'Seoul<-Washington@b0'],
 	])('%s', (_cue, text, expected) => {
 		expect(summary(detect(text))).toEqual([expected]);
 	});
@@ -61,6 +65,24 @@ describe('senders', () => {
 		expect(summary(detect('The [[Kremlin]] expects [[Tokyo]] to lift the sanctions.'))).toEqual(['Tokyo<-Moscow@b0']);
 		const unlinked = detect('Relations with [[Moscow]] are tense.', 'The Kremlin wants [[Seoul]] to stay neutral.');
 		expect(summary(unlinked)).toEqual(['Seoul<-Moscow@b1']);
+	});
+
+	it('takes the sender of "For X and Y, the signal to Z" from the framing phrase', () => {
+		const [m] = detect('For [[Tokyo]] and [[Seoul]], the signal to [[Washington]] is that they will carry more of the burden.');
+		expect([m.recipient, m.sender]).toEqual(['Washington', 'Tokyo and Seoul']);
+		const one = detect('For [[Tokyo]], the message to [[Beijing]] is simple: no more incursions.');
+		expect(summary(one)).toEqual(['Beijing<-Tokyo@b0']);
+	});
+
+	it('carries the sender of "For X, the signal …" from the messages before it', () => {
+		const ms = detect('To [[Beijing]], [[Moscow]] is saying something delicate.', 'For [[Washington]], the signal runs through the United Nations.');
+		expect(summary(ms)).toEqual(['Beijing<-Moscow@b0', 'Washington<-Moscow@b1']);
+		expect(ms.find((m) => m.recipient === 'Washington')?.cue).toBe('For Washington, … signal');
+	});
+
+	it('reads a leading "It" as the entity named in the sentence before', () => {
+		const ms = detect('[[Washington]] insists on disarmament. [[Moscow]] is trying to spoil the party. It offers the [[North Korea|North Korean]] regime the same protection.');
+		expect(summary(ms)).toEqual(['Pyongyang<-Moscow@b0']);
 	});
 
 	it('keeps an unlinked person as the sender’s surface text', () => {
@@ -99,9 +121,36 @@ describe('continuation', () => {
 
 	it('stops at an unrelated paragraph, at another capital’s message and at a heading', () => {
 		expect(ms.some((m) => m.block === 'b4')).toBe(false);
-		expect(summary(ms.filter((m) => m.recipient === 'Seoul'))).toEqual(['Seoul<-Moscow@b0', 'Seoul<-Moscow@b5', 'Seoul<-Moscow@b6']);
+		// "is warmer: …" says what the message is, so the paragraph after it is commentary, not the message.
+		expect(summary(ms.filter((m) => m.recipient === 'Seoul'))).toEqual(['Seoul<-Moscow@b0', 'Seoul<-Moscow@b5']);
 		const headed = messagesIn({ 'a.md': '[[Moscow]] sends a message to [[Tokyo]]. ^h0\n\n## Elsewhere\n\nThe economy grew. ^h1\n' });
 		expect(summary(headed)).toEqual(['Tokyo<-Moscow@h0']);
+	});
+
+	it('after a message stated in full, carries on only into a paragraph that refers back to it', () => {
+		const stated = [
+			'Officials say the message to [[Pyongyang]] is that its tests now unite its neighbours.',
+			'The most concrete expression of that message is a shared radar network.',
+			'Analysts caution against reading too much into it.',
+		];
+		expect(summary(detect(...stated))).toEqual(['Pyongyang<-?@b0', 'Pyongyang<-?@b1']);
+		const moved = ['The message to [[Pyongyang]] is that enforcement goes on.', 'For analysts, the consequence is a data gap in [[North Korea]] sanctions.'];
+		expect(summary(detect(...moved))).toEqual(['Pyongyang<-?@b0']);
+	});
+
+	it('does not continue "To X, …": the address says its message in full', () => {
+		const ms = detect(
+			'[[Moscow]] has sent a message to [[Beijing]]. The message to [[Beijing]] is friendlier. [[Russia]] respects [[China]].',
+			'At the same time, [[Russia]] sees itself as a great power in its own right.',
+			'To [[Beijing]], [[Moscow]] can be a friend, but not a follower.',
+			'The [[China|Chinese]] will appreciate it: [[China]] never stopped thinking of itself as a great power.',
+		);
+		expect(summary(ms)).toEqual(['Beijing<-Moscow@b0', 'Beijing<-Moscow@b1', 'Beijing<-Moscow@b2']);
+	});
+
+	it('stops when the next paragraph turns to an audience of its own', () => {
+		const ms = detect('[[Moscow]] has sent a message to [[Tokyo]].', 'For investors, the lesson is to watch the fishing talks.');
+		expect(summary(ms)).toEqual(['Tokyo<-Moscow@b0']);
 	});
 
 	it('does not open a continuation from a sentence addressed to several capitals', () => {
@@ -124,6 +173,11 @@ describe('mere mentions', () => {
 		['a necessity, not advice', '[[Beijing]] has to import most of its oil.'],
 		['a guess about a capital', '[[Seoul]] must have known about the launch. [[Tokyo]] must be worried.'],
 		['a visit', 'The foreign minister’s trip to [[Beijing]] was cut short.'],
+		['a message to a capital’s allies', '[[Beijing]] sent a warning to [[Washington]]’s allies in the region.'],
+		['a framing without a message', 'For [[Tokyo]], the stakes are higher than ever.'],
+		['an offer to do something', '[[Tokyo]] offered to host the talks in [[Seoul]].'],
+		['a talk held in a capital', 'At talks held in [[Tokyo]] last week, officials discussed radar coverage.'],
+		['a location after a cue word', 'The warning came from officials in [[Seoul]].'],
 	])('%s', (_what, text) => {
 		expect(detect(text)).toEqual([]);
 	});
