@@ -33,7 +33,12 @@ const NOUN_GIVEN = new RegExp(`\\b(${NOUNS})\\s+(?:that\\s+|which\\s+)?((?:[\\w�
 const VERB_INF = /\b(expects?|expected|expecting|wants?|wanted|wanting|urges?|urged|urging|asks?|asked|asking|press(?:es|ed|ing)?|push(?:es|ed|ing)?|prods?|prodded|prodding|encourag(?:es?|ed|ing)|(?:calls?|called|calling) (?:on|upon)|invit(?:es?|ed|ing)|needs|needed|would like|wish(?:es|ed)?|persuad(?:es?|ed|ing)|pressur(?:es?|ed|ing))\s+(?:the\s+)?$/i;
 const INFINITIVE = /^(?:['’]s\s+[a-z]+\s*)?(?:\s*,[^,]{0,40},)?\s*(?:not\s+)?to\s+[a-z]/i;
 // "tells Seoul", "warned Tokyo that", "signalled Beijing"
-const VERB_DIRECT = /\b(tells?|told|telling|warns?|warned|warning|reminds?|reminded|reminding|advis(?:es?|ed|ing)|assur(?:es?|ed|ing)|reassur(?:es?|ed|ing)|signal(?:s|l?ed|l?ing)?|caution(?:s|ed|ing)?|instructs?|instructed|instructing|lectur(?:es?|ed|ing))\s+(?:the\s+)?$/i;
+const VERB_DIRECT = /\b(tells?|told|telling|warns?|warned|warning|reminds?|reminded|reminding|advis(?:es?|ed|ing)|assur(?:es?|ed|ing)|reassur(?:es?|ed|ing)|signal(?:s|l?ed|l?ing)?|caution(?:s|ed|ing)?|instructs?|instructed|instructing|lectur(?:es?|ed|ing)|threaten(?:s|ed|ing)?|promis(?:es?|ed|ing))\s+(?:the\s+)?$/i;
+// "made clear to Seoul", "complained to Beijing", "pledged to Tokyo"
+const VERB_TO = /\b(made (?:it )?(?:clear|plain|known)|makes (?:it )?(?:clear|plain|known)|indicated|conveyed|explained|complained|protested|appealed|pledged|promised|hinted|suggested|stressed|emphasi[sz]ed)\s+to\s+(?:the\s+)?$/i;
+// "demands that Seoul stop", "insisted that Tokyo not join": a demand put to the capital (the verb after it is bare).
+const VERB_THAT = /\b(demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|urg(?:es|ed|ing)|recommend(?:s|ed|ing)?|propos(?:es|ed|ing)|ask(?:s|ed))\s+that\s+(?:the\s+)?$/i;
+const AUXILIARY = /^(?:is|are|was|were|has|had|have|does|did|do|will|would|can|could|may|might|shall|seems?|appears?)$/;
 // "sent Tokyo a clear message", "offers Seoul a deal"
 const VERB_GIVE = /\b(send|sends|sent|sending|give|gives|gave|giving|hand|hands|handed|handing|deliver|delivers|delivered|delivering|offer|offers|offered|offering)\s+(?:the\s+)?$/i;
 // An offer is a message whatever is offered: "offered Tokyo talks", "offers Pyongyang the same protection".
@@ -52,7 +57,7 @@ const FOR_NOUN = new RegExp(`^\\s*,\\s*(?:(?:the|its|this|that|their|a|an|one|an
 const FOR_SENDERS = /^["“‘'(]?\s*(?:For|As for)\s+([^,;:]{1,80}?)\s*,\s*(?:(?:the|its|this|that|their|a|an|one|another)\s+)?(?:[a-z-]+\s+){0,2}$/;
 const MODAL = /^(?:['’]s\s+(?:leaders?|government|leadership|rulers|regime|elites?)\s*)?(?:\s*,\s*(?:[a-z]+(?:\s+[a-z]+){0,2})\s*,)?\s*(?:(?:too|also|therefore|then|now|still|clearly)\s+)?(needs? to|should(?:\s+not|n['’]t)?|must(?:\s+not|n['’]t)?|ought to|had better|can(?:not|['’]t|\s+not) afford to|would do well to|will have to|would be wise to)\b/i;
 // "Seoul must have known", "Tokyo must be worried": a guess about the capital, not advice to it.
-const EPISTEMIC = /^\s+(?:(?:have|has)\s+(?:been|known|seen|felt|noticed|realised|realized|understood|expected|thought|had|made|taken|done|[a-z]+ed)\b|be\s+(?:worried|pleased|concerned|wondering|feeling|hoping|relieved|nervous|happy|delighted|disappointed|frustrated|watching|thinking|aware|glad|alarmed|anxious|furious|satisfied)\b)/i;
+const EPISTEMIC = /^\s+(?:(?:have|has)\s+(?:been|known|seen|felt|noticed|realised|realized|understood|expected|thought|had|made|taken|done|[a-z]+ed)\b|be\s+(?:worried|pleased|concerned|wondering|feeling|hoping|relieved|nervous|happy|delighted|disappointed|frustrated|watching|thinking|aware|glad|alarmed|anxious|furious|satisfied)\b|be\s+(?:the|a|an|one|among|home|in|at|on)\b)/i;
 const PRONOUN_MODAL = /,\s*(?:then\s+)?(?:it|they)\s*(?:,\s*too\s*,\s*|\s+too\s+|\s+also\s+)?\s*(needs? to|should(?:\s+not|n['’]t)?|must(?:\s+not|n['’]t)?|has to|have to|ought to|had better|will have to)\b/i;
 const CONDITION_OPENER = /^["“‘'(]?\s*(?:If|Unless|Once|As long as|While|When)\s+(?:the\s+)?$/;
 const LIST_JOINER = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as|and also)\s+)(?:the\s+)?$/;
@@ -64,6 +69,7 @@ const NOT_A_NAME = new Set([
 	// People in general, not anyone in particular: "Officials say the message to Pyongyang is …".
 	'Officials', 'Analysts', 'Diplomats', 'Experts', 'Observers', 'Critics', 'Sources', 'Leaders', 'Governments', 'Authorities', 'Ministers',
 	'Lawmakers', 'Commentators', 'Strategists', 'Planners', 'Researchers', 'Scholars', 'Security', 'Western', 'European', 'Asian', 'Some', 'Many', 'Most', 'Both', 'All', 'Each',
+	'Few', 'Nobody', 'No', 'Everyone', 'Investors', 'Markets', 'Economists', 'Forecasters', 'Traders', 'Polls', 'Reporters', 'Officers', 'People',
 	'The', 'This', 'That', 'These', 'Those', 'It', 'Its', 'He', 'She', 'They', 'We', 'I', 'You', 'A', 'An', 'In', 'On', 'At', 'By', 'If', 'But', 'And', 'So', 'Yet', 'Still', 'Now', 'Then', 'Thus', 'Hence', 'However', 'Meanwhile', 'Moreover', 'Also', 'Such', 'Our', 'Their', 'His', 'Her', 'What', 'When', 'While', 'As', 'After', 'Before', 'Since', 'For', 'With', 'Without', 'There', 'Here']);
 
 /** A capital mention glued to other capitalised words ("Carnegie Moscow Center", "Washington Post") is part of another name. */
@@ -76,10 +82,11 @@ export function isPartOfLongerName(text: string, m: Mention, sentenceStart: numb
 }
 
 // "the Washington bureau", "our Tokyo correspondent": the capital names a desk, not an addressee.
-const ATTRIBUTIVE = /^\s+(?:desk|bureau|office|newsletter|edition|correspondents?|team|branch|station|embassy|mission|headquarters|offices|staff|readers|audience)\b/i;
+// "a warning to Tokyo residents", "told the Washington summit": the people or the gathering, not the government.
+const ATTRIBUTIVE = /^\s+(?:desk|bureau|office|newsletter|edition|correspondents?|team|branch|station|embassy|mission|headquarters|offices|staff|readers|audience|residents|citizens|visitors|travell?ers|commuters|drivers|voters|fans|investors|businesses|companies|firms|schools|hospitals|police|airport|subway|metro|stock|markets?|exchange|summit|conference|forum|meeting|talks|gathering|assembly|crowd|rally|marathon|zoo|museum|university)\b/i;
 
 // Every rule below needs one of these words; a superset, kept in step with the rules.
-const ANY_CUE_WORD = /messag|signal|warn|offer|advi[cs]|ultimat|assur|overture|invit|appeal|demand|plea|request|propos|letter|remind|olive branch|hint|expect|want|urg|ask|press|push|prod|encourag|call|need|would like|wish|persuad|pressur|tell|told|caution|instruct|lectur|send|sent|giv|gave|hand|deliver|^\W*To\s|should|must|has to|have to|ought|better|afford|do well|wise to/i;
+const ANY_CUE_WORD = /messag|signal|warn|offer|advi[cs]|ultimat|assur|overture|invit|appeal|demand|plea|request|propos|letter|remind|olive branch|hint|expect|want|urg|ask|press|push|prod|encourag|call|need|would like|wish|persuad|pressur|tell|told|caution|instruct|lectur|send|sent|giv|gave|hand|deliver|^\W*To\s|should|must|has to|have to|ought|better|afford|do well|wise to|threat|promis|clear|plain|known|indicat|convey|explain|complain|protest|pledg|suggest|stress|emphasi|insist|recommend/i;
 
 /** Cues in one sentence [start, end) of a paragraph, for the capitals in `addressable`. */
 export function findCues(text: string, start: number, end: number, mentions: Mention[], addressable: ReadonlySet<CapitalInfo>): Cue[] {
@@ -153,7 +160,16 @@ function matchCue(text: string, sStart: number, head: Mention, tail: Mention, be
 		return withSender(text, sStart, 'noun', cStart, at + given.index + given[0].trimEnd().length, mentions, recipients, verbAt);
 	}
 	const inf = VERB_INF.exec(before);
-	if (inf && (INFINITIVE.test(after) || (/^ask|^press/i.test(inf[1]) && /^\s+for\s/.test(after)))) return withSender(text, sStart, 'verb', at + inf.index, at + inf.index + inf[1].length, mentions, recipients, undefined, paragraph);
+	if (inf && (INFINITIVE.test(after) || (/^ask|^press/i.test(inf[1]) && /^\s+for\s/.test(after)))) {
+		const cue = withSender(text, sStart, 'verb', at + inf.index, at + inf.index + inf[1].length, mentions, recipients, undefined, paragraph);
+		// "Analysts expect Seoul to announce …" is a forecast; "Moscow expects Seoul to …" a demand: only a named sender expects.
+		if (/^expect/i.test(inf[1]) && !cue.sender && !cue.senderSurface) return null;
+		return cue;
+	}
+	const toVerb = VERB_TO.exec(before);
+	if (toVerb) return withSender(text, sStart, 'verb', at + toVerb.index, at + toVerb.index + toVerb[1].length, mentions, recipients, undefined, paragraph);
+	const thatVerb = VERB_THAT.exec(before);
+	if (thatVerb && isBareVerbNext(after)) return withSender(text, sStart, 'verb', at + thatVerb.index, at + thatVerb.index + thatVerb[1].length, mentions, recipients, undefined, paragraph);
 	const direct = VERB_DIRECT.exec(before);
 	if (direct) return withSender(text, sStart, 'verb', at + direct.index, at + direct.index + direct[1].length, mentions, recipients, undefined, paragraph);
 	const give = VERB_GIVE.exec(before);
@@ -186,6 +202,16 @@ function matchCue(text: string, sStart: number, head: Mention, tail: Mention, be
 		return { kind: 'modal', start: offset, end: offset + modal[1].length, sender: speakerBefore(text, sStart, head, mentions, recipients), senderSurface: null, carrySender: false };
 	}
 	return null;
+}
+
+/** "… that Seoul stop", "… that Tokyo not join", "… that Beijing should": a demand, not a report ("that Seoul stops"). */
+function isBareVerbNext(after: string): boolean {
+	const m = /^(?:['’]s\s+(?:leaders?|government|leadership)\b)?\s+(not\s+)?([a-z]+)\b/.exec(after);
+	if (!m) return false;
+	const word = m[2];
+	if (word === 'should' || word === 'must') return true;
+	if (AUXILIARY.test(word) || word.endsWith('ed')) return false;
+	return m[1] !== undefined || !word.endsWith('s') || word.endsWith('ss');
 }
 
 function isSubjectPosition(before: string, fromSentenceStart: boolean): boolean {

@@ -32,6 +32,11 @@ describe('cues', () => {
 		['offers X something', '[[Beijing]] offered [[Seoul]] a seat at the table.', 'Seoul<-Beijing@b0'],
 		['offers the X regime something', '[[Moscow]] offers the [[North Korea|North Korean]] regime the same protection.', 'Pyongyang<-Moscow@b0'],
 		['a message to X’s leaders', '[[Washington]] sent a message to [[Seoul]]’s leaders.', 'Seoul<-Washington@b0'],
+		['made clear to X', '[[Beijing]] has made clear to [[Seoul]] that the shield is unwelcome.', 'Seoul<-Beijing@b0'],
+		['complained to X', '[[Tokyo]] complained to [[Beijing]] about the incursions.', 'Beijing<-Tokyo@b0'],
+		['threatens X', '[[Pyongyang]] threatened [[Seoul]] with a “merciless” response.', 'Seoul<-Pyongyang@b0'],
+		['demands that X (bare verb)', '[[Washington]] demands that [[Pyongyang]] halt its launches.', 'Pyongyang<-Washington@b0'],
+		['insists that X not …', '[[Moscow]] insisted that [[Tokyo]] not join the patrols.', 'Tokyo<-Moscow@b0'],
 	])('%s', (_cue, text, expected) => {
 		expect(summary(detect(text))).toEqual([expected]);
 	});
@@ -178,6 +183,11 @@ describe('mere mentions', () => {
 		['an offer to do something', '[[Tokyo]] offered to host the talks in [[Seoul]].'],
 		['a talk held in a capital', 'At talks held in [[Tokyo]] last week, officials discussed radar coverage.'],
 		['a location after a cue word', 'The warning came from officials in [[Seoul]].'],
+		['a forecast, not a demand', 'Analysts expect [[Seoul]] to announce the budget on Friday. Few expect [[Pyongyang]] to return to talks.'],
+		['a description, not advice', '[[Tokyo]] must be the most expensive city in the region.'],
+		['a warning to residents', 'The agency issued a typhoon warning to [[Tokyo]] residents.'],
+		['a speech to a gathering', 'The minister told the [[Washington]] summit that growth would return.'],
+		['a report, not a demand', '[[Moscow]] insists that [[Seoul]] stays neutral, whatever others say.'],
 	])('%s', (_what, text) => {
 		expect(detect(text)).toEqual([]);
 	});
