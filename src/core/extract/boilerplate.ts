@@ -60,6 +60,8 @@ const JUNK_ANCHORED = new RegExp(
 		'^(?:subscribe|sign up|sign in|log in|register)\\b.{0,140}$',
 		'^have a (?:news )?tip\\b',
 		'^(?:related|recent|more|popular|trending|latest|top|editor\'?s\'?)(?: \\w+){0,3}$',
+		// A teaser link with its label: "Related: …", "Read more: …", "See also: …".
+		'^(?:related(?: \\w+)?|read (?:more|also|next)|see also|also read|more|watch|listen|recommended)\\s?:\\s',
 		'^most (?:read|popular|viewed|shared|commented|recent)\\b',
 		'^(?:don\'t miss|see more|you (?:may|might) (?:also )?like|recommended|also read|also on)\\b',
 		'^(?:read|see) (?:more|also)\\b',
@@ -92,6 +94,12 @@ function junkPhrase(text: string, lower: string): boolean {
 
 /** Image, form and ad placeholders as text browsers print them: `[logo]`, `[    ]`, `[INS::INS]`. */
 const PLACEHOLDER = /^(?:\[[^\]]{0,80}\]\s*)+$|^[\s\u200b]*$/u;
+/** Interface strings that sit inside articles: gallery counters, "Story continues below", a bare count. */
+const INLINE_UI = /^(?:(?:story|article) continues (?:below|after)\b.{0,30}|continue reading(?: below| the main story)?|\d{1,3} ?(?:of|\/) ?\d{1,3}|[\d.,:]{1,12})$/iu;
+/** Image file names printed for pictures ("harbour-1.jpgharbour-1.jpg"). */
+const FILE_NAME = /^\S*\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)\S*$/iu;
+/** Picture credits of the form "Jane Roe/Agency", "AP Photo/Jane Roe". */
+const SLASH_CREDIT = /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} ?\/ ?\p{Lu}[\p{L}.&'’ -]{1,30}$/u;
 /** Headings of teaser lists inside or after the article: what follows them is links, not text. */
 const TEASER_HEADING = /^(?:related|recent|more|popular|trending|latest|top|also|recommended|most (?:read|popular|viewed|shared))\b.{0,40}$|^(?:read|see) (?:more|also)\b|^(?:don't miss|you (?:may|might) (?:also )?like)\b/iu;
 
@@ -104,8 +112,8 @@ const CAPTION_ANCHORED = /^(?:image|photo|picture|credit|pic)s?:|^file photo\b|^
  * (AP Photo/…)"): known by their opening or their closing credit rather than their length.
  */
 const CAPTION_LONG = /^in (?:this|an?) (?:[\w.,'’-]+ ){0,5}(?:photo(?:graph)?|image|picture|screenshot|screen grab|video grab)s?(?:,| (?:taken|provided|released|issued|made|obtained|shot|posted|shared|distributed|supplied|courtesy|from|by|of)\b)|\((?:[^()]*\b(?:AP|AFP|EPA|Reuters) Photo\b[^()]*|[^()]{1,60}\bvia (?:AP|Getty Images|Reuters|AFP)|(?:photo|image|credit|picture)s?:[^()]*)\)\s*$/iu;
-const CAPTION_FLOATING = /\((?:image|photo|picture|credit|pic)s?:[^)]*\)\s*$|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by|submitted photo|staff photo|photo courtesy|courtesy of)\b|\((?:left|right|centre|center|pictured|top|bottom|above|below)\)/iu;
-const CAPTION_CUES = ['getty', 'shutterstock', 'photo', 'courtesy'];
+const CAPTION_FLOATING = /\((?:image|photo|picture|credit|pic)s?(?: credit)?:[^)]*\)\s*$|\bcredit:\s*[\p{L}][\p{L} .&/-]{0,50}$|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by|submitted photo|staff photo|photo courtesy|courtesy of)\b|\((?:left|right|centre|center|pictured|top|bottom|above|below)\)/iu;
+const CAPTION_CUES = ['getty', 'shutterstock', 'photo', 'courtesy', 'credit'];
 
 function isCaption(text: string, lower: string, flags: number): boolean {
 	return CAPTION_ANCHORED.test(text) || (((flags & SCAN_PAREN) !== 0 || CAPTION_CUES.some((cue) => lower.includes(cue))) && CAPTION_FLOATING.test(text));
@@ -146,6 +154,20 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 		keys[i] = key;
 		counts.set(key, (counts.get(key) ?? 0) + 1);
 	}
+	// A caption printed twice, bare and then with its credit appended: both copies are captions.
+	const captionCopy = new Uint8Array(n);
+	for (let i = 0; i < n; i++) {
+		const text = lines[i].text;
+		if (scannedWords(scans[i]) < 5) continue;
+		for (let j = i + 1; j <= i + 3 && j < n; j++) {
+			const next = lines[j].text;
+			if (next.length > text.length && next.length - text.length <= 80 && next.startsWith(text)) {
+				captionCopy[i] = 1;
+				captionCopy[j] = 1;
+				break;
+			}
+		}
+	}
 	return lines.map((line, i) => {
 		const scan = scans[i];
 		const words = scannedWords(scan);
@@ -168,6 +190,10 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 			strongJunk ||
 			isShared ||
 			PLACEHOLDER.test(line.text) ||
+			captionCopy[i] === 1 ||
+			(words <= 6 && INLINE_UI.test(line.text)) ||
+			(words <= 3 && line.text.includes('.') && FILE_NAME.test(line.text)) ||
+			(words <= 8 && (flags & SCAN_SEPARATOR) !== 0 && SLASH_CREDIT.test(line.text)) ||
 			(words < 30 && isCaption(line.text, lower, flags)) ||
 			(words <= 100 && ((flags & SCAN_PAREN) !== 0 || line.text[0] === 'I' || line.text[0] === 'i') && CAPTION_LONG.test(line.text)) ||
 			(words <= 8 && CREDIT_SHAPE.test(line.text) && CREDIT_WORD.test(line.text)) ||
@@ -201,13 +227,10 @@ export function weight(info: LineInfo, inComments: boolean, afterCue: boolean): 
 /** Words of prose that must precede a comment-thread cue for it to count as one. */
 const COMMENTS_AFTER = 100;
 
-/** Maximum-sum contiguous run of lines (Kadane), as [first, last] inclusive; null when nothing is positive. */
-export function bestRegion(infos: readonly LineInfo[]): [number, number] | null {
-	let best = 0;
-	let bestRange: [number, number] | null = null;
-	let sum = 0;
-	let from = 0;
-	let inComments = false;
+/** Line weights for the region search, and where the comment thread or footer begins. */
+export function lineWeights(infos: readonly LineInfo[]): { weights: Float64Array; tail: number } {
+	const weights = new Float64Array(infos.length);
+	let tail = infos.length;
 	let sinceCue = Infinity;
 	// Teaser lists repeat name/date lines; a cue only marks the article when there are few.
 	const cues = infos.filter((x) => x.headerCue).length <= 3;
@@ -223,20 +246,69 @@ export function bestRegion(infos: readonly LineInfo[]): [number, number] | null 
 	// A "Comments" link in the page header is no thread: only one after some prose opens one.
 	let prose = 0;
 	for (let i = 0; i < infos.length; i++) {
+		if (infos[i].words >= 15) prose += infos[i].words;
+		if (tail === infos.length && ((infos[i].commentStart && prose >= COMMENTS_AFTER) || i >= footer)) tail = i;
+		weights[i] = weight(infos[i], i >= tail, cues && sinceCue <= 4);
+		sinceCue = infos[i].headerCue ? 1 : infos[i].words >= 12 ? Infinity : sinceCue + 1;
+	}
+	return { weights, tail };
+}
+
+/** Maximum-sum contiguous run of weights (Kadane), as [first, last] inclusive; null when nothing is positive. */
+export function bestRun(weights: Float64Array): [number, number] | null {
+	let best = 0;
+	let bestRange: [number, number] | null = null;
+	let sum = 0;
+	let from = 0;
+	for (let i = 0; i < weights.length; i++) {
 		if (sum <= 0) {
 			sum = 0;
 			from = i;
 		}
-		if (infos[i].words >= 15) prose += infos[i].words;
-		inComments ||= (infos[i].commentStart && prose >= COMMENTS_AFTER) || i >= footer;
-		sum += weight(infos[i], inComments, cues && sinceCue <= 4);
-		sinceCue = infos[i].headerCue ? 1 : infos[i].words >= 12 ? Infinity : sinceCue + 1;
+		sum += weights[i];
 		if (sum > best) {
 			best = sum;
 			bestRange = [from, i];
 		}
 	}
 	return bestRange;
+}
+
+/** Maximum-sum contiguous run of lines, as [first, last] inclusive; null when nothing is positive. */
+export function bestRegion(infos: readonly LineInfo[]): [number, number] | null {
+	return bestRun(lineWeights(infos).weights);
+}
+
+/** Short lines an article may be cut by (a related-links box, a share row) and still go on after. */
+const BRIDGE_GAP = 3;
+/** What the text past such a cut must weigh to be taken as the article going on. */
+const BRIDGE_MASS = 20;
+
+/**
+ * Extends the region's end over short interruptions when full prose paragraphs follow: Kadane
+ * stops at a boxed "Related links" list whose penalty outweighs the one paragraph after it.
+ */
+function bridgeForward(infos: readonly LineInfo[], weights: Float64Array, tail: number, end: number): number {
+	for (;;) {
+		let j = end + 1;
+		while (j < tail && j - end - 1 < BRIDGE_GAP && infos[j].words < 10 && !infos[j].commentStart) j++;
+		if (j >= tail || j === end + 1) return end;
+		const info = infos[j];
+		if (info.junk || info.repeated || info.words < 15 || !endsSentence(info.line.text)) return end;
+		let sum = 0;
+		let best = 0;
+		let bestEnd = -1;
+		for (let k = j; k < tail; k++) {
+			sum += weights[k];
+			if (sum <= 0) break;
+			if (sum > best) {
+				best = sum;
+				bestEnd = k;
+			}
+		}
+		if (best < BRIDGE_MASS) return end;
+		end = bestEnd;
+	}
 }
 
 export interface BodyOptions {
@@ -254,34 +326,45 @@ const DEFAULTS: BodyOptions = { breakRun: 4, partShare: 0.3 };
  * weigh comparably (an article cut by a photo block), stopping at the first light one.
  */
 function trimRegion(infos: readonly LineInfo[], region: [number, number], options: BodyOptions): [number, number] {
-	const parts: { from: number; to: number; mass: number }[] = [];
+	const parts: { from: number; to: number; mass: number; plain: boolean }[] = [];
 	let from = region[0];
 	let shortRun = 0;
 	let mass = 0;
+	// Plain prose: past its first paragraph, no short line or dateline (teasers alternate title, name, date, summary).
+	let interruptions = 0;
 	for (let i = region[0]; i <= region[1]; i++) {
 		const w = infos[i].words;
-		if (w < 8) shortRun++;
-		else {
+		if (w < 8) {
+			shortRun++;
+			if (mass > 0) interruptions += infos[i].headerCue ? 2 : 1;
+		} else {
 			if (shortRun >= options.breakRun && mass > 0) {
-				parts.push({ from, to: i - shortRun - 1, mass });
+				parts.push({ from, to: i - shortRun - 1, mass, plain: interruptions - shortRun <= 1 });
 				from = i - shortRun;
 				mass = 0;
+				interruptions = 0;
 			}
 			shortRun = 0;
 			mass += w;
+			if (infos[i].headerCue) interruptions += 2;
 		}
 	}
-	parts.push({ from, to: region[1], mass });
+	parts.push({ from, to: region[1], mass, plain: interruptions - shortRun <= 1 });
 	let best = 0;
 	for (let p = 1; p < parts.length; p++) if (parts[p].mass > parts[best].mass) best = p;
 	let lo = best;
 	let hi = best;
 	// Capped: a long article cut by a newsletter box keeps its first part even when the rest is far longer.
 	const floor = Math.min(parts[best].mass * options.partShare, 150);
-	while (lo > 0 && parts[lo - 1].mass >= floor) lo--;
-	while (hi < parts.length - 1 && parts[hi + 1].mass >= floor) hi++;
+	// A few paragraphs of plain prose cut off by a gallery or a list are the article's own.
+	const keeps = (p: { mass: number; plain: boolean }) => p.mass >= floor || (p.plain && p.mass >= PLAIN_PART);
+	while (lo > 0 && keeps(parts[lo - 1])) lo--;
+	while (hi < parts.length - 1 && keeps(parts[hi + 1])) hi++;
 	return [parts[lo].from, parts[hi].to];
 }
+
+/** Words of plain prose that make a part of the region worth keeping whatever the heaviest part weighs. */
+const PLAIN_PART = 40;
 
 /** Coarse shape of a table-like row: what it opens with and which separator it uses. */
 function rowShape(text: string): string {
@@ -293,7 +376,8 @@ function rowShape(text: string): string {
 /** A run of same-shaped rows right after the region (tour dates, results, schedules) belongs to it. */
 function extendWithTable(infos: readonly LineInfo[], end: number): number {
 	let i = end + 1;
-	if (infos[i] && !infos[i].junk && infos[i].words <= 8 && infos[i].headingLike) i++;
+	// Past a caption line ("Tour dates", "The schedule:") that introduces the rows.
+	if (infos[i] && !infos[i].junk && ((infos[i].words <= 8 && infos[i].headingLike) || (infos[i].words <= 14 && infos[i].line.text.endsWith(':')))) i++;
 	const shape = infos[i] ? rowShape(infos[i].line.text) : '';
 	if (!shape) return end;
 	let j = i;
@@ -303,9 +387,11 @@ function extendWithTable(infos: readonly LineInfo[], end: number): number {
 
 /** Indices of body lines: the best region minus the furniture inside it. */
 export function selectBody(infos: readonly LineInfo[], options: BodyOptions = DEFAULTS): number[] {
-	const found = bestRegion(infos);
+	const { weights, tail } = lineWeights(infos);
+	const found = bestRun(weights);
 	if (!found) return [];
 	const region = trimRegion(infos, found, options);
+	if (region[1] < tail) region[1] = bridgeForward(infos, weights, tail, region[1]);
 	region[1] = extendWithTable(infos, region[1]);
 	const keep: number[] = [];
 	const seen = new Set<string>();

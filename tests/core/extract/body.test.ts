@@ -90,3 +90,54 @@ describe('JSON blobs in CRLF files', () => {
 		expect(texts(a)).toEqual(PROSE);
 	});
 });
+
+describe('body: interruptions inside the article', () => {
+	it('goes on past a boxed related-links list when full paragraphs follow', () => {
+		const text = ['Talks on the Border Crossings Resume', '', 'By Ada Wren', 'May 5, 2021', '', LONG[0], '', LONG[1], '', 'Related Links', '• The ministry website', '', LONG[2], '', '• Home', '• Contact', '• Privacy', '• Terms', ''].join('\n');
+		expect(texts(extractArticle(text))).toEqual(LONG.slice(0, 3));
+	});
+
+	it('keeps the opening paragraphs cut off from the rest by a photo gallery', () => {
+		const gallery = ['Story continues below gallery', '1 of 4', '[photo-1]', 'Ada Wren Submitted photo', '[photo-2]', 'Bo Lund Submitted photo', '[photo-3]', 'Cy Marr Submitted photo'];
+		const rest = [...PROSE, ...LONG.slice(1)];
+		const text = ['Talks on the Border Crossings Resume', '', 'By Staff Reports', '', LONG[0], '', ...gallery, '', ...rest.flatMap((p) => [p, ''])].join('\n');
+		expect(texts(extractArticle(text))).toEqual([LONG[0], ...rest]);
+	});
+
+	it('still cuts off a teaser list of title, name, date and summary', () => {
+		const summaries = [
+			'Voters on the outer islands will decide next month whether the ferry should be run by the council or by a private company, after a long and bitter campaign.',
+			'The fishing fleet returned early this week after storms closed the harbour for three days, and the market reopened with prices far above the usual level.',
+		];
+		const teaser = (n: number) => ['', 'Islands vote on the ferry', 'Bo Lund', 'Wednesday November 20, 2019', summaries[n]];
+		const article = [...LONG, ...PROSE.slice(0, 4)];
+		const text = ['Talks on the Border Crossings Resume', '', ...article.flatMap((p) => [p, '']), 'Islands', '', 'Harbour', '', 'Council', '', 'Weather', ...teaser(0), ...teaser(1), ''].join('\n');
+		expect(texts(extractArticle(text))).toEqual(article);
+	});
+
+	it('keeps a table of dated rows introduced by a line ending in a colon', () => {
+		const rows = ['June 9 -- Harbour Hall, Northport', 'June 12 -- Civic Arena, Eastmouth', 'June 15 -- The Old Market, Westhaven', 'June 19 -- Riverside Stage, Southby'];
+		const text = ['The Ferry Band Announces a Summer Tour', '', ...LONG.slice(0, 2).flatMap((p) => [p, '']), 'The tour dates are as follows:', ...rows, '', '• Home', '• Contact', ''].join('\n');
+		expect(texts(extractArticle(text))).toEqual([...LONG.slice(0, 2), 'The tour dates are as follows:', ...rows]);
+	});
+});
+
+describe('body: picture furniture', () => {
+	it('drops a caption printed twice, bare and with its credit', () => {
+		const caption = 'The two envoys in front of the harbour office after the first round of talks';
+		for (const credited of [`${caption}Credit: Getty - Contributor`, `${caption}. (Image credit: Ministry of Transport)`]) {
+			const text = ['Talks on the Border Crossings Resume', '', LONG[0], '', caption, '6', credited, '', LONG[1], '', LONG[2], ''].join('\n');
+			expect(texts(extractArticle(text))).toEqual(LONG.slice(0, 3));
+		}
+	});
+
+	it('drops image file names and "Name/Agency" credits', () => {
+		const text = ['Talks on the Border Crossings Resume', '', LONG[0], '', 'harbour-talks-2.jpgharbour-talks-2.jpg', 'Ada Wren/Northern Ledger', '', LONG[1], '', LONG[2], ''].join('\n');
+		expect(texts(extractArticle(text))).toEqual(LONG.slice(0, 3));
+	});
+
+	it('drops "Related: …" teaser links inside the article', () => {
+		const text = ['Talks on the Border Crossings Resume', '', LONG[0], '', 'Related: Ten Years of Talks About the Islands in Pictures', '', LONG[1], '', LONG[2], ''].join('\n');
+		expect(texts(extractArticle(text))).toEqual(LONG.slice(0, 3));
+	});
+});
