@@ -2,7 +2,7 @@
 // Nothing here decides the final type or the note; typing.ts and grouping.ts do, with the whole corpus in view.
 import { CALENDAR, CONCEPTS, GROUP_WORDS, PLACE_NOUNS_OF, FIRST_NAMES, LOWER_CONCEPT_HEADS, NAME_CONNECTORS, ORG_HEADS_OF, ORG_SUFFIXES, PERSON_TITLES, PLACE_SUFFIXES, STOP_WORDS, TITLE_MODIFIERS, CONCEPT_HEADS, EVENT_HEADS } from './lexicon';
 import type { KnownNames } from './known-names';
-import { lemmaKey, phraseLemma, type Tokens } from './tokenize';
+import { lemmaKey, phraseLemma, SurfaceMemo, type Tokens } from './tokenize';
 
 /** What the text says a name is; 'adjective' is a people-word or creed ("Kurdish rebels"), not a note of its own. */
 export type Cue = 'person' | 'organisation' | 'place' | 'concept' | 'event' | 'adjective';
@@ -35,13 +35,17 @@ export interface Evidence {
 	lower: Set<string>;
 	/** Word keys seen as a one-word name mid-sentence ("said Putin"): enough to split "Putin-Kim Jong Il". */
 	solo: Set<string>;
+	/** Surfaces already counted in `lower`, so the set is asked once per word, not once per occurrence. */
+	seenLower: Uint8Array;
+	/** The surface table those numbers belong to. */
+	surfaces: number;
 }
 
 /** Names Envoy already knows (places, demonyms, the user's notes). */
 type IsKnown = KnownNames;
 
 export function newEvidence(): Evidence {
-	return { midCap: new Map(), lower: new Set(), solo: new Set() };
+	return { midCap: new Map(), lower: new Set(), solo: new Set(), seenLower: new Uint8Array(0), surfaces: 0 };
 }
 
 function alone(tokens: Tokens, x: number): boolean {
@@ -52,13 +56,28 @@ function alone(tokens: Tokens, x: number): boolean {
 }
 
 export function gatherEvidence(tokens: Tokens, evidence: Evidence): void {
+	if (evidence.surfaces === 0) evidence.surfaces = tokens.surfaces;
+	const numbered = evidence.surfaces === tokens.surfaces;
 	for (let i = 0; i < tokens.length; i++) {
 		if (!tokens.isWord(i) || tokens.capsLine(i)) continue;
-		const key = tokens.key(i);
 		if (!tokens.cap(i)) {
-			evidence.lower.add(key);
+			if (!numbered) {
+				evidence.lower.add(tokens.key(i));
+				continue;
+			}
+			const s = tokens.surface(i);
+			if (s >= evidence.seenLower.length) {
+				const grown = new Uint8Array(Math.max(1024, (s + 1) * 2));
+				grown.set(evidence.seenLower);
+				evidence.seenLower = grown;
+			}
+			if (evidence.seenLower[s] === 0) {
+				evidence.seenLower[s] = 1;
+				evidence.lower.add(tokens.key(i));
+			}
 			continue;
 		}
+		const key = tokens.key(i);
 		if (tokens.initial(i)) continue;
 		evidence.midCap.set(key, (evidence.midCap.get(key) ?? 0) + 1);
 		if (alone(tokens, i - 1) && (tokens.possessive(i) || alone(tokens, i + 1))) evidence.solo.add(key);
@@ -87,6 +106,7 @@ for (const lemma of CONCEPT_LEMMAS.keys()) {
 		CONCEPT_FIRST_KEYS.add(base + 's');
 	}
 }
+const conceptStart = new SurfaceMemo((key) => CONCEPT_FIRST_KEYS.has(key));
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'into', 'across', 'outside', 'to', 'visit', 'visited', 'toward', 'towards']);
 const LOWER_PERSON_CUES = new Set(['leader', 'president', 'minister', 'spokesman', 'spokeswoman', 'envoy', 'ambassador', 'chairman', 'secretary', 'premier', 'chancellor', 'dictator', 'king', 'queen', 'prince', 'senator', 'general', 'coach', 'striker', 'captain', 'director', 'chief', 'ruler']);
 
@@ -277,7 +297,11 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 	if (isKnown.phrase(tokens, words, 0, words.length)) return [{ words, cue: null }];
 	if (words.length === 1 && LONE_NON_NAMES.has(tokens.key(words[0]))) return [];
 	// Capitals of common words are table headers and shouting ("NOTE", "PRESS DIGEST"), not acronyms.
-	if (words.some((w) => shouting(tokens, w, evidence, isKnown))) words = words.filter((w) => !shouting(tokens, w, evidence, isKnown));
+	for (let i = 0; i < words.length; i++) {
+		if (!shouting(tokens, words[i], evidence, isKnown)) continue;
+		words = words.filter((w) => !shouting(tokens, w, evidence, isKnown));
+		break;
+	}
 	// A lone letter is an initial or a currency sign, never a name.
 	if (words.length === 0 || (words.length === 1 && tokens.text(words[0]).replace(/\./g, '').length < 2)) return [];
 
@@ -312,6 +336,8 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
  * them a known name, is several names. Adjective prefixes ("Sino-", "Trans-") are dropped.
  */
 function splitCompounds(tokens: Tokens, segments: Segment[], evidence: Evidence, isKnown: IsKnown): Segment[] {
+	// Most names have no hyphen: their words are consecutive tokens.
+	if (segments.every((seg) => seg.words[seg.words.length - 1] - seg.words[0] === seg.words.length - 1)) return segments;
 	const out: Segment[] = [];
 	for (const seg of segments) {
 		// Most names have no hyphen: their words are consecutive tokens.
@@ -430,7 +456,7 @@ function dateline(text: string, tokens: Tokens, k: number, out: Candidate[]): nu
 
 /** Curated lower-case concepts ("sanctions", "axis of evil"), spelling variants folded by lemma. */
 function lowerConcept(text: string, tokens: Tokens, k: number, out: Candidate[]): number {
-	if (!CONCEPT_FIRST_KEYS.has(tokens.key(k))) return k + 1;
+	if (!conceptStart.test(tokens, k)) return k + 1;
 	const options = CONCEPT_LEMMAS.get(lemmaKey(tokens.key(k)));
 	if (!options) return k + 1;
 	let best: { end: number; name: string } | null = null;

@@ -4,7 +4,7 @@
 import type { Entity, Mention } from '../types';
 import { placeIndex } from './gazetteer';
 import { NAME_CONNECTORS, STOP_WORDS } from './lexicon';
-import { lemmaKey, nameKey, phraseLemma, prefixCode, tokenize, type Tokens } from './tokenize';
+import { lemmaKey, nameKey, phraseLemma, prefixCode, SurfaceMemo, tokenize, type Tokens } from './tokenize';
 
 interface Entry {
 	entity: Entity;
@@ -26,34 +26,70 @@ interface Node {
 
 const node = (): Node => ({ next: null, entries: [], plain: [] });
 
-function insert(root: Node, keys: string[], entry: Entry): void {
+/** Adds an entry under a key of space-separated words. */
+function insert(root: Node, key: string, entry: Entry): void {
 	let at = root;
-	for (const k of keys) {
+	let from = 0;
+	for (;;) {
+		const space = key.indexOf(' ', from);
+		const word = space < 0 ? (from === 0 ? key : key.slice(from)) : key.slice(from, space);
 		at.next ??= new Map();
-		let child = at.next.get(k);
+		let child = at.next.get(word);
 		if (!child) {
 			child = node();
-			at.next.set(k, child);
+			at.next.set(word, child);
 		}
 		at = child;
+		if (space < 0) break;
+		from = space + 1;
 	}
 	if (at.entries.some((e) => e.entity === entry.entity && e.weak === entry.weak)) return;
 	at.entries.push(entry);
 	if (!entry.acronym) at.plain.push(entry);
 }
 
-let formsCache: Map<string, { forms: string[]; demonyms: Set<string> }> | null = null;
+interface BuiltinForms {
+	/** Name, aliases and metonyms with their keys. */
+	forms: { form: string; key: string }[];
+	/** Keys of the people-words ("russian", "north koreans"). */
+	demonyms: string[];
+	demonymSet: Set<string>;
+}
 
-/** Every built-in place's forms by its name, built once. */
-function builtinForms(): Map<string, { forms: string[]; demonyms: Set<string> }> {
+let formsCache: Map<string, BuiltinForms> | null = null;
+
+/** Every built-in place's forms by its name, keyed once. */
+function builtinForms(): Map<string, BuiltinForms> {
 	if (formsCache) return formsCache;
-	const map = new Map<string, { forms: string[]; demonyms: Set<string> }>();
+	const map = new Map<string, BuiltinForms>();
 	for (const hit of placeIndex(nameKey).values()) {
 		const p = hit.place;
-		if (!map.has(p.name)) map.set(p.name, { forms: [p.name, ...p.aliases, ...(p.metonyms ?? [])], demonyms: new Set(p.demonyms.map(nameKey)) });
+		if (map.has(p.name)) continue;
+		const demonyms = p.demonyms.map(nameKey);
+		map.set(p.name, { forms: [p.name, ...p.aliases, ...(p.metonyms ?? [])].map((form) => ({ form, key: nameKey(form) })), demonyms: [...new Set(demonyms)], demonymSet: new Set(demonyms) });
 	}
 	formsCache = map;
 	return map;
+}
+
+// Lower-case forms are matched by lemma; the same few (demonyms, concepts) come back in every dictionary.
+const lemmaCache = new Map<string, string>();
+function formLemma(form: string): string {
+	let lemma = lemmaCache.get(form);
+	if (lemma === undefined) {
+		if (lemmaCache.size > 10_000) lemmaCache.clear();
+		lemma = phraseLemma(form);
+		lemmaCache.set(form, lemma);
+	}
+	return lemma;
+}
+
+/** Everyone who claims one key, first claimant first. */
+interface Claim {
+	entity: Entity;
+	form: string;
+	demonym: boolean;
+	others: Claim[] | null;
 }
 
 export class EntityDictionary {
@@ -61,8 +97,10 @@ export class EntityDictionary {
 	private readonly names = node();
 	private readonly concepts = node();
 	private readonly byKey = new Map<string, Entity>();
-	/** First four letters of every concept's first word: most words can skip the lemma lookup. */
+	/** First two letters of every concept's first word: most words can skip the lemma lookup. */
 	private readonly conceptStarts = new Set<number>();
+	/** Whether a word can start a concept, asked once per distinct word. */
+	private readonly conceptStart = new SurfaceMemo((key) => this.conceptStarts.has(prefixCode(key)) && !!this.concepts.next?.has(lemmaKey(key)));
 
 	private constructor(entities: Entity[]) {
 		this.entities = entities;
@@ -74,47 +112,63 @@ export class EntityDictionary {
 	 * names and forms never to match (case-insensitive).
 	 */
 	static from(entities: Entity[], ignore: string[] = []): EntityDictionary {
-		const ignored = new Set(ignore.map((i) => nameKey(i)));
-		const kept = entities.filter((e) => !ignored.has(nameKey(e.name)));
+		const ignored = ignore.length > 0 ? new Set(ignore.map((i) => nameKey(i))) : null;
+		const kept = ignored ? entities.filter((e) => !ignored.has(nameKey(e.name))) : entities;
 		const dict = new EntityDictionary(kept);
 		const placeForms = builtinForms();
-		const strong = new Map<string, { entity: Entity; form: string; demonym: boolean }[]>();
-		const addStrong = (entity: Entity, form: string, demonym: boolean) => {
-			const key = nameKey(form);
-			if (!key || ignored.has(key)) return;
-			const list = strong.get(key) ?? [];
-			if (!list.some((x) => x.entity === entity)) list.push({ entity, form, demonym });
-			strong.set(key, list);
+		const claims = new Map<string, Claim>();
+		const claim = (entity: Entity, form: string, key: string, demonym: boolean) => {
+			if (!key || ignored?.has(key)) return;
+			const first = claims.get(key);
+			if (!first) {
+				claims.set(key, { entity, form, demonym, others: null });
+				return;
+			}
+			if (first.entity === entity || first.others?.some((x) => x.entity === entity)) return;
+			const next: Claim = { entity, form, demonym, others: null };
+			if (first.others) first.others.push(next);
+			else first.others = [next];
 		};
 		for (const e of kept) {
 			const builtin = e.userOwned ? undefined : placeForms.get(e.name);
-			for (const form of [e.name, ...e.aliases, ...(e.metonyms ?? [])]) addStrong(e, form, !!builtin?.demonyms.has(nameKey(form)));
+			const own = (form: string) => {
+				const key = nameKey(form);
+				claim(e, form, key, !!builtin?.demonymSet.has(key));
+			};
+			own(e.name);
+			for (const form of e.aliases) own(form);
+			for (const form of e.metonyms ?? []) own(form);
 			if (builtin) {
-				for (const form of builtin.forms) addStrong(e, form, false);
-				for (const d of builtin.demonyms) addStrong(e, d, true);
+				for (const { form, key } of builtin.forms) claim(e, form, key, false);
+				for (const d of builtin.demonyms) claim(e, d, d, true);
 			}
 			dict.byKey.set(nameKey(e.name), e);
 		}
-		for (const [key, list] of strong) {
-			for (const { entity, form, demonym } of list) {
+		for (const [key, first] of claims) {
+			const weak = first.others !== null;
+			for (let c: Claim | null = first, i = 0; c; c = first.others?.[i++] ?? null) {
+				const form = c.form;
 				const lowerForm = form === form.toLowerCase();
-				const entry: Entry = { entity, weak: list.length > 1, acronym: form === form.toUpperCase() && form !== form.toLowerCase() && key.length <= 5 && !key.includes(' '), demonym };
+				const entry: Entry = { entity: c.entity, weak, acronym: !lowerForm && form === form.toUpperCase() && key.length <= 5 && !key.includes(' '), demonym: c.demonym };
 				if (lowerForm) {
-					const lemmas = phraseLemma(form).split(' ');
+					const lemmas = formLemma(form);
 					insert(dict.concepts, lemmas, entry);
-					dict.conceptStarts.add(prefixCode(lemmas[0]));
-				}
-				else insert(dict.names, key.split(' '), entry);
+					const space = lemmas.indexOf(' ');
+					dict.conceptStarts.add(prefixCode(space < 0 ? lemmas : lemmas.slice(0, space)));
+				} else insert(dict.names, key, entry);
 			}
 		}
 		// A person's lone given name or surname, weak unless some entity claims it outright.
 		for (const e of kept) {
 			if (e.type !== 'person') continue;
-			const keys = nameKey(e.name).split(' ');
-			if (keys.length < 2) continue;
-			for (const part of new Set([keys[0], keys[keys.length - 1]])) {
-				if (part.length < 2 || STOP_WORDS.has(part) || NAME_CONNECTORS.has(part) || ignored.has(part)) continue;
-				insert(dict.names, [part], { entity: e, weak: true, acronym: false, demonym: false });
+			const key = nameKey(e.name);
+			const firstSpace = key.indexOf(' ');
+			if (firstSpace < 0) continue;
+			const given = key.slice(0, firstSpace);
+			const surname = key.slice(key.lastIndexOf(' ') + 1);
+			for (const part of given === surname ? [given] : [given, surname]) {
+				if (part.length < 2 || STOP_WORDS.has(part) || NAME_CONNECTORS.has(part) || ignored?.has(part)) continue;
+				insert(dict.names, part, { entity: e, weak: true, acronym: false, demonym: false });
 			}
 		}
 		return dict;
@@ -174,7 +228,7 @@ export class EntityDictionary {
 	}
 
 	private walkConcepts(tokens: Tokens, k: number): number {
-		if (!this.concepts.next || !this.conceptStarts.has(prefixCode(tokens.key(k)))) return -1;
+		if (!this.concepts.next || !this.conceptStart.test(tokens, k)) return -1;
 		let at: Node | undefined = this.concepts;
 		let bestLast = -1;
 		let j = k;

@@ -109,21 +109,31 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 	// Known entities not seen this time still link.
 	const dictionary = EntityDictionary.from([...provisional.map((p) => p.entity), ...known.filter((e) => !emitted.has(e.name))], options.ignore);
 	const found = new Map<string, Mention[]>();
-	const docsOf = new Map<string, Set<string>>();
-	const counts = new Map<string, number>();
+	// Per entity: mentions, documents, and the last document counted (documents come one at a time).
+	const seen = new Map<string, { mentions: number; docs: number; last: number }>();
 	for (let i = 0; i < docs.length; i++) {
 		const doc = docs[i];
 		const list = findMentionsIn(doc.text, dictionary, tokens[i]);
 		found.set(doc.id, list);
+		if (options.includeSingletons) continue;
 		for (const m of list) {
-			counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
-			const set = docsOf.get(m.entity) ?? new Set<string>();
-			set.add(doc.id);
-			docsOf.set(m.entity, set);
+			const s = seen.get(m.entity);
+			if (!s) seen.set(m.entity, { mentions: 1, docs: 1, last: i });
+			else {
+				s.mentions++;
+				if (s.last !== i) {
+					s.docs++;
+					s.last = i;
+				}
+			}
 		}
 	}
-	const keep = (p: { entity: Entity; patterned: boolean; known: boolean }) =>
-		options.includeSingletons || p.known || p.patterned || (docsOf.get(p.entity.name)?.size ?? 0) >= 2 || (counts.get(p.entity.name) ?? 0) >= 3;
+	// Every mention is of a provisional or known entity, so with singletons kept there is nothing to filter.
+	if (options.includeSingletons) return { entities: provisional.map((p) => p.entity), mentions: found };
+	const keep = (p: { entity: Entity; patterned: boolean; known: boolean }) => {
+		const s = seen.get(p.entity.name);
+		return p.known || p.patterned || (!!s && (s.docs >= 2 || s.mentions >= 3));
+	};
 	const entities = provisional.filter(keep).map((p) => p.entity);
 	const kept = new Set([...entities.map((e) => e.name), ...known.map((e) => e.name)]);
 	const mentions = new Map<string, Mention[]>();

@@ -46,6 +46,14 @@ export class Tokens {
 	key(k: number): string {
 		return this.table.keys[this.data[k * 4 + 2]];
 	}
+	/** The token's surface: the same number for every occurrence of the same text tokenized with the same table. */
+	surface(k: number): number {
+		return this.data[k * 4 + 2];
+	}
+	/** Which surface table numbered the surfaces. */
+	get surfaces(): number {
+		return this.table.id;
+	}
 	private is(k: number, bit: number): boolean {
 		return k >= 0 && k < this.length && (this.data[k * 4 + 3] & bit) !== 0;
 	}
@@ -152,8 +160,41 @@ function isAllUpper(word: string): boolean {
  * few thousand words, so most tokens are found here by a hash of their characters: no new string, no key to compute.
  * A full table is not cleared but replaced, so tokens already made keep reading theirs.
  */
+let tables = 0;
+
+/**
+ * A yes/no question about words, answered once per distinct surface instead of once per occurrence: most of a
+ * text's words are asked about again and again ("is this a concept's first word?").
+ */
+export class SurfaceMemo {
+	private table = 0;
+	private answers = new Uint8Array(0);
+	constructor(private readonly ask: (key: string) => boolean) {}
+
+	test(tokens: Tokens, k: number): boolean {
+		if (tokens.surfaces !== this.table) {
+			this.table = tokens.surfaces;
+			this.answers = new Uint8Array(1024);
+		}
+		const s = tokens.surface(k);
+		if (s >= this.answers.length) {
+			const grown = new Uint8Array(Math.max(this.answers.length * 2, s + 1));
+			grown.set(this.answers);
+			this.answers = grown;
+		}
+		let answer = this.answers[s];
+		if (answer === 0) {
+			answer = this.ask(tokens.key(k)) ? 1 : 2;
+			this.answers[s] = answer;
+		}
+		return answer === 1;
+	}
+}
+
 class SurfaceTable {
-	private slots = new Int32Array(1 << 14);
+	readonly id = ++tables;
+	/** Open addressing, two numbers a slot: the hash, and the surface's index plus one (0 for an empty slot). */
+	private slots = new Int32Array(2 << 14);
 	private hashes: number[] = [];
 	readonly texts: string[] = [];
 	readonly keys: string[] = [];
@@ -166,15 +207,15 @@ class SurfaceTable {
 	/** The index of text[start, end), whose hash is `hash`, added if new. */
 	find(text: string, start: number, end: number, hash: number, kind: number): number {
 		const len = end - start;
-		let mask = this.slots.length - 1;
+		const slots = this.slots;
+		const mask = (slots.length >> 1) - 1;
 		let at = hash & mask;
 		for (;;) {
-			const slot = this.slots[at];
+			const slot = slots[2 * at + 1];
 			if (slot === 0) break;
-			const idx = slot - 1;
-			if (this.hashes[idx] === hash) {
-				const t = this.texts[idx];
-				if (t.length === len && sameChars(text, start, t)) return idx;
+			if (slots[2 * at] === hash) {
+				const t = this.texts[slot - 1];
+				if (t.length === len && sameChars(text, start, t)) return slot - 1;
 			}
 			at = (at + 1) & mask;
 		}
@@ -193,23 +234,23 @@ class SurfaceTable {
 			const hyphen = word === '-' || word === '‑';
 			this.shapes.push((hyphen || word === '.' || word === ',' ? INNER : 0) | (hyphen ? HYPHEN : 0));
 		}
-		if (this.texts.length * 2 > this.slots.length) {
-			this.grow();
-			mask = this.slots.length - 1;
-			at = hash & mask;
-			while (this.slots[at] !== 0) at = (at + 1) & mask;
+		if (this.texts.length * 4 > slots.length) this.grow();
+		else {
+			slots[2 * at] = hash;
+			slots[2 * at + 1] = idx + 1;
 		}
-		this.slots[at] = idx + 1;
 		return idx;
 	}
 
 	private grow(): void {
 		const slots = new Int32Array(this.slots.length * 2);
-		const mask = slots.length - 1;
+		const mask = (slots.length >> 1) - 1;
 		for (let idx = 0; idx < this.texts.length; idx++) {
-			let at = this.hashes[idx] & mask;
-			while (slots[at] !== 0) at = (at + 1) & mask;
-			slots[at] = idx + 1;
+			const hash = this.hashes[idx];
+			let at = hash & mask;
+			while (slots[2 * at + 1] !== 0) at = (at + 1) & mask;
+			slots[2 * at] = hash;
+			slots[2 * at + 1] = idx + 1;
 		}
 		this.slots = slots;
 	}
@@ -223,13 +264,14 @@ function sameChars(text: string, start: number, word: string): boolean {
 // Bounded, so a long-running plugin's memory stays flat.
 const MAX_SURFACES = 200_000;
 let surfaces = new SurfaceTable();
+let scratch = new Int32Array(4096);
 
 export function tokenize(text: string): Tokens {
 	if (surfaces.size >= MAX_SURFACES) surfaces = new SurfaceTable();
 	const table = surfaces;
 	const n = text.length;
-	// Room for a token every five characters to begin with; grown by doubling.
-	let data = new Int32Array(Math.max(64, ((n / 5) | 0) * 4));
+	// Tokens are written into a scratch buffer shared by every call, then copied out at their exact size.
+	let data = scratch;
 	let count = 0;
 	let i = 0;
 	let space = true;
@@ -308,6 +350,7 @@ export function tokenize(text: string): Tokens {
 			const grown = new Int32Array(data.length * 2);
 			grown.set(data);
 			data = grown;
+			scratch = grown;
 		}
 		const at = count * 4;
 		data[at] = start;
@@ -321,8 +364,7 @@ export function tokenize(text: string): Tokens {
 	}
 	if (count > lineFrom && lineUpper > 0 && lineUpper >= 2 * lineLower) markCapsLine(data, lineFrom, count);
 	markSentenceStarts(data, count, table);
-	// Trimmed: a corpus's token arrays may be kept for a while.
-	return new Tokens(text, data.length > count * 4 + 256 ? data.slice(0, count * 4) : data, count, table);
+	return new Tokens(text, data.slice(0, count * 4), count, table);
 }
 
 function markSentenceStarts(data: Int32Array, count: number, table: SurfaceTable): void {
