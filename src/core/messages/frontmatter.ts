@@ -14,10 +14,28 @@ export function frontmatterBounds(lines: string[]): { end: number; bodyStart: nu
 	return null;
 }
 
-export function parseFrontmatterLines(lines: string[]): Record<string, FrontmatterValue> {
+/**
+ * `key: value` pairs of the frontmatter lines [from, to) of `lines`. With `wanted`, only those keys are read:
+ * the others (and their list items) are skipped without building their values.
+ */
+export function parseFrontmatterLines(lines: string[], wanted?: ReadonlySet<string>, from = 0, to = lines.length): Record<string, FrontmatterValue> {
 	const out: Record<string, FrontmatterValue> = {};
 	let listKey: string | null = null;
-	for (const raw of lines) {
+	let skipping = false;
+	for (let i = from; i < to; i++) {
+		const raw = lines[i];
+		const first = raw.charCodeAt(0);
+		// An unwanted key's block-list items and continuation lines start with a space or a dash.
+		if (skipping && (first === 32 || first === 9 || first === 45)) continue;
+		skipping = false;
+		if (wanted && first !== 32 && first !== 9 && first !== 45 && first !== 35) {
+			const colon = raw.indexOf(':');
+			if (colon > 0 && !wanted.has(raw.slice(0, colon).trim())) {
+				skipping = true;
+				listKey = null;
+				continue;
+			}
+		}
 		if (raw.trim() === '' || raw.trimStart().startsWith('#')) continue;
 		const item = raw.trimStart().startsWith('-') ? (/^\s*-\s+(.*)$/.exec(raw) ?? (/^\s*-\s*$/.test(raw) ? ['', ''] : null)) : null;
 		if (item && listKey !== null) {

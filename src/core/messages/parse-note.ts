@@ -1,7 +1,7 @@
 // Markdown note → SourceNote, line by line with a few regular expressions: no markdown AST, because the
 // model is rebuilt over whole vaults and remark costs ~100× more for the little structure needed here.
 import { frontmatterBounds, parseFrontmatterLines } from './frontmatter';
-import { readMessageMarks } from './marks';
+import { DISMISSED_PROPERTY, MESSAGES_PROPERTY, readMessageMarks } from './marks';
 import { isSpace } from './sentences';
 import type { SourceLink, SourceNote, SourceParagraph } from './source-note';
 
@@ -15,11 +15,14 @@ const TABLE_ROW = /^\s*\|/;
 // Wikilinks (with embeds), markdown links (with images), and the emphasis marks a reader does not see.
 const INLINE = /(!?)\[\[([^\]|#^]*)((?:#[^\]|]*)?)(?:\|([^\]]*))?\]\]|(!?)\[([^\]]*)\]\(<?([^)\s>]*)>?(?:\s+"[^"]*")?\)|\*\*|__|==/g;
 
+/** The frontmatter keys sourceNote reads; imported notes carry many more (topics, regions, hashes…). */
+const META_KEYS: ReadonlySet<string> = new Set(['title', 'publisher', 'outlet', 'authors', 'author', 'published', 'date', 'envoy_duplicate_of', MESSAGES_PROPERTY, DISMISSED_PROPERTY]);
+
 export function parseSourceNote(path: string, markdown: string): SourceNote {
 	// A plain split is several times faster than a regex one; the regex only for files with CRLF endings.
 	const lines = markdown.includes('\r') ? markdown.split(/\r?\n/) : markdown.split('\n');
 	const bounds = frontmatterBounds(lines);
-	const frontmatter = bounds ? parseFrontmatterLines(lines.slice(1, bounds.end)) : {};
+	const frontmatter = bounds ? parseFrontmatterLines(lines, META_KEYS, 1, bounds.end) : {};
 	return sourceNote(path, frontmatter, parseParagraphs(lines, bounds ? bounds.bodyStart : 0));
 }
 
@@ -61,6 +64,14 @@ export function basename(path: string): string {
 /** `[[A|b]]` → "b", `[[A]]` → "A", anywhere in a frontmatter string ("Daily [[Outlet]]"). */
 function unlink(s: string | null): string | null {
 	if (s === null || !s.includes('[[')) return s;
+	// The usual case, one whole link ("[[Ana Sorel]]"), without a regular expression and its callback.
+	const inner = s.length > 4 && s.startsWith('[[') && s.endsWith(']]') ? s.slice(2, -2) : null;
+	if (inner !== null && !inner.includes('[') && !inner.includes(']')) {
+		const bar = inner.indexOf('|');
+		if (bar >= 0) return inner.slice(bar + 1).trim();
+		const hash = inner.indexOf('#');
+		return (hash >= 0 ? inner.slice(0, hash) : inner).trim();
+	}
 	return s.replace(/\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g, (_, target: string, alias: string | undefined) => (alias ?? target).trim()).trim();
 }
 

@@ -40,6 +40,26 @@ describe('parseSourceNote', () => {
 		]);
 	});
 
+	it('reads the keys it needs among many others, in any link form', () => {
+		const fm = [
+			'---',
+			'topics:',
+			'  - title: not the title',
+			'  - Foreign Policy',
+			'regions: [East Asia]',
+			'title: Real title',
+			'summary: |',
+			'  publisher: not the outlet',
+			'publisher: "[[Outlets/Daily Ledger#About|The Daily Ledger]]"',
+			'authors:',
+			'  - "[[Ana Sorel#bio]]"',
+			'  - "[[A]] and [[B]]"',
+			'---',
+			'Body.',
+		].join('\n');
+		expect(parseSourceNote('x.md', fm)).toMatchObject({ title: 'Real title', outlet: 'The Daily Ledger', authors: ['Ana Sorel', 'A and B'] });
+	});
+
 	it('splits paragraphs with their line, block id and section, skipping code', () => {
 		expect(note.paragraphs.map((p) => [p.line, p.block, p.section])).toEqual([
 			[10, 'a1b2c3', 0],
