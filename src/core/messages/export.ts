@@ -1,6 +1,7 @@
 // The current view as an ordinary Markdown note: a section per capital, one list item per message with a
 // block link to its paragraph. Plain Markdown and wikilinks only, so the note keeps working (and shows in
 // the graph) without the plugin.
+import { EXPORT_PROPERTY } from './marks';
 import { messageSnippet } from './snippet';
 import type { MessagePassage } from './source-note';
 import type { CapitalMessage, MessagesModel } from '../types';
@@ -18,7 +19,7 @@ export interface ExportOptions {
 
 export function exportMessagesMarkdown(model: MessagesModel, options: ExportOptions = {}): string {
 	const maxChars = options.maxChars ?? 400;
-	const out: string[] = ['---', 'envoy_export: messages-to-capitals'];
+	const out: string[] = ['---', `${EXPORT_PROPERTY}: messages-to-capitals`];
 	if (options.exported) out.push(`exported: ${options.exported}`);
 	out.push('---', '', `# ${options.title ?? 'Messages to capitals'}`);
 	for (const s of model.capitals) {

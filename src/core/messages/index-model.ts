@@ -76,6 +76,10 @@ export class MessagesIndex {
 	}
 
 	upsert(note: SourceNote): void {
+		if (note.exported) {
+			this.remove(note.path);
+			return;
+		}
 		this.drop(note.path);
 		const entry: NoteEntry = { note, found: detectMessages(note, this.resolver), mentionPassages: undefined, rank: 0 };
 		this.notes.set(note.path, entry);

@@ -6,6 +6,8 @@ import type { MessageMark } from './source-note';
 
 export const MESSAGES_PROPERTY = 'envoy_messages';
 export const DISMISSED_PROPERTY = 'envoy_dismissed';
+/** Marks a note written by "Export messages to a note"; the index never reads such a note as a source. */
+export const EXPORT_PROPERTY = 'envoy_export';
 
 const ENTRY = /^\s*\^?([A-Za-z0-9-]+?)\s*(?:->|=>|→|⟶|>)\s*(?:\[\[)?([^\]|#]+?)(?:\|[^\]]*)?(?:\]\])?\s*$/;
 

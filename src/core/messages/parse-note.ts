@@ -1,7 +1,7 @@
 // Markdown note → SourceNote, line by line with a few regular expressions: no markdown AST, because the
 // model is rebuilt over whole vaults and remark costs ~100× more for the little structure needed here.
 import { frontmatterBounds, parseFrontmatterLines } from './frontmatter';
-import { DISMISSED_PROPERTY, MESSAGES_PROPERTY, readMessageMarks } from './marks';
+import { DISMISSED_PROPERTY, EXPORT_PROPERTY, MESSAGES_PROPERTY, readMessageMarks } from './marks';
 import { isSpace } from './sentences';
 import type { SourceLink, SourceNote, SourceParagraph } from './source-note';
 
@@ -16,7 +16,7 @@ const TABLE_ROW = /^\s*\|/;
 const INLINE = /(!?)\[\[([^\]|#^]*)((?:#[^\]|]*)?)(?:\|([^\]]*))?\]\]|(!?)\[([^\]]*)\]\(<?([^)\s>]*)>?(?:\s+"[^"]*")?\)|\*\*|__|==/g;
 
 /** The frontmatter keys sourceNote reads; imported notes carry many more (topics, regions, hashes…). */
-const META_KEYS: ReadonlySet<string> = new Set(['title', 'publisher', 'outlet', 'authors', 'author', 'published', 'date', 'envoy_duplicate_of', MESSAGES_PROPERTY, DISMISSED_PROPERTY]);
+const META_KEYS: ReadonlySet<string> = new Set(['title', 'publisher', 'outlet', 'authors', 'author', 'published', 'date', 'envoy_duplicate_of', EXPORT_PROPERTY, MESSAGES_PROPERTY, DISMISSED_PROPERTY]);
 
 export function parseSourceNote(path: string, markdown: string): SourceNote {
 	// A plain split is several times faster than a regex one; the regex only for files with CRLF endings.
@@ -51,6 +51,7 @@ function sourceNote(path: string, frontmatter: Record<string, unknown>, paragrap
 		authors: names,
 		published: published instanceof Date ? published.toISOString().slice(0, 10) : str(published),
 		duplicateOf: unlink(str(frontmatter.envoy_duplicate_of)),
+		exported: frontmatter[EXPORT_PROPERTY] !== undefined && frontmatter[EXPORT_PROPERTY] !== null,
 		marks: readMessageMarks(frontmatter),
 		paragraphs,
 	};

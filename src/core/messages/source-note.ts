@@ -48,6 +48,11 @@ export interface SourceNote {
 	published: string | null;
 	/** Name or path of the note this one republishes (`envoy_duplicate_of`), else null. */
 	duplicateOf: string | null;
+	/**
+	 * The note is an export of the view itself (`envoy_export`): its list quotes every message, and read as a
+	 * source it would list each one again.
+	 */
+	exported?: boolean;
 	marks: MessageMark[];
 	paragraphs: SourceParagraph[];
 }

@@ -58,3 +58,15 @@ describe('formatMessagesText', () => {
 		expect(formatMessagesText({ capitals: [] })).toBe('No messages to capitals found.\n');
 	});
 });
+
+describe('an exported note in the vault', () => {
+	it('is not read back as a source of the messages it lists', () => {
+		const index = new MessagesIndex();
+		index.setCapitals(CAPITALS);
+		index.upsert(parseSourceNote('a.md', noteText(['[[Moscow]] is sending messages to [[Seoul]] and [[Tokyo]].', 'The message to [[Tokyo]] is different.'])));
+		const before = index.model();
+		index.upsert(parseSourceNote('Envoy/Messages to capitals.md', exportMessagesMarkdown(before)));
+		expect(index.model().capitals.flatMap((s) => s.messages.map((m) => m.note))).toEqual(['a.md', 'a.md', 'a.md']);
+		expect(index.paths()).toEqual(['a.md']);
+	});
+});
