@@ -64,6 +64,39 @@ function unsafeEdges(md: string, start: number, end: number): boolean {
 	return isDelim(n) && isWordCode(md.charCodeAt(end + 1));
 }
 
+/** Is md[s, e) nothing but quote markers at the start of a line? */
+function isQuoteMarks(md: string, s: number, e: number): boolean {
+	if (s === 0 || md.charCodeAt(s - 1) !== 10) return false;
+	let quote = false;
+	for (let i = s; i < e; i++) {
+		const c = md.charCodeAt(i);
+		if (c === 62) quote = true;
+		else if (c !== 32 && c !== 9) return false;
+	}
+	return quote;
+}
+
+/**
+ * The matcher reads any ">" after a line break as a quote marker. Every one inside a match must be
+ * protected (the scanner protects exactly the markers), or it was text and the match is dropped.
+ */
+function markersOnly(md: string, start: number, end: number, prot: Array<[number, number]>, from: number): boolean {
+	let k = from;
+	for (let i = start; i < end; i++) {
+		if (md.charCodeAt(i) !== 10) continue;
+		for (let j = i + 1; j < end; j++) {
+			const c = md.charCodeAt(j);
+			if (c !== 62) {
+				if (c === 32 || c === 9 || c === 13) continue;
+				break;
+			}
+			while (k < prot.length && prot[k][1] <= j) k++;
+			if (k >= prot.length || prot[k][0] > j) return false;
+		}
+	}
+	return true;
+}
+
 /** Where links would go, without changing anything (previews, tests): sorted, non-overlapping. */
 export function planLinks(markdown: string, index: LinkIndex, options: Partial<LinkOptions> = {}): Insertion[] {
 	const scope = options.scope ?? DEFAULT_LINK_OPTIONS.scope;
@@ -96,6 +129,8 @@ export function planLinks(markdown: string, index: LinkIndex, options: Partial<L
 		let pos = block.start;
 		for (let k = r; pos < block.end; k++) {
 			const next = k < prot.length ? prot[k] : null;
+			// Quote markers continuing the block's lines do not cut it: a name may run across a line break there.
+			if (next && next[0] < block.end && isQuoteMarks(markdown, next[0], next[1])) continue;
 			const segEnd = next ? Math.min(next[0], block.end) : block.end;
 			if (segEnd > pos) trie.scan(markdown, pos, segEnd, block.start, raw);
 			if (!next || next[0] >= block.end) break;
@@ -106,6 +141,7 @@ export function planLinks(markdown: string, index: LinkIndex, options: Partial<L
 			const { start, end, target } = raw[m];
 			if (target === null) continue; // one surface, several notes: ambiguous, leave it
 			if (unsafeEdges(markdown, start, end)) continue;
+			if (!markersOnly(markdown, start, end, prot, r)) continue;
 			const key = target.key;
 			if (key === self) continue;
 			if (scope !== 'every') {

@@ -318,7 +318,8 @@ export class NameTrie {
 					if (afterBreak) return this.found(bestEnd, bestTarget); // never across a blank line
 					afterBreak = true;
 				} else if (c !== 32 && c !== 9 && c !== 13 && c !== 62) afterBreak = false;
-				if (!isFoldedSpace(c)) {
+				// A ">" after a line break is taken for a quote marker; planLinks drops matches where it is not one.
+				if (!isFoldedSpace(c) && !(c === 62 && afterBreak)) {
 					if (this.sepChars[c] === 0 && c !== 0x2019 && c !== 0x2bc) return this.found(bestEnd, bestTarget);
 					spaces = false;
 				}

@@ -2,7 +2,7 @@
 // either side. Offsets go stale as soon as the user edits the note, so a record is found again by
 // its exact link string, scored by how much of its context still surrounds it, in document order.
 
-import { isFoldedSpace } from './tokens';
+import { foldBreaks, isFoldedSpace } from './tokens';
 
 /** One link Envoy added. Small and JSON-serialisable, for the adapters' ledger. */
 export interface LinkRecord {
@@ -125,7 +125,11 @@ function displayMarkdownLinks(s: string): string {
 /** Window of raw text wide enough to hold the context even when neighbouring links add syntax. */
 const WINDOW = 160;
 
+// Whitespace runs compare as one space. Folded, line breaks also compare as a link shows them (a
+// neighbour split by one may have been joined since); folding looks back to the line break, which a
+// context cut mid-line lacks, so both readings are scored.
 const squash = (s: string): string => s.replace(/\s+/g, ' ');
+const fold = (s: string): string => squash(foldBreaks(s));
 
 function commonSuffix(a: string, b: string): number {
 	let n = 0;
@@ -152,9 +156,10 @@ export function locate(md: string, records: LinkRecord[]): number[] {
 			for (let p = md.indexOf(r.link); p >= 0; p = md.indexOf(r.link, p + 1)) occ.push(p);
 			occurrences.set(r.link, occ);
 		}
-		// Whitespace runs compare as one space: a line break inside a linked name became a space.
 		const before = squash(r.before);
 		const after = squash(r.after);
+		const foldedBefore = fold(r.before);
+		const foldedAfter = fold(r.after);
 		const need = Math.min(MIN_AGREEMENT, before.length + after.length);
 		let best = -1;
 		let bestScore = -1;
@@ -167,9 +172,21 @@ export function locate(md: string, records: LinkRecord[]): number[] {
 			const rawAfter = md.slice(e, e + WINDOW);
 			// Raw agreement covers contexts stored raw (no bracket nearby then); display agreement covers
 			// neighbours linked or unlinked since.
+			const shownBefore = display(rawBefore);
+			const shownAfter = display(rawAfter);
 			const score =
-				Math.max(commonSuffix(squash(rawBefore), before), commonSuffix(squash(display(rawBefore)), before)) +
-				Math.max(commonPrefix(squash(rawAfter), after), commonPrefix(squash(display(rawAfter)), after));
+				Math.max(
+					commonSuffix(squash(rawBefore), before),
+					commonSuffix(squash(shownBefore), before),
+					commonSuffix(fold(rawBefore), foldedBefore),
+					commonSuffix(fold(shownBefore), foldedBefore),
+				) +
+				Math.max(
+					commonPrefix(squash(rawAfter), after),
+					commonPrefix(squash(shownAfter), after),
+					commonPrefix(fold(rawAfter), foldedAfter),
+					commonPrefix(fold(shownAfter), foldedAfter),
+				);
 			if (score < need) continue;
 			// Equal scores: prefer document order (the first candidate after the previous record).
 			if (score === bestScore) tied = true;

@@ -50,11 +50,12 @@ interface LineInfo {
 	blank: boolean;
 }
 
-function analyseLine(md: string, start: number, end: number): LineInfo {
+/** `maxDepth` stops at that many quote markers: inside a fence or HTML block, further ones are content. */
+function analyseLine(md: string, start: number, end: number, maxDepth = Infinity): LineInfo {
 	let i = start;
 	let quoteDepth = 0;
 	let content = start;
-	for (;;) {
+	while (quoteDepth < maxDepth) {
 		let j = i;
 		let cols = 0;
 		while (j < end && cols < 4 && (md.charCodeAt(j) === 32 || md.charCodeAt(j) === 9)) {
@@ -89,6 +90,8 @@ const HR_RE = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\r?$/;
 const LIST_RE = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|\r?$)/;
 const DEF_RE = /^\[((?:[^\]\\]|\\.)+)\]:/;
 const DELIM_RE = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t\r]*$/;
+const QUOTE_RE = /^ {0,3}>/;
+const INDENT_RE = /^[ \t]*/;
 const HTML1_RE = /^<(?:script|pre|style|textarea)(?=[\s>]|$)/i;
 
 /** Characters a block construct can start with (fence, heading, setext, rule, list, HTML, definition, table). */
@@ -166,6 +169,7 @@ export function scanNote(md: string): NoteScan {
 	let htmlNested = false;
 	let htmlBlankSeen = false;
 	let htmlMinIndent = 0;
+	let htmlFrom = 0;
 	let para = -1; // index of the open paragraph block
 	let paraQuote = 0;
 	// Content columns of the open list items, outermost first, and the quote depth they live at.
@@ -186,11 +190,23 @@ export function scanNote(md: string): NoteScan {
 	for (; line < lineCount; line++) {
 		const ls = starts[line];
 		const le = lineEnd(line);
-		const info = analyseLine(md, ls, le);
-
+		let full = analyseLine(md, ls, le);
+		if (mode !== 'fence' && mode !== 'html' && cols.length > 0 && full.quoteDepth > listQuote) {
+			// A quote marker indented to an open list item's content opens a quote inside the item (the
+			// peel below protects it), not one around the list.
+			const inItem = analyseLine(md, ls, le, listQuote);
+			if (inItem.quoteDepth === listQuote && inItem.indent >= cols[0]) full = inItem;
+		}
+		if (full.content > ls) prot.push([ls, full.content]); // quote markers
+		let info = full;
+		if (mode === 'fence' || mode === 'html') {
+			const depth = mode === 'fence' ? fenceQuote : htmlQuote;
+			if (full.quoteDepth > depth) info = analyseLine(md, ls, le, depth);
+		}
 		if (mode === 'fence') {
 			if (info.quoteDepth < fenceQuote || (!info.blank && info.indent < fenceMinIndent)) {
 				mode = 'normal'; // the container ended, and with it the fence
+				info = full;
 			} else {
 				prot.push([ls, le]);
 				if (!info.blank && info.indent - fenceMinIndent < 4) {
@@ -203,8 +219,14 @@ export function scanNote(md: string): NoteScan {
 			}
 		}
 		if (mode === 'html') {
-			if ((htmlEnd === '' && info.blank) || info.quoteDepth < htmlQuote || (!info.blank && info.indent < htmlMinIndent)) {
+			const lazy = !info.blank && (info.quoteDepth < htmlQuote || info.indent < htmlMinIndent);
+			// A lazy line ends our HTML reading; if remark reads the lines as a paragraph instead, a code
+			// span opened in them may still run on: then protect on to the blank line.
+			const spanMayRun = lazy && htmlEnd === '' && md.slice(htmlFrom, ls).includes('`');
+			// A block opened under the other reading (htmlNested) ends only by its own end: it may have opened on a lazy line.
+			if (!htmlNested && !spanMayRun && ((htmlEnd === '' && info.blank) || lazy)) {
 				mode = 'normal';
+				info = full;
 			} else {
 				prot.push([ls, le]);
 				if (info.blank) htmlBlankSeen = true;
@@ -215,10 +237,16 @@ export function scanNote(md: string): NoteScan {
 					htmlNested = false;
 				} else if (htmlEnd === '') {
 					// Our type-7 guess may be a paragraph to remark, and then this line may open a block
-					// that runs past the blank line (`<pre>`, `<!--`): protect until both readings end.
-					const inner = htmlBlockEnd(md.slice(info.first, le));
+					// that runs past the blank line (`<pre>`, `<!--`, a code fence): protect until both readings end.
+					const lead = md.slice(info.first, le);
+					const inner = htmlBlockEnd(lead);
+					const fence = inner === null && info.indent < 4 ? FENCE_RE.exec(lead) : null;
 					if (inner !== null && inner !== '' && !endFound(md.slice(info.first + 2, le), inner)) {
 						htmlEnd = inner;
+						htmlNested = true;
+						htmlBlankSeen = false;
+					} else if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
+						htmlEnd = new RegExp(`^ {0,3}${fence[1][0]}{${fence[1].length},}[ \\t\\r]*$`);
 						htmlNested = true;
 						htmlBlankSeen = false;
 					}
@@ -255,7 +283,6 @@ export function scanNote(md: string): NoteScan {
 			if (mode === 'table') mode = 'normal';
 			continue;
 		}
-		if (info.content > ls) prot.push([ls, info.content]); // quote markers
 		{
 			// A line left of the item's content (or outside its blockquote) that does not lazily continue a paragraph ends the list.
 			const raw = md.slice(info.first, le);
@@ -282,29 +309,65 @@ export function scanNote(md: string): NoteScan {
 			}
 		}
 
-		// Peel list markers (possibly nested: "- 1. text") off the content.
+		// Peel list markers (possibly nested: "- 1. text") and the markers of quotes opening inside items off the content.
 		let c = info.first;
 		let lead = md.slice(c, le);
 		let startsItem = false;
-		for (let guard = 0; guard < 4; guard++) {
-			if (!mayOpenBlock(lead)) break;
-			if (HR_RE.test(lead) || (para >= 0 && guard === 0 && SETEXT_RE.test(lead))) break;
-			const m = LIST_RE.exec(lead);
-			if (!m) break;
-			startsItem = true;
-			let k = c + m[0].length;
-			let spaces = 0;
-			while (k < le && (md.charCodeAt(k) === 32 || md.charCodeAt(k) === 9) && spaces < 5) {
-				spaces++;
-				k++;
+		let quoted = false;
+		let code = false;
+		for (let round = 0; round < 4 && !code; round++) {
+			const from = c;
+			for (let guard = 0; guard < 4; guard++) {
+				if (!mayOpenBlock(lead)) break;
+				if (HR_RE.test(lead) || (para >= 0 && guard === 0 && round === 0 && SETEXT_RE.test(lead))) break;
+				const m = LIST_RE.exec(lead);
+				if (!m) break;
+				startsItem = true;
+				let k = c + m[0].length;
+				let spaces = 0;
+				while (k < le && (md.charCodeAt(k) === 32 || md.charCodeAt(k) === 9) && spaces < 5) {
+					spaces++;
+					k++;
+				}
+				const markerCol = info.indent + (c - info.first);
+				while (cols.length > 0 && cols[cols.length - 1] > markerCol) cols.pop();
+				cols.push(markerCol + m[0].length + (spaces >= 5 || k >= le ? 1 : spaces));
+				listQuote = info.quoteDepth;
+				prot.push([c, k]);
+				c = k;
+				lead = md.slice(c, le);
 			}
-			const markerCol = info.indent + (c - info.first);
-			while (cols.length > 0 && cols[cols.length - 1] > markerCol) cols.pop();
-			cols.push(markerCol + m[0].length + (spaces >= 5 || k >= le ? 1 : spaces));
-			listQuote = info.quoteDepth;
-			prot.push([c, k]);
-			c = k;
-			lead = md.slice(c, le);
+			// A blockquote opening inside a list item (analyseLine sees only those at the line's start).
+			if (!startsItem && cols.length === 0) break;
+			let q = false;
+			for (let m = QUOTE_RE.exec(lead); m; m = QUOTE_RE.exec(lead)) {
+				let k = c + m[0].length;
+				if (md.charCodeAt(k) === 32) k++;
+				prot.push([c, k]);
+				c = k;
+				lead = md.slice(c, le);
+				q = quoted = true;
+			}
+			if (q) {
+				// Its content's own indentation; four columns or more would be code: protected whole.
+				const indent = INDENT_RE.exec(lead)?.[0] ?? '';
+				if (indent.includes('\t') || indent.length >= 4) code = true;
+				else {
+					c += indent.length;
+					lead = lead.slice(indent.length);
+				}
+			}
+			if (c === from) break;
+		}
+		if (code) {
+			closePara();
+			prot.push([c, le]);
+			continue;
+		}
+		if (quoted) {
+			closePara();
+			if (mode === 'table') mode = 'normal';
+			if (lead.trim() === '') continue;
 		}
 		if (startsItem) {
 			closePara();
@@ -335,6 +398,7 @@ export function scanNote(md: string): NoteScan {
 			if (html === '' || !endFound(lead.slice(2), html)) {
 				mode = 'html';
 				htmlNested = false;
+				htmlFrom = c;
 				htmlEnd = html;
 				htmlQuote = info.quoteDepth;
 				htmlMinIndent = startsItem ? cols[cols.length - 1] : base;

@@ -2,6 +2,7 @@
 // and alias (plus a line break inside a matched name, which a wikilink cannot hold).
 
 import { makeRecord, type LinkRecord } from './records';
+import { foldBreaks } from './tokens';
 
 export type LinkFormat = 'wikilink' | 'markdown';
 
@@ -17,9 +18,12 @@ function encodeTarget(note: string): string {
 	return encodeURIComponent(note + '.md').replace(/[()]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
-/** Link text for a surface: a line break (with its indentation) becomes one space so the link stays on one line. */
+/**
+ * Link text for a surface: a line break (with its indentation and quote markers) becomes one space so
+ * the link stays on one line, or nothing after a hyphen.
+ */
 export function linkText(surface: string): string {
-	return surface.includes('\n') ? surface.replace(/[ \t]*\r?\n[ \t]*/g, ' ') : surface;
+	return foldBreaks(surface);
 }
 
 export function renderLink(note: string, surface: string, format: LinkFormat, inTable: boolean): string {

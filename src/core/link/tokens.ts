@@ -45,10 +45,23 @@ export function isFoldedSpace(c: number): boolean {
 	return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Separator between two words as the index keys it: whitespace runs become one space, curly apostrophes straight. */
+/** Line breaks as a link shows them: with their indentation and quote markers, one space, or nothing after a hyphen. */
+export function foldBreaks(s: string): string {
+	return s.includes('\n') ? s.replace(/-[ \t]*\r?\n[ \t>]*/g, '-').replace(/[ \t]*\r?\n[ \t>]*/g, ' ') : s;
+}
+
+/**
+ * Separator between two words as the index keys it: whitespace runs become one space, curly
+ * apostrophes straight, a line break after a hyphen disappears ("Six-\nParty" is "Six-Party"), and
+ * quote markers after a line break count as part of the break (the caller makes sure they are markers).
+ */
 export function normaliseSeparator(sep: string): string {
 	if (sep === ' ') return sep;
-	return sep.replace(/\s+/g, ' ').replace(/[\u2019\u02bc]/g, "'");
+	return sep
+		.replace(/\n[ \t>]*/g, '\n')
+		.replace(/-[ \t]*\r?\n\s*/g, '-')
+		.replace(/\s+/g, ' ')
+		.replace(/[\u2019\u02bc]/g, "'");
 }
 
 export interface NameTokens {

@@ -16,6 +16,7 @@ const TARGETS: LinkTarget[] = [
 	{ note: 'Georgia (country)', names: ['Georgia'] },
 	{ note: 'Georgia (US state)', names: ['Georgia'] },
 	{ note: 'São Paulo', names: ['São Paulo'] },
+	{ note: 'Six-Party Talks', names: ['Six-Party Talks'] },
 ];
 const index = new LinkIndex(TARGETS);
 const every: Partial<LinkOptions> = { scope: 'every' };
@@ -57,7 +58,15 @@ const CASES: Array<[string, string, string, Partial<LinkOptions>?]> = [
 	['table cell alias is escaped', '| who | where |\n|---|---|\n| Putin | Moscow |', '| who | where |\n|---|---|\n| [[Vladimir Putin\\|Putin]] | [[Moscow]] |'],
 	['name split by a line break', 'Talks with Kim\nJong Un ended.', 'Talks with [[Kim Jong Un]] ended.'],
 	['name split by a line break inside a list item', '- Talks with Kim\n  Jong Un ended.', '- Talks with [[Kim Jong Un]] ended.'],
-	['no match across a blank line or a quote marker', 'Kim\n\nJong Un. > Kim\n> Jong Un', 'Kim\n\nJong Un. > Kim\n> Jong Un'],
+	['no match across a blank line', 'Kim\n\nJong Un.\n\n> Kim\n>\n> Jong Un', 'Kim\n\nJong Un.\n\n> Kim\n>\n> Jong Un'],
+	['name split by a line break inside a quote or callout', '> [!note] Talks\n> with Kim\n> Jong Un ended.', '> [!note] Talks\n> with [[Kim Jong Un]] ended.'],
+	['name split by a line break inside a nested quote', '> > Talks with Kim\n> > Jong Un ended.', '> > Talks with [[Kim Jong Un]] ended.'],
+	['name split by a line break inside a list in a quote', '> - Talks with Kim\n>   Jong Un ended.', '> - Talks with [[Kim Jong Un]] ended.'],
+	['a quote marker that opens a deeper quote ends the paragraph', '> Kim\n> > Jong Un', '> Kim\n> > Jong Un'],
+	['a literal ">" on a continuation line is not a quote marker', 'Talks with Kim\n    > Jong Un.', 'Talks with Kim\n    > Jong Un.'],
+	['hyphenated name split after its hyphen', 'The Six-\nParty Talks and the Six-\n> Party Talks.', 'The [[Six-Party Talks]] and the Six-\n> Party Talks.'],
+	['hyphenated name split after its hyphen inside a quote', '> The Six-\n> Party Talks resumed.', '> The [[Six-Party Talks]] resumed.'],
+	['a hyphen then a space is not a line-broken compound', 'The Six- Party Talks.', 'The Six- Party Talks.'],
 	['name split by several spaces', 'Talks with Kim  Jong   Un ended.', 'Talks with [[Kim Jong Un|Kim  Jong   Un]] ended.'],
 	['possessive', "Putin's plan and Putin’s aide.", "[[Vladimir Putin|Putin]]'s plan and [[Vladimir Putin|Putin]]’s aide.", every],
 	['hyphenated compound links each part', 'The Moscow-Beijing-Pyongyang axis.', 'The [[Moscow]]-[[Beijing]]-[[Pyongyang]] axis.'],
@@ -79,6 +88,11 @@ const CASES: Array<[string, string, string, Partial<LinkOptions>?]> = [
 	['scope every', 'Moscow, Moscow.', '[[Moscow]], [[Moscow]].', every],
 	['existing Markdown link to the note counts', 'See [the city](Moscow.md) and Moscow.', 'See [the city](Moscow.md) and Moscow.'],
 	['markdown format', 'Kim Jong Un and Moscow.', '[Kim Jong Un](Kim%20Jong%20Un.md) and [Moscow](Moscow.md).', { format: 'markdown' }],
+	['a quote marker inside a fence is content, not the fence\'s end', '```\n> ```\nMoscow\n```', '```\n> ```\nMoscow\n```'],
+	['a quote marker inside an HTML block does not end it', '<div>\n>\nMoscow\n</div>', '<div>\n>\nMoscow\n</div>'],
+	['a fence inside a quote inside a list item', '1. a\n   > Party\n    ```\n    Moscow\n    ```', '1. a\n   > Party\n    ```\n    Moscow\n    ```'],
+	['a fence opened under an inline-HTML line runs past the blank line', '<br> Moscow\n```js\n\nMoscow\n```', '<br> Moscow\n```js\n\nMoscow\n```'],
+	['a quote opening inside a list item', '- > Moscow', '- > [[Moscow]]'],
 	['list items and quotes are prose', '- Moscow\n> Korea', '- [[Moscow]]\n> [[Korea]]'],
 	['CRLF line endings', 'Moscow\r\n\r\nKorea\r\n', '[[Moscow]]\r\n\r\n[[Korea]]\r\n'],
 ];

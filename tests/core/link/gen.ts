@@ -14,12 +14,15 @@ export const TARGETS = [
 	{ note: 'Beijing', names: ['Beijing'] },
 	{ note: 'sanctions', names: ['sanctions'] },
 	{ note: 'Pyongyang', names: ['Pyongyang'] },
+	{ note: 'Six-Party Talks', names: ['Six-Party Talks'] },
 ];
 export const makeIndex = (): LinkIndex => new LinkIndex(TARGETS);
 
 const word = fc.constantFrom(
 	'Moscow', 'Korea', 'Koreans', 'US', 'us', 'U.S.', 'Kim', 'Jong', 'Un', 'Kim Jong Un', 'Putin', "Putin's", 'Putin’s', 'Beijing',
 	'sanctions', 'Sanctions', 'Pyongyang', 'Moscow-Beijing', 'the', 'said', 'talks', 'and', 'in', 'MOSCOW', 'Vladimir', 'a', 'of',
+	// Names split by line breaks (in quotes and lists the break gains markers or indentation below).
+	'Kim\nJong Un', 'Vladimir\nPutin', 'Six-Party Talks', 'Six-\nParty Talks', 'Six-\n>Party', '\n>',
 );
 const punct = fc.constantFrom('.', ',', ';', ':', '!', '?', ' -', ' —', '(', ')', '"', "'");
 const inline = fc.constantFrom(
