@@ -18,6 +18,10 @@ export interface LineInfo {
 	words: number;
 	/** Page furniture: never part of the body. */
 	junk: boolean;
+	/** Furniture by its own shape or phrasing, repetition across files aside. */
+	ownJunk: boolean;
+	/** Recurs in other files of the batch: furniture, or a headline that other pages list as a teaser. */
+	shared: boolean;
 	/** Furniture that also breaks a prose run (phrases, repetition across files, comment threads); weak junk like image placeholders does not. */
 	strongJunk: boolean;
 	/** Opens the article: a byline or date line just above the prose. */
@@ -161,7 +165,11 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 		if (scannedWords(scans[i]) < 5) continue;
 		for (let j = i + 1; j <= i + 3 && j < n; j++) {
 			const next = lines[j].text;
-			if (next.length > text.length && next.length - text.length <= 80 && next.startsWith(text)) {
+			// Or twice the same, as alt text and caption; a headline shown twice rarely ends like a sentence.
+			const twice = next === text && j <= i + 2 && (endsSentence(text) || text.endsWith(')'));
+			const longer = next.length > text.length ? next : text;
+			const shorter = longer === next ? text : next;
+			if (twice || (longer.length > shorter.length && longer.length - shorter.length <= 80 && scannedWords(scans[j]) >= 5 && longer.startsWith(shorter))) {
 				captionCopy[i] = 1;
 				captionCopy[j] = 1;
 				break;
@@ -180,15 +188,11 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 		const repeated = words >= 15 && copies > 1;
 		const commentStart = words <= 20 && COMMENT_START.test(line.text);
 		const isShared = shared !== undefined && shared.has(key);
-		const strongJunk =
-			commentStart ||
-			// A recurring bare word or number ("6", "Warning") is furniture but does not cut the text.
-			(isShared && words >= 4) ||
-			(words <= 40 && junkPhrase(line.text, lower)) ||
-			(words < 25 && (flags & SCAN_SEPARATOR) !== 0 && MENU_SEPARATORS.test(line.text));
-		const junk =
-			strongJunk ||
-			isShared ||
+		const ownStrong = commentStart || (words <= 40 && junkPhrase(line.text, lower)) || (words < 25 && (flags & SCAN_SEPARATOR) !== 0 && MENU_SEPARATORS.test(line.text));
+		// A recurring bare word or number ("6", "Warning") is furniture but does not cut the text.
+		const strongJunk = ownStrong || (isShared && words >= 4);
+		const ownJunk =
+			ownStrong ||
 			PLACEHOLDER.test(line.text) ||
 			captionCopy[i] === 1 ||
 			(words <= 6 && INLINE_UI.test(line.text)) ||
@@ -200,10 +204,11 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 			(words <= 12 && isCommentShape(line.text, lower)) ||
 			(words <= LONG_LINE && (lower.includes(' is ') || lower.includes(' was ') || lower.includes(' has been ')) && BIO.test(line.text)) ||
 			(line.bullet !== undefined && words < 10 && !endsSentence(line.text));
+		const junk = ownJunk || isShared;
 		const headerCue = words <= 20 && (parseByline(line.text) !== null || (words <= 12 && (flags & SCAN_DIGIT) !== 0 && parseDate(line.text) !== undefined));
 		// A word opens with a letter or digit: without digits, any word means a letter.
 		const headingLike = !junk && words >= 1 && words <= 16 && !endsSentence(line.text) && line.bullet === undefined && ((flags & SCAN_DIGIT) === 0 || LETTER.test(line.text));
-		return { line, key, flags, copies, words, junk, strongJunk, headerCue, headingLike, isolated, repeated, commentStart };
+		return { line, key, flags, copies, words, junk, ownJunk, shared: isShared, strongJunk, headerCue, headingLike, isolated, repeated, commentStart };
 	});
 }
 

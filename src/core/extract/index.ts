@@ -4,7 +4,8 @@ import type { Article, ArticleBlock } from '../types';
 import { describeLines, selectBody, type LineInfo } from './boilerplate';
 import { toLines, type Line } from './blocks';
 import { findJsonBlobs, mergeJsonMeta, type JsonBlob } from './jsonblocks';
-import { parseByline, parseCopyright, parseDate, parseOriginal, parseSourceLine, parseSupportBanner, parseWritesCredit } from './metadata';
+import { findAuthors, findDate, findLead, isProse } from './header';
+import { parseCopyright, parseDate, parseOriginal, parseSourceLine, parseSupportBanner, parseWritesCredit } from './metadata';
 import { deriveTitle, findTitle, isMetaLine } from './title';
 import { endsSentence } from './text';
 
@@ -43,34 +44,6 @@ function toBlocks(infos: readonly LineInfo[], keep: readonly number[]): ArticleB
 		blocks.push({ kind: 'paragraph', text: line.text, source });
 	}
 	return blocks;
-}
-
-/** Byline nearest the article's head: searched outward from the headline, header first. */
-function findAuthors(infos: readonly LineInfo[], head: number, firstProse: number): string[] {
-	const order: number[] = [];
-	for (let i = Math.max(0, head - 3); i <= Math.min(infos.length - 1, firstProse + 3); i++) order.push(i);
-	for (let d = 4; d <= 40; d++) order.push(head - d, firstProse + d);
-	for (const i of order) {
-		const info = infos[i];
-		if (!info || info.words > 16) continue;
-		const names = parseByline(info.line.text);
-		if (names) return names;
-	}
-	return [];
-}
-
-/** The date nearest the head of the article: the header first, then outward from it. */
-function findDate(infos: readonly LineInfo[], head: number, firstProse: number): string | undefined {
-	const order: number[] = [];
-	for (let i = head; i <= firstProse; i++) order.push(i);
-	for (let d = 1; d <= 15; d++) order.push(head - d, firstProse + d);
-	for (const i of order) {
-		const info = infos[i];
-		if (!info || info.words > 20) continue;
-		const date = parseDate(info.line.text);
-		if (date) return date;
-	}
-	return undefined;
 }
 
 /** Lines not inside a JSON blob; both lists are in text order, so one pass. */
@@ -128,36 +101,46 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 	const lines = outsideBlobs(toLines(text), blobs);
 	const infos = describeLines(lines, context?.sharedLines);
 	let keep = selectBody(infos);
+	const publisher = json.publisher ?? findPublisher(infos);
 
 	const bodyStart = keep.length ? keep[0] : infos.length;
-	// The headline may have been swallowed by the region: look a few lines into it too.
-	const firstProse = keep.find((i) => infos[i].words >= 20 || (infos[i].words >= 12 && endsSentence(infos[i].line.text))) ?? bodyStart;
-	const titleIndex = findTitle(infos, firstProse - 1, json.title);
-	const header = infos.slice(Math.max(0, titleIndex), firstProse);
+	const firstProse = keep.find((i) => isProse(infos[i])) ?? bodyStart;
+	// The headline may have been swallowed by the region: look into it too, up to the lead.
+	const lead = findLead(infos, keep);
+	const moved = lead !== firstProse;
+	const titleIndex = findTitle(infos, lead - 1, json.title, publisher);
+	const header = infos.slice(Math.max(0, titleIndex), lead);
 
-	// Headline, byline, date and dek are metadata, not body.
-	// Short lines between headline and prose are captions, kickers and share rows; a short full sentence there is the lead.
-	const leadSentence = (i: number) => infos[i].words >= 6 && endsSentence(infos[i].line.text) && i === firstProse - 1;
-	keep = keep.filter((i) => !(i <= titleIndex || (i < firstProse && (isMetaLine(infos[i].line.text) || (infos[i].words < 15 && !leadSentence(i))))));
+	// Headline, byline, date and dek are metadata, not body. Short lines between headline and prose are
+	// captions, kickers and share rows; a short full sentence just before the prose is the lead. When a
+	// byline or date sat inside the region, everything above it was header.
+	const leadSentence = (i: number) => infos[i].words >= 6 && endsSentence(infos[i].line.text) && i === lead - 1;
+	const inHeader = (i: number) => i <= titleIndex || (i < lead && (moved || isMetaLine(infos[i].line.text) || (infos[i].words < 15 && !leadSentence(i))));
+	const headerKept = new Set(keep.filter(inHeader));
+	keep = keep.filter((i) => !headerKept.has(i));
 
 	let subtitle: string | undefined;
 	if (titleIndex >= 0) {
-		const dek = header.slice(1, 4).find((h, k) => !h.junk && !isMetaLine(h.line.text) && h.words >= 6 && h.words <= 70 && h.line.bullet === undefined && !keep.includes(titleIndex + 1 + k));
+		const dek = header.slice(1, 5).find((h, k) => {
+			const i = titleIndex + 1 + k;
+			return !h.junk && !isMetaLine(h.line.text) && h.words >= 6 && h.words <= 70 && h.line.bullet === undefined && (headerKept.has(i) || !keep.includes(i));
+		});
 		subtitle = dek?.line.text;
-		if (dek) keep = keep.filter((i) => infos[i] !== dek);
 	}
 	// A standfirst crediting its writer ("…, Jane Roe writes.") opens the page but is not body.
-	const lead = keep[0];
-	const credit = lead !== undefined && lead <= titleIndex + 3 && infos[lead].words <= 60 ? parseWritesCredit(infos[lead].line.text) : undefined;
+	const first = keep[0];
+	const credit = first !== undefined && first <= titleIndex + 3 && infos[first].words <= 60 ? parseWritesCredit(infos[first].line.text) : undefined;
 	if (credit && keep.length > 1) {
-		subtitle ??= infos[lead].line.text;
+		subtitle ??= infos[first].line.text;
 		keep = keep.slice(1);
 	}
 	subtitle ??= json.description;
 
-	let authors = json.authors.length ? json.authors : findAuthors(infos, titleIndex >= 0 ? titleIndex : firstProse, firstProse);
+	const head = titleIndex >= 0 ? titleIndex : lead;
+	const inBody = new Set(keep);
+	let authors = json.authors.length ? json.authors : findAuthors(infos, head, lead, inBody);
 	if (authors.length === 0 && credit) authors = [credit];
-	const published = (json.published && parseDate(json.published)) || findDate(infos, titleIndex >= 0 ? titleIndex : firstProse, firstProse);
+	const published = (json.published && parseDate(json.published)) || findDate(infos, head, lead, inBody);
 
 	const blocks = toBlocks(infos, keep);
 	let title: string;
@@ -165,13 +148,12 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 	if (titleIndex >= 0) title = infos[titleIndex].line.text;
 	else if (json.title) title = json.title;
 	else {
-		const first = blocks.find((b) => b.kind === 'paragraph');
-		title = first && first.kind === 'paragraph' ? deriveTitle(first.text) : '';
+		const para = blocks.find((b) => b.kind === 'paragraph');
+		title = para && para.kind === 'paragraph' ? deriveTitle(para.text) : '';
 		titleDerived = true;
 	}
 
 	const originalPublisher = findOriginal(infos) ?? firstOf(header.map((h) => parseSourceLine(h.line.text)));
-	const publisher = json.publisher ?? findPublisher(infos);
 	const article: Article = { title, titleDerived, authors, topics: json.topics, regions: json.regions, tags: json.tags, blocks };
 	if (subtitle) article.subtitle = subtitle;
 	if (published) article.published = published;

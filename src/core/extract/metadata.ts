@@ -2,10 +2,12 @@
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
-const MDY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'i');
-const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+((?:19|20)\\d\\d)\\b`, 'i');
+// A year ends at a non-digit, or where a time was glued onto it by the page ("Nov 20 20194:29 AM").
+const YEAR_END = '(?:(?!\\d)|(?=\\d{1,2}:\\d\\d))';
+const MDY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)${YEAR_END}`, 'i');
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+((?:19|20)\\d\\d)${YEAR_END}`, 'i');
 const ISO = /\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)/;
-const NUMERIC = /\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b/;
+const NUMERIC = new RegExp(`\\b(\\d{1,2})[/.](\\d{1,2})[/.]((?:19|20)\\d\\d)${YEAR_END}`);
 
 function pad(n: number): string {
 	return n < 10 ? `0${n}` : String(n);
@@ -38,8 +40,8 @@ const FOREIGN_MONTHS: readonly string[][] = [
 const FOREIGN_INDEX = new Map(FOREIGN_MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
 const FOREIGN = `(${[...FOREIGN_INDEX.keys()].join('|')})`;
 // "30. Juli 2018", "12 de outubro de 2019", "Maret 30, 2015".
-const FOREIGN_DMY = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\.?\\s+(?:de\\s+)?${FOREIGN}\\s+(?:de\\s+)?((?:19|20)\\d\\d)(?!\\d)`, 'iu');
-const FOREIGN_MDY = new RegExp(`(?<!\\p{L})${FOREIGN}\\s+(\\d{1,2}),?\\s+((?:19|20)\\d\\d)(?!\\d)`, 'iu');
+const FOREIGN_DMY = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\.?\\s+(?:de\\s+)?${FOREIGN}\\s+(?:de\\s+)?((?:19|20)\\d\\d)${YEAR_END}`, 'iu');
+const FOREIGN_MDY = new RegExp(`(?<!\\p{L})${FOREIGN}\\s+(\\d{1,2}),?\\s+((?:19|20)\\d\\d)${YEAR_END}`, 'iu');
 
 /** Every date form written here carries a 19xx/20xx year; most lines have none, and skip the regexes. */
 function hasYear(s: string): boolean {
@@ -53,27 +55,40 @@ function isDigit(c: number): boolean {
 	return c >= 48 && c <= 57;
 }
 
-/** The first date written in `s`, as `YYYY-MM-DD`. */
-export function parseDate(s: string): string | undefined {
+/** A date found in a line: ISO form, and where it is written. */
+export interface DateMatch {
+	iso: string;
+	index: number;
+	length: number;
+}
+
+/** The first date written in `s` (in the order of the forms below), with its position. */
+export function findDateIn(s: string): DateMatch | undefined {
 	if (!hasYear(s)) return undefined;
+	const at = (m: RegExpExecArray, value: string | undefined) => (value ? { iso: value, index: m.index, length: m[0].length } : undefined);
 	let m = ISO.exec(s);
-	if (m) return iso(+m[1], +m[2], +m[3]);
+	if (m) return at(m, iso(+m[1], +m[2], +m[3]));
 	m = MDY.exec(s);
-	if (m) return iso(+m[3], monthIndex(m[1]), +m[2]);
+	if (m) return at(m, iso(+m[3], monthIndex(m[1]), +m[2]));
 	m = DMY.exec(s);
-	if (m) return iso(+m[3], monthIndex(m[2]), +m[1]);
+	if (m) return at(m, iso(+m[3], monthIndex(m[2]), +m[1]));
 	m = FOREIGN_DMY.exec(s);
-	if (m) return iso(+m[3], FOREIGN_INDEX.get(m[2].toLowerCase()) ?? 0, +m[1]);
+	if (m) return at(m, iso(+m[3], FOREIGN_INDEX.get(m[2].toLowerCase()) ?? 0, +m[1]));
 	m = FOREIGN_MDY.exec(s);
-	if (m) return iso(+m[3], FOREIGN_INDEX.get(m[1].toLowerCase()) ?? 0, +m[2]);
+	if (m) return at(m, iso(+m[3], FOREIGN_INDEX.get(m[1].toLowerCase()) ?? 0, +m[2]));
 	m = NUMERIC.exec(s);
 	if (m) {
 		// Day-first when the first field cannot be a month; otherwise the US order.
 		const a = +m[1];
 		const b = +m[2];
-		return a > 12 ? iso(+m[3], b, a) : iso(+m[3], a, b);
+		return at(m, a > 12 ? iso(+m[3], b, a) : iso(+m[3], a, b));
 	}
 	return undefined;
+}
+
+/** The first date written in `s`, as `YYYY-MM-DD`. */
+export function parseDate(s: string): string | undefined {
+	return findDateIn(s)?.iso;
 }
 
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|del|la|le|bin|al-\p{L}+)$/u;
@@ -85,30 +100,84 @@ export function looksLikeName(s: string): boolean {
 	return words.every((w) => NAME_WORD.test(w)) && /\p{Lu}/u.test(words[0]);
 }
 
-const BYLINE = /^(?:by|written by|posted by|words by|author:?|authors:?|por|von|par|di)\s+(.{2,160})$/iu;
-/** First letters a byline can open with (see BYLINE), after an optional bullet. */
-const BYLINE_OPENING = /^(?:[•◦▪■□☆○●·*-]\s+)?(?:by|written by|posted by|words by|authors?:?|por|von|par|di)\s/iu;
+const BYLINE = /^(?:by|written by|posted by|words by|reported by|story by|text by|author:?|authors:?|por|von|par|di|oleh)\s*:?\s+(.{2,160})$/iu;
+/** What a byline can open with (see BYLINE), after an optional bullet. */
+const BYLINE_OPENING = /^(?:[•◦▪■□☆○●·*-]\s+)?(?:by|written by|posted by|words by|reported by|story by|text by|authors?:?|por|von|par|di|oleh)\s*:?\s/iu;
+/** "…| By: Jane Roe", "11/19/2019 by Jane Roe", "/by jdoe": a byline after a date or a separator. */
+const INNER_BYLINE = /(?:^|[\s|/·•–—-])(?:by|von|por|par)\s*:?\s+(?=\p{Lu})(.{2,120})$/iu;
+const BULLET_START = /^[•◦▪■□☆○●·*-]\s+/u;
+/** Where the names end: a date or digit, a separator, an address, "on …", "published …" (several languages). */
+const NAMES_END = /\s+[|–—·-]\s*|\s{2,}|\s+(?:on|updated|published|posted|publiziert|veröffentlicht|aktualisiert|publicado|atualizado|publié|pubblicato|am|em|le|il|el|diposting|pada)\s+|\s*[|(]|(?=\d)|(?=\S+@)|\s+[-–—]$/iu;
+/** Roles and desks after a name: "AP Auto Writer", "IGN Staff", "Senior Correspondent". */
+const ROLE = /\b(?:writer|editor|correspondent|reporter|staff|contributor|columnist|producer|analyst|fellow|director|intern|photographer|anchor|host)s?\b/iu;
+/** Outlet names after a name: "CNN Business", "Business Insider", "Cleveland.com". */
+const OUTLET = /\b(?:news|business|insider|press|times|post|journal|media|magazine|today|daily|herald|tribune|gazette|reuters|bloomberg|cnn|bbc|ap|afp|upi|pti|wire|network|online|digital)\b|\.(?:com|org|net|co\.uk|in)$/iu;
+/** Degrees and credentials after a name: "MS, RDN", "PhD". */
+const CREDENTIAL = /^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|M\.?A\.?|B\.?A\.?)$/u;
 
-/** Names in a byline line ("By A", "By A and B", "By A, B & C | Outlet"), or null when the line is no byline. */
+/** The names in the part of a byline after its "By": cut at what follows them, roles and outlets dropped. */
+function bylineNames(rest: string): string[] | null {
+	if (!/^\p{Lu}/u.test(rest)) return null;
+	rest = rest.split(NAMES_END)[0].replace(/[.,;:]+$/u, '').trim();
+	const pieces = rest
+		.split(/\s*,\s*|\s+(?:and|&|y|und|et|e|dan)\s+/u)
+		.map((p) => p.trim())
+		.filter(Boolean);
+	const names: string[] = [];
+	for (const [k, piece] of pieces.entries()) {
+		// After the first name, a credential, a role or an outlet is not another author.
+		if (k > 0 && (CREDENTIAL.test(piece) || ROLE.test(piece) || OUTLET.test(piece))) continue;
+		if (!looksLikeName(piece)) return null;
+		names.push(piece);
+	}
+	return names.length ? names : null;
+}
+
+/** Names in a byline line ("By A", "By A and B", "By A, B & C | Outlet", "Date | By: A"), or null when the line is no byline. */
 export function parseByline(line: string): string[] | null {
-	if (!line.includes('@') && !BYLINE_OPENING.test(line.trimStart())) return null;
-	const text = line.trim().replace(/^[•◦▪■□☆○●·*-]\s+/u, '');
+	const hasBy = BYLINE_OPENING.test(line.trimStart());
+	if (!hasBy && !line.includes('@') && !INNER_CUE.test(line)) return null;
+	const text = line.trim().replace(BULLET_START, '');
 	// "Jane Doe @janedoe" / "Jane Doe@JaneDoe": a name with its social handle.
 	const handle = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s*@\w+/u.exec(text);
 	if (handle) return [handle[1]];
 	const m = BYLINE.exec(text);
-	if (!m || !/^\p{Lu}/u.test(m[1])) return null;
-	let rest = m[1];
-	// Cut what follows the names: a date, a separator, a role.
-	rest = rest.split(/\s+[|–—-]\s+|\s{2,}|\s+(?:on|updated|published)\s+|(?=\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/iu)[0];
-	rest = rest.replace(/[.,;:]+$/u, '');
-	const names = rest
-		.split(/\s*,\s*|\s+(?:and|&|y|und|et|e)\s+/u)
-		.map((s) => s.trim())
-		.filter(Boolean);
-	if (names.length === 0 || !names.every(looksLikeName)) return null;
-	return names;
+	if (m) return bylineNames(m[1]);
+	// "By" later in a short line: only after a date or a separator, so prose "… by Jane Roe" is no byline.
+	const inner = INNER_BYLINE.exec(text);
+	if (!inner || text.split(/\s+/).length > 16) return null;
+	const before = text.slice(0, inner.index);
+	if (!/[|/·•–—]|\d/u.test(before)) return null;
+	return bylineNames(inner[1]);
 }
+
+const INNER_CUE = /\bby\b|\bvon\b|\bpor\b|\bpar\b/iu;
+
+/** Placeholders and bullets in front of a name: "[photo] Jane Roe". */
+const LEADING_NOISE = /^(?:\[[^\]]{0,40}\]\s*|[•◦▪■□☆○●·*-]\s+)+/u;
+
+/**
+ * A name written next to the date without "By": "Jane Roe - Nov 19, 2019", "Jane Roe | March 11,
+ * 2026 | 4 min read", "Associated Press November 19, 2019", "21/06/2014 Jane Roe". Null otherwise.
+ */
+export function parseNameByDate(line: string): string | undefined {
+	const text = line.trim().replace(LEADING_NOISE, '');
+	if (text.split(/\s+/).length > 16 || BYLINE_OPENING.test(text)) return undefined;
+	const date = findDateIn(text);
+	if (!date) return undefined;
+	const trim = (s: string) => s.replace(/^[\s|·•,/–—-]+|[\s|·•,/–—-]+$/gu, '');
+	const before = trim(text.slice(0, date.index));
+	const after = trim(text.slice(date.index + date.length));
+	// A time or weekday around the date is part of it, not a name.
+	for (const part of [before, after.split(/\s+[|·•–—-]\s+|\s{2,}/u)[0].replace(/^(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*/iu, '')]) {
+		const name = trim(part);
+		if (name.split(/\s+/).length >= 2 && looksLikeName(name) && !STAMP.test(name) && !DAY_OR_MONTH.test(name)) return name;
+	}
+	return undefined;
+}
+
+const STAMP = /^(?:posted|updated|published|last|date|on)\b/iu;
+const DAY_OR_MONTH = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:[ap]m|gmt|utc|[ecmp][sd]t)\b/iu;
 
 const ORIGINAL = /\b(?:originally|first)\s+(?:appeared|published|ran|posted)\s+(?:at|in|on|by)\s+(?:the\s+(?=\p{Lu}))?(.{2,80}?)\s*(?:[.,;(]|\s+on\s+|$)/iu;
 

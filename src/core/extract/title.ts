@@ -7,6 +7,8 @@ import { SCAN_QUOTE, normaliseLine } from './text';
 const TIME = /\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]t)?\b/iu;
 const STAMP_WORDS = /^(?:posted|updated|published|last (?:modified|updated)|publi[ée]|publicado|veröffentlicht|diposting)\b/iu;
 
+const BARE_BY = /^(?:by|von|por|par)\s*:?$/iu;
+
 const UI_WORDS = /\b(?:share|sharing|close|click|tap|external links?|new window|continues? below|gallery|inbox|subscribe|sign (?:up|in)|log ?in|newsletter|menu|search|latest news|cookies?)\b/iu;
 
 /** Lines that are metadata rather than headline: bylines, dates, "Updated …", timestamps. */
@@ -17,10 +19,13 @@ export function isMetaLine(text: string): boolean {
 	return parseDate(text) !== undefined || STAMP_WORDS.test(text) || (words <= 6 && TIME.test(text));
 }
 
-function titleScore(infos: readonly LineInfo[], i: number, distance: number, jsonKey: string | undefined, quotes: ReadonlyMap<string, number>): number {
+function titleScore(infos: readonly LineInfo[], i: number, distance: number, jsonKey: string | undefined, siteKey: string | undefined, quotes: ReadonlyMap<string, number>): number {
 	const info = infos[i];
 	const text = info.line.text;
-	if (info.junk || info.line.bullet !== undefined || isMetaLine(text)) return -Infinity;
+	// A headline other pages of the site list as a teaser is shared, but still this page's headline.
+	if (info.ownJunk || info.line.bullet !== undefined || isMetaLine(text)) return -Infinity;
+	// The outlet's name printed at the top of the page is no headline.
+	if (siteKey !== undefined && (info.key === siteKey || info.key.startsWith(`${siteKey} `))) return -Infinity;
 	const w = info.words;
 	if (w < 2 || w > 30 || text.length > 250) return -Infinity;
 	// A headline rarely ends with a full stop; a dek or caption does.
@@ -32,7 +37,10 @@ function titleScore(infos: readonly LineInfo[], i: number, distance: number, jso
 	const long = text.split(/\s+/).filter((x) => x.length >= 4);
 	if (long.length >= 3 && long.filter((x) => /^\p{Lu}/u.test(x)).length >= long.length * 0.6) score += 2;
 	// A headline is often echoed elsewhere on the page (breadcrumb, share text, comment header).
-	if (info.copies + (quotes.get(info.key) ?? 0) > 1) score += 5;
+	const echoed = info.copies + (quotes.get(info.key) ?? 0) > 1;
+	if (echoed) score += 5;
+	// Shared with other pages and not echoed here: more likely a teaser than this page's headline.
+	else if (info.shared) score -= 2;
 	if (w < 4) score -= 6;
 	// Interface strings ("Share Close extra sharing options", "Story continues below gallery").
 	if (UI_WORDS.test(text)) score -= 6;
@@ -40,8 +48,9 @@ function titleScore(infos: readonly LineInfo[], i: number, distance: number, jso
 	if (w > 16) score -= (w - 16) * 0.7;
 	if (/^\p{Lu}|^\d|^["“‘'[]/u.test(text)) score += 1;
 	if (/\s[|·]\s|\s-\s.*\s-\s/u.test(text)) score -= 4;
-	// Bylines and dates sit right under the headline.
+	// Bylines and dates sit right under the headline; what comes right after one is the author's outlet or role.
 	for (let k = i + 1; k <= i + 4 && k < infos.length; k++) if (infos[k].headerCue) score += 4;
+	for (let k = Math.max(0, i - 3); k < i; k++) if (infos[k].words <= 16 && (BARE_BY.test(infos[k].line.text) || parseByline(infos[k].line.text))) score -= 6;
 	if (jsonKey && jsonKey === info.key) score += 30;
 	return score;
 }
@@ -64,14 +73,15 @@ function countQuotes(infos: readonly LineInfo[]): Map<string, number> {
 }
 
 /** Index of the headline line, from `bodyStart` up to `window` lines above it; -1 if none fits. */
-export function findTitle(infos: readonly LineInfo[], bodyStart: number, jsonTitle: string | undefined, window = 25): number {
+export function findTitle(infos: readonly LineInfo[], bodyStart: number, jsonTitle: string | undefined, site?: string, window = 25): number {
 	let best = -1;
 	let bestScore = 0;
 	const from = Math.max(0, bodyStart - window);
 	const quotes = countQuotes(infos);
 	const jsonKey = jsonTitle ? normaliseLine(jsonTitle) : undefined;
+	const siteKey = site ? normaliseLine(site) : undefined;
 	for (let i = Math.min(bodyStart, infos.length - 1); i >= from; i--) {
-		const s = titleScore(infos, i, bodyStart - i, jsonKey, quotes);
+		const s = titleScore(infos, i, bodyStart - i, jsonKey, siteKey, quotes);
 		if (s > bestScore) {
 			bestScore = s;
 			best = i;
