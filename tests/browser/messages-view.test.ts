@@ -323,9 +323,23 @@ describe.skipIf(!hasChromium)('messages view in headless Chromium', () => {
 		expect(await mention.locator('.envoy-card-actions button').allTextContents()).toEqual(['Mark as message']);
 		await mention.locator('.envoy-action-confirm').click();
 		expect(await page.evaluate(() => window.calls.marks)).toEqual([{ text: 'Delegates landed in Beijing late on Sunday.', action: 'confirm' }]);
+		// A dismissed passage says so and only offers to take the verdict back.
 		const dismissed = page.locator('.envoy-card-aside', { hasText: 'Minsk told' });
 		expect(await dismissed.locator('.envoy-badge').textContent()).toBe('Dismissed');
-		expect(await dismissed.locator('.envoy-card-actions').count()).toBe(0);
+		expect(await dismissed.locator('.envoy-card-actions button').allTextContents()).toEqual(['Undo']);
+		expect(await dismissed.locator('.envoy-action-clear').getAttribute('aria-label')).toBe('Undo dismissal: Minsk to Moscow');
+		await dismissed.locator('.envoy-action-clear').click();
+		expect((await page.evaluate(() => window.calls.marks)).at(-1)).toEqual({ text: 'Minsk told reporters that Moscow weather was cold.', action: 'clear' });
+	});
+
+	it('says why a continued paragraph is listed, and offers to undo a confirmation', async () => {
+		const continued = { ...message({ text: 'Sanctions have a price, and the islands will stay Russian.', cue: 'continues: message to', recipient: 'Tokyo', sender: 'Moscow' }), continued: true };
+		await render({ capitals: [section('Tokyo', 'Japan', [continued, message({ text: 'Moscow told Tokyo so.', cue: 'told', recipient: 'Tokyo', sender: 'Moscow', origin: 'confirmed', line: 9 })])] }, {}, { mark: true });
+		const cards = page.locator('.envoy-card');
+		expect(await cards.nth(0).locator('.envoy-badge').textContent()).toBe('Continues a message');
+		expect(await cards.nth(0).locator('.envoy-card-actions button').allTextContents()).toEqual(['Confirm', 'Dismiss']);
+		expect(await cards.nth(1).locator('.envoy-badge').textContent()).toBe('Confirmed');
+		expect(await cards.nth(1).locator('.envoy-action-clear').getAttribute('aria-label')).toBe('Undo confirmation: Moscow to Tokyo');
 	});
 
 	it('notes republished copies folded into a passage', async () => {
@@ -335,8 +349,9 @@ describe.skipIf(!hasChromium)('messages view in headless Chromium', () => {
 
 	it('calls onMark and onExport when the provider supports them', async () => {
 		await render(sampleModel(), {}, { mark: true, export: true });
-		// Only detected messages can be confirmed or dismissed; the confirmed one has no buttons.
+		// Only detected messages can be confirmed or dismissed; the confirmed one can only be undone.
 		expect(await page.locator('.envoy-action-confirm').count()).toBe(5);
+		expect(await page.locator('.envoy-card[data-origin="confirmed"] .envoy-card-actions button').allTextContents()).toEqual(['Undo']);
 		await page.click(`${sectionOf('Moscow')} .envoy-action-dismiss`);
 		await page.click('.envoy-export');
 		const calls = await page.evaluate(() => window.calls);
@@ -497,6 +512,20 @@ describe.skipIf(!hasChromium)('messages view in headless Chromium', () => {
 			await page.fill('.envoy-filter-text', 'grain');
 			await page.uncheck('.envoy-toggle input');
 			expect(await page.evaluate(() => window.viewHarness.showAllCalls)).toEqual([false, true, false]);
+		});
+
+		it('exports what the view shows: filtered, in its order, with the filters in words', async () => {
+			await page.evaluate((m) => window.viewHarness.mount(m), sampleModel());
+			await page.selectOption('.envoy-field-sender select', 'Washington');
+			await page.selectOption('.envoy-field-sort select', 'oldest');
+			await page.click('.envoy-export');
+			await page.waitForFunction(() => window.viewHarness.exported !== null);
+			const exported = await page.evaluate(() => window.viewHarness.exported);
+			expect(exported?.description).toBe('Filtered by sender Washington.');
+			expect(exported?.visible.capitals.map((s) => [s.capital, s.messages.map((m) => m.text.slice(0, 18))])).toEqual([
+				['Seoul', ['Washington sent a ']],
+				['Beijing', ['Washington warned ']],
+			]);
 		});
 
 		it('reports a failed export in a notice', async () => {

@@ -18,6 +18,7 @@ interface ViewHarness {
 	close(): Promise<void>;
 	failExport: boolean;
 	showAllCalls: boolean[];
+	exported: { visible: MessagesModel; description: string | null } | null;
 }
 
 declare global {
@@ -44,8 +45,9 @@ const provider: MessagesProvider = {
 		};
 	},
 	open: (m: CapitalMessage, newLeaf: boolean) => void window.viewHarness.opens.push({ text: m.text, newLeaf }),
-	exportNote: async () => {
+	exportNote: async (visible, description) => {
 		window.viewHarness.exports += 1;
+		window.viewHarness.exported = { visible, description };
 		if (window.viewHarness.failExport) throw new Error('disk full');
 	},
 	setShowAllMentions: (value) => void window.viewHarness.showAllCalls.push(value),
@@ -61,6 +63,7 @@ window.viewHarness = {
 	renders: 0,
 	failExport: false,
 	showAllCalls: [],
+	exported: null,
 	setModel(next) {
 		model = next;
 		for (const l of listeners) l();

@@ -11,6 +11,9 @@ export const EXPORT_PROPERTY = 'envoy_export';
 
 const ENTRY = /^\s*\^?([A-Za-z0-9-]+?)\s*(?:->|=>|→|⟶|>)\s*(?:\[\[)?([^\]|#]+?)(?:\|[^\]]*)?(?:\]\])?\s*$/;
 
+/** What the reader can do to a passage from the view: `clear` forgets their verdict, so the detector decides again. */
+export type MarkAction = 'confirm' | 'dismiss' | 'clear';
+
 export function parseMarkEntry(entry: string, verdict: MessageMark['verdict']): MessageMark | null {
 	const m = ENTRY.exec(entry);
 	return m ? { block: m[1], capital: m[2].trim(), verdict } : null;

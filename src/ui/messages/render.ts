@@ -2,6 +2,7 @@
 // setAttribute) so the same function runs inside Obsidian and in plain headless Chromium for tests.
 // Text from notes only ever reaches the page as text nodes: nothing here parses HTML.
 
+import type { MarkAction } from '../../core/messages/marks';
 import type { CapitalMessage, MessagesModel } from '../../core/types';
 import {
 	type SortKey,
@@ -20,7 +21,7 @@ import {
 	visibleCount,
 } from './state';
 
-export type MarkAction = 'confirm' | 'dismiss';
+export type { MarkAction };
 
 export interface MessagesHandlers {
 	/** Open the passage; newLeaf when the reader asked for a new tab (Ctrl/Cmd or middle click). */
@@ -532,7 +533,11 @@ function renderCard(
 	route.appendChild(el(doc, 'span', 'envoy-sr-only', ' to '));
 	route.appendChild(el(doc, 'span', 'envoy-recipient', m.recipient));
 	const flags = flagsOf(m);
-	const badge = flags.dismissed ? 'Dismissed' : flags.mention || m.cue.trim() === '' ? 'Mention only' : ORIGIN_LABELS[m.origin];
+	const badge = flags.dismissed
+		? 'Dismissed'
+		: flags.mention || m.cue.trim() === ''
+			? 'Mention only'
+			: (ORIGIN_LABELS[m.origin] ?? (flags.continued ? 'Continues a message' : null));
 	if (badge) route.appendChild(el(doc, 'span', 'envoy-badge', badge));
 	if (isAside(m)) item.classList.add('envoy-card-aside');
 
@@ -552,23 +557,23 @@ function renderCard(
 	const copies = flags.alsoIn?.length ?? 0;
 	if (copies > 0) source.appendChild(el(doc, 'span', 'envoy-source-copies', copies === 1 ? 'Also in 1 other note' : `Also in ${copies} other notes`));
 
-	// Only the detector's guesses ask for a verdict: a mention can be promoted, a message confirmed or
-	// dismissed; what the reader already decided (confirmed, marked, dismissed) is left alone.
-	const choices: (readonly [MarkAction, string])[] =
+	// The detector's guesses ask for a verdict: a mention can be promoted, a message confirmed or dismissed.
+	// What the reader already decided (confirmed, marked, dismissed) can only be taken back.
+	const choices: (readonly [MarkAction, string, string])[] =
 		flags.dismissed || m.origin !== 'detected'
-			? []
+			? [['clear', 'Undo', flags.dismissed ? 'Undo dismissal' : m.origin === 'marked' ? 'Remove your mark' : 'Undo confirmation']]
 			: isAside(m)
-				? [['confirm', 'Mark as message']]
+				? [['confirm', 'Mark as message', 'Mark as message']]
 				: [
-						['confirm', 'Confirm'],
-						['dismiss', 'Dismiss'],
+						['confirm', 'Confirm', 'Confirm'],
+						['dismiss', 'Dismiss', 'Dismiss'],
 					];
 	if (handlers.onMark && choices.length > 0) {
 		const actions = item.appendChild(el(doc, 'div', 'envoy-card-actions'));
-		for (const [action, label] of choices) {
+		for (const [action, label, spoken] of choices) {
 			const b = actions.appendChild(el(doc, 'button', `envoy-button envoy-action-${action}`, label));
 			b.type = 'button';
-			b.setAttribute('aria-label', `${label}: ${senderLabel(m.sender)} to ${m.recipient}`);
+			b.setAttribute('aria-label', `${spoken}: ${senderLabel(m.sender)} to ${m.recipient}`);
 			b.addEventListener('click', () => handlers.onMark?.(m, action));
 		}
 	}

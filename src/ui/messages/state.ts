@@ -127,6 +127,8 @@ export interface MessageFlags {
 	dismissed?: boolean;
 	/** Republished copies folded into this one. */
 	alsoIn?: { note: string; block: string | null }[];
+	/** The paragraph carries on a message announced in the paragraph before it. */
+	continued?: boolean;
 }
 
 export function flagsOf(m: CapitalMessage): MessageFlags {
@@ -206,6 +208,24 @@ export function applyFilters(model: MessagesModel, state: ViewState): VisibleSec
 		out.push({ capital: section.capital, note: section.note, country: section.country, messages, total: pool.length });
 	}
 	return out;
+}
+
+/** What the view shows, as a model: the export writes exactly this, in this order. */
+export function visibleModel(model: MessagesModel, state: ViewState): MessagesModel {
+	return { capitals: applyFilters(model, state).map((s) => ({ capital: s.capital, note: s.note, country: s.country, messages: s.messages })) };
+}
+
+/** The active filters in words, for the exported note; null when nothing is filtered. */
+export function describeFilters(state: ViewState): string | null {
+	const f = state.filters;
+	const parts: string[] = [];
+	if (f.text.trim() !== '') parts.push(`text “${f.text.trim()}”`);
+	if (f.sender !== '') parts.push(`sender ${f.sender === UNKNOWN_SENDER ? 'unknown' : f.sender}`);
+	if (f.recipient !== '') parts.push(`capital ${f.recipient}`);
+	if (f.outlet !== '') parts.push(`outlet ${f.outlet}`);
+	if (f.dateFrom !== '') parts.push(`from ${f.dateFrom}`);
+	if (f.dateTo !== '') parts.push(`to ${f.dateTo}`);
+	return parts.length === 0 ? null : `Filtered by ${parts.join(', ')}.`;
 }
 
 export interface SenderRecipientMatrix {

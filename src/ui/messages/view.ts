@@ -5,7 +5,7 @@
 import { ItemView, Notice, debounce, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
 import type { CapitalMessage, MessagesModel } from '../../core/types';
 import { renderMessages, type MarkAction } from './render';
-import { defaultViewState, parseViewState, type ViewState } from './state';
+import { defaultViewState, describeFilters, parseViewState, visibleModel, type ViewState } from './state';
 
 export const MESSAGES_VIEW_TYPE = 'envoy-messages';
 
@@ -16,7 +16,8 @@ export interface MessagesProvider {
 	subscribe(listener: () => void): () => void;
 	open(message: CapitalMessage, newLeaf: boolean): void;
 	mark?(message: CapitalMessage, action: MarkAction): void | Promise<void>;
-	exportNote?(): Promise<void>;
+	/** Writes what the view shows (filters and order applied) to a note; `description` says how it was filtered. */
+	exportNote?(visible: MessagesModel, description: string | null): Promise<void>;
 	/**
 	 * Asks the model for mere mentions and dismissed passages too (core `showAllMentions`). Called when
 	 * the reader flips "Show all mentions"; the provider then publishes a new model as usual.
@@ -118,13 +119,16 @@ export class MessagesView extends ItemView {
 		try {
 			await this.provider.mark?.(message, action);
 		} catch (error) {
-			new Notice(`Could not ${action} the message: ${(error as Error).message}`);
+			const what = action === 'clear' ? 'undo your verdict on' : action;
+			new Notice(`Could not ${what} the message: ${(error as Error).message}`);
 		}
 	}
 
 	private async exportNote(): Promise<void> {
+		const model = this.provider.getModel();
+		if (!model) return;
 		try {
-			await this.provider.exportNote?.();
+			await this.provider.exportNote?.(visibleModel(model, this.viewState), describeFilters(this.viewState));
 		} catch (error) {
 			new Notice(`Export failed: ${(error as Error).message}`);
 		}
