@@ -2,8 +2,7 @@
 import { Keymap, Notice, Plugin, TFile, normalizePath, type WorkspaceLeaf } from 'obsidian';
 import { importPipeline, linkVault, unlinkVault, normaliseSettings, type EnvoySettings } from './core/pipeline';
 import { graphColorGroups } from './core/entities';
-import { addMessageMark, exportMessagesMarkdown } from './core/messages';
-import type { CapitalMessage } from './core/types';
+import type { CapitalMessage, MessagesModel } from './core/types';
 import { ObsidianVaultStore } from './obsidian/vault-store';
 import { MessagesService } from './obsidian/messages-service';
 import { LinkService } from './obsidian/link-service';
@@ -32,12 +31,13 @@ export default class EnvoyPlugin extends Plugin {
 					getModel: () => this.messages.getModel(),
 					subscribe: (listener) => this.messages.subscribe(listener),
 					open: (message, newLeaf) => void this.openMessage(message, newLeaf),
-					mark: (message, action) => this.markMessage(message, action),
-					exportNote: () => this.exportMessages(),
+					mark: (message, action) => this.messages.mark(message, action),
+					exportNote: (visible, description) => this.exportMessages(visible, description),
 					setShowAllMentions: (value) => this.messages.setShowAllMentions(value),
 				}),
 		);
 		for (const ref of this.messages.events()) this.registerEvent(ref);
+		this.register(() => this.messages.cancel());
 		this.app.workspace.onLayoutReady(() => void this.messages.rebuild());
 
 		this.addCommand({ id: 'import-articles', name: 'Import articles…', callback: () => this.openImport() });
@@ -54,7 +54,11 @@ export default class EnvoyPlugin extends Plugin {
 		this.addCommand({ id: 'link-vault', name: 'Link entities in vault', callback: () => void this.link() });
 		this.addCommand({ id: 'unlink', name: 'Remove entity links', callback: () => void this.unlink() });
 		this.addCommand({ id: 'open-messages', name: 'Open messages to capitals', callback: () => void this.openMessagesView() });
-		this.addCommand({ id: 'export-messages', name: 'Export messages to a note', callback: () => void this.exportMessages() });
+		this.addCommand({
+			id: 'export-messages',
+			name: 'Export messages to a note',
+			callback: () => void this.exportMessages().catch((error: Error) => new Notice(`Export failed: ${error.message}`)),
+		});
 		this.addCommand({ id: 'colour-graph', name: 'Colour graph by entity type', callback: () => void this.colourGraph() });
 	}
 
@@ -111,23 +115,9 @@ export default class EnvoyPlugin extends Plugin {
 		else await this.app.workspace.getLeaf(split).openFile(file, { eState: { line: message.line } });
 	}
 
-	/** The reader's verdict goes into the source note's own properties, where re-import and relink keep it. */
-	private async markMessage(message: CapitalMessage, action: 'confirm' | 'dismiss'): Promise<void> {
-		const file = this.app.vault.getAbstractFileByPath(message.note);
-		if (!(file instanceof TFile)) throw new Error(`${message.note} no longer exists`);
-		if (!message.block) throw new Error('this paragraph has no block id to mark');
-		const block = message.block;
-		await this.app.fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => {
-			addMessageMark(frontmatter, { block, capital: message.recipient, verdict: action === 'confirm' ? 'message' : 'dismissed' });
-		});
-	}
-
-	private async exportMessages(): Promise<void> {
-		const model = this.messages.getModel();
-		if (!model) return;
-		const path = normalizePath(`Envoy/Messages to capitals ${window.moment().format('YYYY-MM-DD HH-mm')}.md`);
-		await this.store().ensureFolder('Envoy');
-		const file = await this.app.vault.create(path, exportMessagesMarkdown(model));
+	/** The view's selection when called from the view; everything from the command palette. */
+	private async exportMessages(visible?: MessagesModel, description?: string | null): Promise<void> {
+		const file = await this.messages.exportNote(visible, description);
 		await this.app.workspace.getLeaf(true).openFile(file);
 	}
 
