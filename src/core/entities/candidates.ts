@@ -77,8 +77,9 @@ export function gatherEvidence(tokens: Tokens, evidence: Evidence): void {
 			}
 			continue;
 		}
+		// Capitals at a sentence start or in a title-case line say nothing either way.
+		if (tokens.initial(i) || tokens.titleLine(i)) continue;
 		const key = tokens.key(i);
-		if (tokens.initial(i)) continue;
 		evidence.midCap.set(key, (evidence.midCap.get(key) ?? 0) + 1);
 		if (alone(tokens, i - 1) && (tokens.possessive(i) || alone(tokens, i + 1))) evidence.solo.add(key);
 	}
@@ -147,7 +148,9 @@ export function findCandidates(text: string, tokens: Tokens, evidence: Evidence,
 		}
 		const run = collectRun(tokens, k, isKnown);
 		k = run.words[run.words.length - 1] + 1;
-		for (const seg of segment(tokens, run, evidence, isKnown)) emit(text, tokens, seg, out, evidence, isKnown);
+		if (tokens.titleLine(run.words[0])) {
+			for (const piece of provenPieces(tokens, run, evidence, isKnown)) for (const seg of segment(tokens, piece, evidence, isKnown)) emit(text, tokens, seg, out, evidence, isKnown);
+		} else for (const seg of segment(tokens, run, evidence, isKnown)) emit(text, tokens, seg, out, evidence, isKnown);
 	}
 	return out;
 }
@@ -226,6 +229,48 @@ interface Segment {
 	cue: Cue | null;
 }
 
+/**
+ * A run on a title-case line, cut down to what is a name for reasons other than its capitals: names Envoy knows
+ * ("North Korea") and words the rest of the corpus capitalises mid-sentence. "Seoul Mend Ties, With One Eye on
+ * Pyongyang" gives Seoul and Pyongyang and nothing else.
+ */
+function provenPieces(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown): Run[] {
+	// A pattern names it whatever the case: "Homegate Hospitality Inc", "Six-Party Talks", "Korean Peninsula".
+	const last = tokens.key(run.words[run.words.length - 1]);
+	if (run.words.length > 1 && (ORG_SUFFIXES.has(last) || CONCEPT_HEADS.has(last) || PLACE_SUFFIXES.has(last))) {
+		// Less the ordinary words title case put in front ("Company Name Homegate Hospitality Inc").
+		let from = 0;
+		while (run.words.length - from > 2 && evidence.lower.has(tokens.key(run.words[from])) && !evidenceFor(tokens, run.words[from], evidence, isKnown)) from++;
+		return [from === 0 ? run : { words: run.words.slice(from) }];
+	}
+	const pieces: Run[] = [];
+	let current: number[] = [];
+	const close = () => {
+		if (current.length > 0) pieces.push({ words: current });
+		current = [];
+	};
+	const words = run.words;
+	for (let i = 0; i < words.length; ) {
+		let known = 0;
+		for (let len = Math.min(words.length - i, 5); len >= 2 && known === 0; len--) if (isKnown.phrase(tokens, words, i, i + len)) known = len;
+		if (known > 0) {
+			close();
+			pieces.push({ words: words.slice(i, i + known) });
+			i += known;
+			continue;
+		}
+		const w = words[i];
+		// Connectors and suffixes ("of", "Co") only ever continue a name.
+		if (NAME_CONNECTORS.has(tokens.text(w)) || ORG_SUFFIXES.has(tokens.key(w))) {
+			if (current.length > 0) current.push(w);
+		} else if (tokens.capital(w) ? evidenceFor(tokens, w, evidence, isKnown) : current.length > 0) current.push(w);
+		else close();
+		i++;
+	}
+	close();
+	return pieces;
+}
+
 function evidenceFor(tokens: Tokens, w: number, evidence: Evidence, isKnown: IsKnown): boolean {
 	const key = tokens.key(w);
 	if (isKnown.word(key) || FIRST_NAMES.has(key) || (tokens.upper(w) && tokens.end(w) - tokens.start(w) > 1)) return true;
@@ -266,6 +311,12 @@ function joinedBefore(tokens: Tokens, w: number): boolean {
 	return tokens.isInner(w - 1) && !tokens.space(w - 1);
 }
 
+/** A connector or a month at the end of a run; a lower-case hyphenated tail is part of its word ("Seo Min-jun"). */
+function trailingNoise(tokens: Tokens, w: number): boolean {
+	if (NAME_CONNECTORS.has(tokens.text(w))) return true;
+	return CALENDAR.has(tokens.key(w)) && !(joinedBefore(tokens, w) && !tokens.capital(w));
+}
+
 /** Cuts a run into names: sentence-initial noise off the front, titles out, known places out of compounds. */
 function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown): Segment[] {
 	let words = run.words;
@@ -292,7 +343,7 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 		}
 		break;
 	}
-	while (words.length > 0 && (NAME_CONNECTORS.has(tokens.text(words[words.length - 1])) || CALENDAR.has(tokens.key(words[words.length - 1])))) words.pop();
+	while (words.length > 0 && trailingNoise(tokens, words[words.length - 1])) words.pop();
 	if (words.length === 0) return [];
 	if (isKnown.phrase(tokens, words, 0, words.length)) return [{ words, cue: null }];
 	if (words.length === 1 && LONE_NON_NAMES.has(tokens.key(words[0]))) return [];
@@ -316,6 +367,14 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 			words = words.slice(i + span);
 			if (words.length > 0) segments.push({ words, cue: 'person' });
 			return splitCompounds(tokens, segments, evidence, isKnown);
+		}
+	}
+	// "John Casesa of Schroder Wertheim & Co": a person's name is no part of the institution after "of".
+	if (FIRST_NAMES.has(tokens.key(words[0]))) {
+		const of = words.findIndex((w) => tokens.text(w) === 'of');
+		if (of >= 2 && of <= 3 && of + 1 < words.length) {
+			segments.push({ words: words.slice(0, of), cue: 'person' });
+			words = words.slice(of + 1);
 		}
 	}
 	// "Board Up Donald Trump": a given name after other capitalised words starts a new name.

@@ -189,6 +189,15 @@ export class EntityDictionary {
 				continue;
 			}
 			let last = tokens.capital(k) ? this.walkNames(tokens, k) : -1;
+			if (last >= 0 && midCompound(tokens, last)) {
+				// "Seo Min" in "Seo Min-jun" is not that person: a name covers the whole hyphenated word or nothing.
+				const others = this.matched.filter((e) => e.entity.type !== 'person');
+				if (others.length === 0) {
+					k = compoundEnd(tokens, last) + 1;
+					continue;
+				}
+				this.matched = others;
+			}
 			if (last < 0) last = this.walkConcepts(tokens, k);
 			if (last < 0) {
 				k++;
@@ -209,9 +218,10 @@ export class EntityDictionary {
 		let j = k;
 		let allUpper = true;
 		while (at && j < tokens.length) {
-			// Lower case inside a name: connectors ("Bank of England") and hyphenated tails ("Kim Jong-un").
+			// Lower case inside a name only where the name has it: connectors ("Bank of England", "Center for
+			// Strategic and International Studies") and hyphenated tails ("Kim Jong-un").
 			if (tokens.isPunct(j)) break;
-			if (j > k && !tokens.capital(j) && !(tokens.isPunct(j - 1) && !tokens.space(j)) && !NAME_CONNECTORS.has(tokens.text(j))) break;
+			if (j > k && !tokens.capital(j) && !(tokens.isPunct(j - 1) && !tokens.space(j)) && !NAME_CONNECTORS.has(tokens.text(j)) && !tokens.small(j)) break;
 			allUpper = allUpper && tokens.upper(j);
 			at = at.next?.get(tokens.key(j));
 			if (!at) break;
@@ -222,7 +232,8 @@ export class EntityDictionary {
 			}
 			if (tokens.possessive(j)) break;
 			j++;
-			while (j < tokens.length && tokens.isInner(j) && tokens.isWord(j + 1)) j++;
+			// Hyphens, initials' dots, commas and ampersands inside a name ("Douglas & Lomason Co").
+			while (j < tokens.length && (tokens.isInner(j) || tokens.text(j) === '&') && tokens.isWord(j + 1)) j++;
 		}
 		return bestLast;
 	}
@@ -251,6 +262,18 @@ export class EntityDictionary {
 		for (const k of nameKey(surface).split(' ')) at = at?.next?.get(k);
 		return !!at && at.entries.some((e) => e.demonym);
 	}
+}
+
+/** The token after `last` is a hyphen joining it to a further word ("Min" in "Min-jun"). */
+function midCompound(tokens: Tokens, last: number): boolean {
+	return tokens.isHyphen(last + 1) && !tokens.space(last + 1) && tokens.isWord(last + 2) && !tokens.space(last + 2);
+}
+
+/** The last word of the hyphenated compound that continues past `last`. */
+function compoundEnd(tokens: Tokens, last: number): number {
+	let j = last;
+	while (midCompound(tokens, j)) j += 2;
+	return j;
 }
 
 /** The entity when exactly one strong form matched, else null. */

@@ -23,6 +23,8 @@ export { EntityDictionary } from './dictionary';
 export { renderEntityNote, readEntityNote, mergeEntityNote, graphColorGroups } from './notes';
 export { nerClass } from './typing';
 
+const TOKEN_BUDGET = 4_000_000;
+
 export interface DiscoverOptions {
 	/** Entities from the user's notes: their names and forms win over anything discovered. */
 	known?: Entity[];
@@ -62,14 +64,19 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 	const isKnown = new KnownNames(knownForms.size > 0 ? [builtinNames(), userNames] : [builtinNames()]);
 
 	// Pass 1: tokens and the corpus's capitalisation habits; pass 2: candidates, which need those habits.
-	const tokens: Tokens[] = [];
+	// Tokens are kept for the later passes up to a budget (16 bytes each); past it a text is tokenized again when
+	// needed, so a vault of ten thousand articles does not hold every token at once.
+	const tokens: (Tokens | null)[] = [];
+	let budget = TOKEN_BUDGET;
 	const evidence = newEvidence();
 	for (const doc of docs) {
 		const t = tokenize(doc.text);
-		tokens.push(t);
+		budget -= t.length;
+		tokens.push(budget >= 0 ? t : null);
 		gatherEvidence(t, evidence);
 	}
-	const perDoc: { id: string; candidates: Candidate[] }[] = docs.map((doc, i) => ({ id: doc.id, candidates: findCandidates(doc.text, tokens[i], evidence, isKnown) }));
+	const tokensOf = (i: number) => tokens[i] ?? tokenize(docs[i].text);
+	const perDoc: { id: string; candidates: Candidate[] }[] = docs.map((doc, i) => ({ id: doc.id, candidates: findCandidates(doc.text, tokensOf(i), evidence, isKnown) }));
 	const groups = groupCandidates({ docs: perDoc, places, known: knownForms, ignore });
 
 	// Every group becomes a provisional entity; what counts as recurring is decided on the mentions the dictionary
@@ -113,7 +120,7 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 	const seen = new Map<string, { mentions: number; docs: number; last: number }>();
 	for (let i = 0; i < docs.length; i++) {
 		const doc = docs[i];
-		const list = findMentionsIn(doc.text, dictionary, tokens[i]);
+		const list = findMentionsIn(doc.text, dictionary, tokensOf(i));
 		found.set(doc.id, list);
 		if (options.includeSingletons) continue;
 		for (const m of list) {

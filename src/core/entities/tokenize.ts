@@ -16,6 +16,9 @@ const NUM = 256;
 /** A hyphen, dot or comma a multi-word name may contain. */
 const INNER = 512;
 const HYPHEN = 1024;
+/** A small word title case leaves in lower case ("and", "of", "on"). */
+const SMALL = 2048;
+const TITLE_LINE = 4096;
 
 /**
  * The tokens of one text, four numbers each in one typed array (start, end, surface, flags): a corpus's worth of
@@ -74,6 +77,10 @@ export class Tokens {
 	isHyphen(k: number): boolean {
 		return this.is(k, HYPHEN);
 	}
+	/** A small word title case leaves in lower case ("and", "of", "for"). */
+	small(k: number): boolean {
+		return this.is(k, SMALL);
+	}
 	/** Whitespace (or start of text) before the token. */
 	space(k: number): boolean {
 		return this.is(k, SPACE);
@@ -98,6 +105,13 @@ export class Tokens {
 	capsLine(k: number): boolean {
 		return this.is(k, CAPS_LINE);
 	}
+	/**
+	 * The token's line is in title case ("Tokyo and Seoul Mend Ties, With One Eye on Pyongyang"): every word but the
+	 * small ones is capitalised, so a capital there says nothing about a name.
+	 */
+	titleLine(k: number): boolean {
+		return this.is(k, TITLE_LINE);
+	}
 	/** A possessive 's or ’s followed (and was left out of the token). */
 	possessive(k: number): boolean {
 		return this.is(k, POSSESSIVE);
@@ -108,6 +122,8 @@ export class Tokens {
 	}
 }
 
+// Title case leaves these in lower case (articles, conjunctions, short prepositions).
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'for', 'of', 'on', 'in', 'at', 'to', 'by', 'with', 'from', 'as', 'vs', 'via', 'into', 'onto', 'over', 'per', 'than', 'up', 'off', 'out', 'upon', 'amid', 'after', 'about']);
 const SENTENCE_END = new Set(['.', '!', '?']);
 const OPENERS = new Set(['"', '“', '‘', '(', '[', "'", '«']);
 // Periods after these do not end a sentence.
@@ -225,7 +241,7 @@ class SurfaceTable {
 		this.hashes.push(hash);
 		if (kind === WORD) {
 			this.keys.push(tokenKey(word));
-			this.shapes.push(WORD | (isUpperStart(word) ? CAP : 0) | (isAllUpper(word) ? UPPER : 0));
+			this.shapes.push(WORD | (isUpperStart(word) ? CAP : 0) | (isAllUpper(word) ? UPPER : 0) | (TITLE_SMALL_WORDS.has(word) ? SMALL : 0));
 		} else if (kind === NUM) {
 			this.keys.push(tokenKey(word));
 			this.shapes.push(NUM);
@@ -276,10 +292,14 @@ export function tokenize(text: string): Tokens {
 	let i = 0;
 	let space = true;
 	let newline = true;
-	// The current line's first token and its counts of capitalised and lower-case words, for headline detection.
+	// The current line's first token and its counts of words in capitals and in lower case, for headline detection;
+	// and of capitalised words, lower-case words title case would capitalise, and numbers, for title-case lines.
 	let lineFrom = 0;
 	let lineUpper = 0;
 	let lineLower = 0;
+	let lineCapital = 0;
+	let lineOrdinary = 0;
+	let lineNumbers = 0;
 	const code = (x: number) => (x < n ? text.charCodeAt(x) : -1);
 	while (i < n) {
 		const c = text.charCodeAt(i);
@@ -334,10 +354,13 @@ export function tokenize(text: string): Tokens {
 			i++;
 		}
 		if (newline) {
-			if (count > lineFrom && lineUpper > 0 && lineUpper >= 2 * lineLower) markCapsLine(data, lineFrom, count);
+			if (count > lineFrom) endLine(data, table, lineFrom, count, lineUpper, lineLower, lineCapital, lineOrdinary, lineNumbers);
 			lineFrom = count;
 			lineUpper = 0;
 			lineLower = 0;
+			lineCapital = 0;
+			lineOrdinary = 0;
+			lineNumbers = 0;
 		}
 		const idx = table.find(text, start, i, hash, kind);
 		const shape = table.shapes[idx];
@@ -345,7 +368,13 @@ export function tokenize(text: string): Tokens {
 			if ((shape & UPPER) !== 0) {
 				if (i - start > 1) lineUpper++;
 			} else lineLower++;
-		}
+			// A hyphenated tail ("Min-jun", "Six-Party") is part of the word before it.
+			const tail = !space && count > 0 && (data[(count - 1) * 4 + 3] & HYPHEN) !== 0 && (data[(count - 1) * 4 + 3] & SPACE) === 0;
+			if (!tail) {
+				if ((shape & (CAP | UPPER)) !== 0) lineCapital++;
+				else if ((shape & SMALL) === 0) lineOrdinary++;
+			}
+		} else if (kind === NUM) lineNumbers++;
 		if ((count + 1) * 4 > data.length) {
 			const grown = new Int32Array(data.length * 2);
 			grown.set(data);
@@ -362,7 +391,7 @@ export function tokenize(text: string): Tokens {
 		space = false;
 		newline = false;
 	}
-	if (count > lineFrom && lineUpper > 0 && lineUpper >= 2 * lineLower) markCapsLine(data, lineFrom, count);
+	if (count > lineFrom) endLine(data, table, lineFrom, count, lineUpper, lineLower, lineCapital, lineOrdinary, lineNumbers);
 	markSentenceStarts(data, count, table);
 	return new Tokens(text, data.slice(0, count * 4), count, table);
 }
@@ -390,8 +419,15 @@ function markSentenceStarts(data: Int32Array, count: number, table: SurfaceTable
 	}
 }
 
-function markCapsLine(data: Int32Array, from: number, to: number): void {
-	for (let k = from; k < to; k++) data[k * 4 + 3] |= CAPS_LINE;
+/**
+ * A line in capitals is a headline or dateline. A line of three or more capitalised words and only small words in
+ * lower case is a title-case headline, unless it is a byline ("By Hana Kobayashi and …") or a table row (numbers).
+ */
+function endLine(data: Int32Array, table: SurfaceTable, from: number, to: number, upper: number, lower: number, capital: number, ordinary: number, numbers: number): void {
+	let mark = 0;
+	if (upper > 0 && upper >= 2 * lower) mark = CAPS_LINE;
+	else if (capital >= 3 && ordinary === 0 && numbers <= 1 && table.keys[data[from * 4 + 2]] !== 'by') mark = TITLE_LINE;
+	if (mark !== 0) for (let k = from; k < to; k++) data[k * 4 + 3] |= mark;
 }
 
 const MARKS = /\p{M}/gu;
