@@ -80,6 +80,7 @@ const JUNK_ANCHORED = new RegExp(
 		'^the views (?:represented|expressed) ',
 		'^this (?:article|story|piece) (?:originally|first) (?:appeared|was published)',
 		'^(?:originally|first) published',
+		'^(?:tags|tagged(?: with)?|keywords|topics|categories|filed under)\\s*:',
 	].join('|'),
 	'iu',
 );

@@ -5,8 +5,8 @@ import { describeLines, selectBody, type LineInfo } from './boilerplate';
 import { toLines, type Line } from './blocks';
 import { findJsonBlobs, mergeJsonMeta, type JsonBlob } from './jsonblocks';
 import { findAuthors, findDate, findLead, isProse } from './header';
-import { parseCopyright, parseDate, parseOriginal, parseSourceLine, parseSupportBanner, parseWritesCredit } from './metadata';
-import { deriveTitle, findTitle, isMetaLine } from './title';
+import { OUTLET_CUE_START, looksLikeName, parseCopyright, parseDate, parseOriginal, parseOutletCue, parseSourceLine, parseSupportBanner, parseWritesCredit } from './metadata';
+import { deriveTitle, findTitle, isMetaLine, splitKicker } from './title';
 import { endsSentence } from './text';
 
 export interface ExtractContext {
@@ -76,12 +76,50 @@ function findOriginal(infos: readonly LineInfo[]): string | undefined {
 
 const BANNER_START = /^(?:support|donate|subscribe)/u;
 
-/** The outlet named by a support banner, else by the last copyright line. */
+/**
+ * The outlet's name as the page's first line prints it ("Harbour Institute — Commentary"), when
+ * the page names it again elsewhere (a plea, a footer): a name said once could be anything.
+ */
+function findMasthead(infos: readonly LineInfo[]): string | undefined {
+	for (const h of infos.slice(0, 3)) {
+		if (h.words > 8 || h.line.bullet !== undefined) continue;
+		const name = h.line.text.split(/\s+[|—–-]\s+/u)[0].trim();
+		const words = name.split(/\s+/).length;
+		if (words < 2 || words > 5 || !looksLikeName(name)) continue;
+		const key = name.toLowerCase();
+		if (infos.some((o) => o !== h && o.words <= 60 && o.line.text.toLowerCase().includes(key))) return name;
+	}
+	return undefined;
+}
+
+/** "Tags: a, b, c" and "Filed under: …" lines: what the outlet filed the piece under. */
+const FILED = /^(tags|tagged(?: with)?|keywords|topics|categories|filed under)\s*:\s*(.{2,400})$/iu;
+
+function findFiled(infos: readonly LineInfo[]): { tags: string[]; topics: string[] } {
+	const out = { tags: [] as string[], topics: [] as string[] };
+	for (const h of infos) {
+		if (h.words > 40 || !h.line.text.includes(':')) continue;
+		const m = FILED.exec(h.line.text);
+		if (!m) continue;
+		const items = m[2].split(/\s*[,;·|]\s*/u).map((x) => x.trim().replace(/[.]$/u, '')).filter((x) => x.length >= 2 && x.length <= 60 && x.split(/\s+/).length <= 5);
+		const into = /^(?:tags|tagged|keywords)/iu.test(m[1]) ? out.tags : out.topics;
+		for (const item of items) if (!into.includes(item)) into.push(item);
+	}
+	return out;
+}
+
+/** The outlet named by a support banner, else by its own furniture ("Follow X"), else by the last copyright line (often the parent company). */
 function findPublisher(infos: readonly LineInfo[]): string | undefined {
 	for (const h of infos) {
 		const name = h.words <= 30 && BANNER_START.test(h.key) ? parseSupportBanner(h.line.text) : undefined;
 		if (name) return name;
 	}
+	for (const h of infos) {
+		const name = h.words <= 10 && OUTLET_CUE_START.test(h.key) ? parseOutletCue(h.line.text) : undefined;
+		if (name) return name;
+	}
+	const masthead = findMasthead(infos);
+	if (masthead) return masthead;
 	for (let i = infos.length - 1; i >= 0; i--) {
 		const h = infos[i];
 		const name = h.words <= 30 && (h.key.includes('©') || h.key.includes('(c)') || h.key.includes('copyright')) ? parseCopyright(h.line.text) : undefined;
@@ -153,8 +191,16 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 		titleDerived = true;
 	}
 
+	const filed = findFiled(infos);
+	const tags = json.tags.length ? json.tags.slice() : filed.tags;
+	const topics = json.topics.length ? json.topics : filed.topics;
+	if (!titleDerived) {
+		const split = splitKicker(title);
+		title = split.title;
+		if (split.kicker && !tags.includes(split.kicker)) tags.push(split.kicker);
+	}
 	const originalPublisher = findOriginal(infos) ?? firstOf(header.map((h) => parseSourceLine(h.line.text)));
-	const article: Article = { title, titleDerived, authors, topics: json.topics, regions: json.regions, tags: json.tags, blocks };
+	const article: Article = { title, titleDerived, authors, topics, regions: json.regions, tags, blocks };
 	if (subtitle) article.subtitle = subtitle;
 	if (published) article.published = published;
 	if (publisher) article.publisher = publisher;

@@ -203,16 +203,42 @@ export function parseSourceLine(line: string): string | undefined {
 
 /** "© 2019 X. All rights reserved." → X. */
 export function parseCopyright(line: string): string | undefined {
-	const m = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?(.{2,80})/iu.exec(line);
+	const m = /(?:(?:©|\(c\)|copyright)\s*)+(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?(.{2,80})/iu.exec(line);
 	if (!m) return undefined;
-	let name = m[1].split(/\.\s|\s+all rights|\s+[|–—-]\s+|,\s/iu)[0].trim();
+	const held = m[1].replace(/^all rights reserved\.?\s*/iu, '');
+	let name = held.split(/\.\s|\s+all rights|\s+[|–—-]\s+|,\s/iu)[0].split(/\.(?=\p{Lu}\p{Ll})/u)[0].trim();
 	name = name
 		.replace(/^(?:by\s+|copyright\s+|©\s*)+/iu, '')
+		.replace(/\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$/u, '')
 		.replace(/(?:,?\s+(?:inc|llc|ltd|limited|corp|plc|gmbh|s\.a|co)\.?)+$|\s+(?:19|20)\d\d$/iu, '')
 		.replace(/[.,;:]+$/u, '')
 		.trim();
-	if (!/^\p{Lu}|^\d/u.test(name) || name.split(/\s+/).length > 8 || /^(?:19|20)\d\d$/.test(name)) return undefined;
+	if (!/^[\p{Lu}\p{Lo}\d]/u.test(name) || name.split(/\s+/).length > 8 || /^(?:19|20)\d\d$/.test(name) || /^all rights/iu.test(name)) return undefined;
 	return name;
+}
+
+/** Cheap test on a line's key before `parseOutletCue`. */
+export const OUTLET_CUE_START = /^(?:follow|sign up|get|why you can trust|welcome to)\b/u;
+const OUTLET_CUES = [
+	/^follow (.{2,40}?)(?: on (?:twitter|facebook|instagram|linkedin|youtube|x))?$/iu,
+	/^sign up (?:to|for) (.{2,40}?)(?:['’]s)?(?: newsletters?)?$/iu,
+	/^get (.{2,40}?) delivered to your inbox\b/iu,
+	/^(?:why you can trust|welcome to) (.{2,40}?)[.!]?$/iu,
+];
+const NOT_OUTLET = /^(?:us|our|me|the|this|these|all|more|news|newsletters?|updates|alerts|stories|today|now|here)\b/iu;
+
+/** The outlet named in its own furniture: "Follow The Sun", "Get Quanta Magazine delivered to your inbox". */
+export function parseOutletCue(line: string): string | undefined {
+	const text = line.trim();
+	for (const cue of OUTLET_CUES) {
+		const m = cue.exec(text);
+		if (!m) continue;
+		const name = m[1].trim();
+		const words = name.split(/\s+/);
+		if (words.length > 5 || !/^[\p{Lu}\d]/u.test(name) || (NOT_OUTLET.test(name) && words.length === 1) || /^(?:us|our)\b|\b(?:on|follow|and)\b/iu.test(name)) return undefined;
+		return name;
+	}
+	return undefined;
 }
 
 /** "Support X – Go Ad-Free!" style banners name the outlet. */

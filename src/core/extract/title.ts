@@ -90,15 +90,42 @@ export function findTitle(infos: readonly LineInfo[], bodyStart: number, jsonTit
 	return best;
 }
 
+/** Openings of an introductory phrase ("At the end of the war, …") that a title can do without. */
+const INTRO = /^(?:at|in|on|after|before|when|while|as|for|since|during|following|despite|although|though|with|without|under|over|until|once|if|because|amid|across|throughout)\b/iu;
+/** Words a cut title should not end on. */
+const DANGLING = /^(?:a|an|the|of|on|in|at|to|for|and|or|but|with|by|as|from|into|that|which|who|its|their|his|her|is|are|was|were)$/iu;
+
 /** A concise title from the body's first sentence, for pages without a headline. */
 export function deriveTitle(firstParagraph: string): string {
 	const sentence = (/^.*?[.!?](?=\s|$)/u.exec(firstParagraph)?.[0] ?? firstParagraph).trim();
-	const words = sentence.replace(/[.!?]+$/u, '').split(/\s+/).filter(Boolean);
+	let words = sentence.replace(/[.!?]+$/u, '').split(/\s+/).filter(Boolean);
 	if (words.length <= 12) return words.join(' ');
+	// "At the end of the war, the Soviet Union …": the main clause says what the text is about.
+	const intro = words.findIndex((w, i) => i >= 2 && i <= 9 && /,$/u.test(w));
+	if (intro >= 0 && INTRO.test(words[0]) && words.length - intro - 1 >= 6) {
+		words = words.slice(intro + 1);
+		words[0] = words[0].charAt(0).toLocaleUpperCase() + words[0].slice(1);
+		if (words.length <= 12) return words.join(' ').replace(/[,;:]$/u, '');
+	}
 	// Stop at a clause boundary when there is one early enough.
-	const cut = words.slice(0, 10);
+	let cut = words.slice(0, 10);
 	const comma = cut.findIndex((w, i) => i >= 4 && /[,;:]$/u.test(w));
-	const kept = comma >= 0 ? cut.slice(0, comma + 1) : cut;
-	return kept.join(' ').replace(/[,;:]$/u, '') + '…';
+	if (comma >= 0) cut = cut.slice(0, comma + 1);
+	while (cut.length > 4 && DANGLING.test(cut[cut.length - 1].replace(/[,;:]$/u, ''))) cut.pop();
+	return cut.join(' ').replace(/[,;:]$/u, '') + '…';
 }
 
+/** Genre labels some outlets print in front of the headline ("Opinion: …"). */
+const KICKER = /^(opinion|analysis|commentary|editorial|column|explainer|perspective|review|interview|exclusive|op-ed|viewpoint|essay|podcast|watch|live|breaking(?: news)?)\s*[:|]\s+(?=\S)/iu;
+
+/**
+ * Splits a genre label off the headline: "Opinion: Kremlin courts …" → the headline and "opinion".
+ * The label says what kind of piece it is, not what it is about, so it becomes a tag.
+ */
+export function splitKicker(title: string): { title: string; kicker?: string } {
+	const m = KICKER.exec(title);
+	if (!m) return { title };
+	const rest = title.slice(m[0].length).trim();
+	if (rest.split(/\s+/).length < 3) return { title };
+	return { title: rest, kicker: m[1].toLowerCase().replace(/\s+/g, '-') };
+}

@@ -134,3 +134,55 @@ describe('dates as pages print them', () => {
 		expect(a.published).toBe('2019-11-20');
 	});
 });
+
+describe('headline labels and derived titles', () => {
+	it('moves a genre label printed before the headline into the tags', () => {
+		const a = extractArticle(`Opinion: The Ferry Is a Test of the Council\n\nBy Ada Wren\n\n${body}\n`);
+		expect(a.title).toBe('The Ferry Is a Test of the Council');
+		expect(a.tags).toContain('opinion');
+	});
+
+	it('keeps a colon that is part of the headline', () => {
+		const a = extractArticle(`Ferries: The Long Way Back to the Islands\n\nBy Ada Wren\n\n${body}\n`);
+		expect(a.title).toBe('Ferries: The Long Way Back to the Islands');
+		expect(a.tags).toEqual([]);
+	});
+
+	it('derives a title from the main clause when the text opens with an introductory phrase', () => {
+		const text = 'At the end of the long winter of storms, the harbour authority of the northern port decided to reopen the old ferry route to the islands for good. It said so on Tuesday.';
+		const a = extractArticle(`${text}\n\n${PROSE.slice(1).join('\n\n')}\n`);
+		expect(a.titleDerived).toBe(true);
+		expect(a.title).toMatch(/^The harbour authority of the northern port/);
+		expect(a.title.split(/\s+/).length).toBeLessThanOrEqual(12);
+		expect(a.title).not.toMatch(/\b(?:the|of|to|on)…$/u);
+	});
+});
+
+describe('outlet and filing from the page text', () => {
+	it.each([
+		['Follow The Harbour Courier', 'The Harbour Courier'],
+		['Get Harbour Weekly delivered to your inbox', 'Harbour Weekly'],
+		['Sign Up To The Harbour Courier', 'The Harbour Courier'],
+	])('names the outlet from "%s"', (line, outlet) => {
+		const a = extractArticle(`Ferry Route to the Islands Will Reopen\n\n${body}\n\n${line}\n\n© 2019 Harbour Holdings Group. All rights reserved.\n`);
+		expect(a.publisher).toBe(outlet);
+	});
+
+	it('reads the holder of a copyright line written in several ways', () => {
+		for (const line of ['© Copyright 2011-2019 Harbour Weekly.', 'Copyright © 2019 Harbour Weekly, Inc. All rights reserved.', '© All Rights Reserved Harbour Weekly 2019']) {
+			expect(extractArticle(`Ferry Route to the Islands Will Reopen\n\n${body}\n\n${line}\n`).publisher, line).toBe('Harbour Weekly');
+		}
+	});
+
+	it('takes the masthead of the first line when the page names the outlet again', () => {
+		const a = extractArticle(`Harbour Policy Institute — Commentary\n\nFerry Route to the Islands Will Reopen\n\n${body}\n\nSubscribe to keep reading Harbour Policy Institute commentary.\n`);
+		expect(a.publisher).toBe('Harbour Policy Institute');
+	});
+
+	it('reads "Tags:" and "Filed under:" lines into tags and topics, and leaves them out of the body', () => {
+		const a = extractArticle(`Ferry Route to the Islands Will Reopen\n\n${body}\n\nTags: ferries, North Sea, harbours\nFiled under: Transport, Islands\n`);
+		expect(a.tags).toEqual(['ferries', 'North Sea', 'harbours']);
+		expect(a.topics).toEqual(['Transport', 'Islands']);
+		expect(texts(a)).toEqual(PROSE);
+	});
+});
