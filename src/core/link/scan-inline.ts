@@ -248,6 +248,18 @@ export function scanInline(md: string, blocks: ProseBlock[], defs: Set<string>, 
 				}
 				case 60: {
 					// <
+					if (md.charCodeAt(i + 1) === 37) {
+						// A Templater command, which may run over lines and blocks: code, whatever Markdown says.
+						const close = md.indexOf('%>', i + 2);
+						if (close >= 0) {
+							prot.push([i, close + 2]);
+							if (close + 2 > end) {
+								resume = close + 2;
+								i = end;
+							} else i = close + 2;
+							break;
+						}
+					}
 					const rest = md.slice(i, Math.min(end, i + 200));
 					const auto = /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|^<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[^\s<>]+>/.exec(rest);
 					if (auto) {

@@ -91,6 +91,7 @@ const LIST_RE = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|\r?$)/;
 const DEF_RE = /^\[((?:[^\]\\]|\\.)+)\]:/;
 const DELIM_RE = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t\r]*$/;
 const QUOTE_RE = /^ {0,3}>/;
+const CALLOUT_RE = /^\[![^\]\n]*\][+-]?/;
 const INDENT_RE = /^[ \t]*/;
 const HTML1_RE = /^<(?:script|pre|style|textarea)(?=[\s>]|$)/i;
 
@@ -143,8 +144,8 @@ export function scanNote(md: string): NoteScan {
 	const lineEnd = (n: number): number => (n + 1 < starts.length ? starts[n + 1] - 1 : len);
 
 	let line = 0;
-	// Frontmatter: `---` on the first line, closed by `---` (micromark-extension-frontmatter, YAML).
-	if (/^---[ \t]*\r?\n/.test(md)) {
+	// Frontmatter: `---` on the first line (after a byte-order mark too: protect more), closed by `---` (micromark-extension-frontmatter, YAML).
+	if (/^\ufeff?---[ \t]*\r?\n/.test(md)) {
 		// Unclosed, remark's frontmatter attempt leaves the rest of the note parsed oddly (list items read
 		// as text, fences opening elsewhere): nothing in such a note is safely prose.
 		line = -1;
@@ -170,6 +171,7 @@ export function scanNote(md: string): NoteScan {
 	let htmlBlankSeen = false;
 	let htmlMinIndent = 0;
 	let htmlFrom = 0;
+	let htmlBlankLine = -1;
 	let para = -1; // index of the open paragraph block
 	let paraQuote = 0;
 	// Content columns of the open list items, outermost first, and the quote depth they live at.
@@ -229,11 +231,19 @@ export function scanNote(md: string): NoteScan {
 				info = full;
 			} else {
 				prot.push([ls, le]);
-				if (info.blank) htmlBlankSeen = true;
+				if (info.blank && !htmlBlankSeen) {
+					htmlBlankSeen = true;
+					htmlBlankLine = line;
+				}
 				if (htmlEnd !== '' && endFound(md.slice(ls, le), htmlEnd)) {
 					// Back to the blank-line reading if it has not ended yet.
 					if (htmlNested && !htmlBlankSeen) htmlEnd = '';
-					else mode = 'normal';
+					else {
+						mode = 'normal';
+						// The blank-line reading ended at that blank line and went on from there: read those lines
+						// again as it does (they stay protected), so a block it opened there is seen.
+						if (htmlNested) line = htmlBlankLine - 1;
+					}
 					htmlNested = false;
 				} else if (htmlEnd === '') {
 					// Our type-7 guess may be a paragraph to remark, and then this line may open a block
@@ -378,6 +388,11 @@ export function scanNote(md: string): NoteScan {
 			}
 		}
 
+		// A callout's type and metadata ("[!note|meta]-") are syntax; its title is prose.
+		if ((info.quoteDepth > 0 || quoted) && lead.startsWith('[!')) {
+			const callout = CALLOUT_RE.exec(lead);
+			if (callout) prot.push([c, c + callout[0].length]);
+		}
 		const opens = mayOpenBlock(lead);
 		const fence = opens ? FENCE_RE.exec(lead) : null;
 		if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {

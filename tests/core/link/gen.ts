@@ -31,6 +31,7 @@ const inline = fc.constantFrom(
 	'https://example.com/Putin?x=Beijing', '#Moscow', '#Kim/Jong', '%%Moscow%%', '<b>Putin</b>', '<span class="x">Korea</span>', '<br>',
 	'*Moscow*', '**Putin**', '_Korea_', 'x*Moscow*y', '[^1]', '^[Moscow note]', '\\*Moscow', '&amp;', '[Kim]', '[Putin][ref]', 'mail@moscow.ru',
 	'`', '[', ']', '(', '<', '*', '_', '$', '|', '~~Korea~~', '==Beijing==', 'Moscow!', '!Putin', '<!-- Putin -->', '\\',
+	'<% Moscow %>', '<%* tp.x("Korea") %>',
 );
 const sep = fc.constantFrom(' ', ' ', ' ', '\n', '  ', ' \n');
 const sentence = fc
@@ -69,13 +70,14 @@ const block = fc.oneof(
 	{ weight: 1, arbitrary: oneLine.map((s) => '> > ' + s) },
 	{ weight: 1, arbitrary: oneLine.map((s) => '\t' + s) },
 	{ weight: 1, arbitrary: oneLine.map((s) => s + '  \n' + s) },
+	{ weight: 1, arbitrary: fc.tuple(oneLine, sentence).map(([a, b]) => '> [!note|Moscow x]- ' + a + '\n> ' + b.replace(/\n/g, '\n> ')) },
 );
 
 export const note = fc
 	.tuple(
-		fc.boolean(),
+		fc.constantFrom('', '', '---\ntitle: Moscow\ntags: [Putin]\n---\n', '\ufeff---\ntitle: Moscow\n---\n'),
 		fc.array(block, { minLength: 1, maxLength: 8 }),
 		fc.array(fc.constantFrom('\n\n', '\n\n', '\n', '\n\n\n'), { minLength: 8, maxLength: 8 }),
 		fc.boolean(),
 	)
-	.map(([fm, blocks, seps, nl]) => (fm ? '---\ntitle: Moscow\ntags: [Putin]\n---\n' : '') + blocks.map((b, i) => (i ? seps[i] : '') + b).join('') + (nl ? '\n' : ''));
+	.map(([fm, blocks, seps, nl]) => fm + blocks.map((b, i) => (i ? seps[i] : '') + b).join('') + (nl ? '\n' : ''));

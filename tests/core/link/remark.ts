@@ -12,16 +12,18 @@ const NOT_PROSE = new Set(['link', 'linkReference', 'image', 'imageReference', '
 /** 1 for every offset inside a remark `text` node that has no link/code/html/... ancestor. */
 export function proseMask(md: string): Uint8Array {
 	const mask = new Uint8Array(md.length + 1);
+	// micromark drops a leading byte-order mark and counts offsets without it.
+	const bom = md.charCodeAt(0) === 0xfeff ? 1 : 0;
 	const walk = (n: Nodes, blocked: boolean): void => {
 		// Without GFM (not installed) remark reads a footnote definition `[^1]: text` as a link definition.
 		// Its text is prose to GFM and Obsidian, so it is judged by the label rule alone: after `]:`.
 		if (n.type === 'definition' && n.label?.startsWith('^') && n.position) {
-			const s = md.indexOf(']:', n.position.start.offset) + 2;
-			mask.fill(1, s, n.position.end.offset);
+			const s = md.indexOf(']:', n.position.start.offset + bom) + 2;
+			mask.fill(1, s, n.position.end.offset + bom);
 			return;
 		}
 		const b = blocked || NOT_PROSE.has(n.type);
-		if (n.type === 'text' && !b && n.position) mask.fill(1, n.position.start.offset, n.position.end.offset);
+		if (n.type === 'text' && !b && n.position) mask.fill(1, n.position.start.offset + bom, n.position.end.offset + bom);
 		if ('children' in n) for (const c of n.children) walk(c as Nodes, b);
 	};
 	walk(parse(md), false);
