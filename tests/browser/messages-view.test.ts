@@ -275,6 +275,45 @@ describe.skipIf(!hasChromium)('messages view in headless Chromium', () => {
 		expect(await page.locator('.envoy-show-more').count()).toBe(0);
 	});
 
+	it('draws a vault-sized model (60 capitals, 20,000 messages) with a bounded number of cards', async () => {
+		const one = bigModel(330).capitals[0];
+		const model: MessagesModel = {
+			capitals: Array.from({ length: 60 }, (_, i) => ({ ...one, capital: `Capital ${i}`, note: `Capitals/Capital ${i}.md`, messages: one.messages.map((m) => ({ ...m, recipient: `Capital ${i}` })) })),
+		};
+		const ms = await render(model);
+		console.log(`[tests/browser] first render of 60 capitals × 330 messages: ${ms.toFixed(1)} ms, ${await countCards()} cards`);
+		// Three capitals' first pages; the other 57 show their heading and count, and wait.
+		expect(await countCards()).toBe(150);
+		expect(await page.locator('.envoy-capital').count()).toBe(60);
+		expect(await page.textContent(`${sectionOf('Capital 3')} .envoy-show-deferred`)).toBe('Show 50 of 330 messages');
+		expect(await page.textContent(`${sectionOf('Capital 3')} .envoy-count`)).toBe('330 messages');
+		// From the keyboard: the button draws that capital and puts the focus on its first card.
+		await page.focus(`${sectionOf('Capital 40')} .envoy-show-deferred`);
+		await page.keyboard.press('Enter');
+		expect(await countCards(sectionOf('Capital 40'))).toBe(50);
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('data-envoy-key'))).toBe('card:Capitals/Capital 40.md#0');
+		// Scrolling draws the capitals that come into view, without redrawing the others.
+		await page.$eval(`${sectionOf('Capital 0')}`, (e) => e.setAttribute('data-probe', 'kept'));
+		await page.$eval(`${sectionOf('Capital 20')}`, (e) => e.scrollIntoView());
+		await page.waitForFunction(() => document.querySelectorAll('.envoy-capital[data-capital="Capital 20"] .envoy-card').length === 50);
+		expect(await page.getAttribute(sectionOf('Capital 0'), 'data-probe')).toBe('kept');
+		expect(await countCards()).toBeLessThan(1000);
+		// Typing filters all 20,000 messages on every keystroke: timed inside the page, per keystroke.
+		const perKey = await page.$eval('.envoy-filter-text', (input) => {
+			const field = input as HTMLInputElement;
+			const times: number[] = [];
+			for (const value of ['i', 'it', 'ite', 'item', 'item ', 'item 7']) {
+				const t = performance.now();
+				field.value = value;
+				field.dispatchEvent(new Event('input', { bubbles: true }));
+				times.push(performance.now() - t);
+			}
+			return times;
+		});
+		console.log(`[tests/browser] text filter over 20,000 messages, per keystroke: ${perKey.map((t) => t.toFixed(0)).join(', ')} ms`);
+		expect(await page.textContent('.envoy-summary-text')).toMatch(/matching messages to 60 capitals/);
+	});
+
 	it('keeps the scroll position across a redraw with a new model and a collapse', async () => {
 		await render(bigModel(200));
 		await page.$eval('#root', (e) => (e.scrollTop = 2000));

@@ -45,6 +45,17 @@ const ORIGIN_LABELS: Record<CapitalMessage['origin'], string | null> = {
 	marked: 'Marked by you',
 };
 
+/**
+ * Cards drawn at once across all capitals. A vault with sixty capitals would otherwise draw thousands of
+ * cards (seconds of work) on every change; the capitals past the budget are drawn when scrolled to, or on request.
+ */
+export const CARD_BUDGET = 150;
+
+/** Capitals the reader has scrolled to or opened past the budget, per view, kept across redraws. */
+const revealedByContainer = new WeakMap<HTMLElement, Set<string>>();
+/** The observer that draws deferred capitals as they come into view, per view (replaced on every redraw). */
+const observerByContainer = new WeakMap<HTMLElement, IntersectionObserver>();
+
 /** Ids must be unique per document even with several views open. */
 let idCounter = 0;
 function nextId(prefix: string): string {
@@ -95,6 +106,11 @@ function captureFocus(container: HTMLElement): FocusMemo | null {
 		if (input.type === 'search' || input.type === 'text') selection = [input.selectionStart ?? 0, input.selectionEnd ?? 0];
 	}
 	return { key, selection };
+}
+
+function findSection(results: HTMLElement, note: string): HTMLElement | null {
+	for (const node of Array.from(results.children)) if ((node as HTMLElement).dataset.note === note) return node as HTMLElement;
+	return null;
 }
 
 function findByKey(container: HTMLElement, key: string): HTMLElement | null {
@@ -167,7 +183,11 @@ export function renderMessages(container: HTMLElement, model: MessagesModel | nu
 	status.setAttribute('role', 'status');
 	const results = root.appendChild(el(doc, 'div', 'envoy-messages-results'));
 
+	const revealed = revealedByContainer.get(container) ?? new Set<string>();
+	revealedByContainer.set(container, revealed);
+
 	function drawResults(): void {
+		observerByContainer.get(container)?.disconnect();
 		results.replaceChildren();
 		const sections = applyFilters(data, current);
 		drawSummary(doc, summary, status, sections, current, rerenderAll);
@@ -177,7 +197,52 @@ export function renderMessages(container: HTMLElement, model: MessagesModel | nu
 			results.appendChild(renderNoMatch(doc, current, rerenderAll));
 			return;
 		}
-		for (const section of sections) results.appendChild(renderSection(doc, section, current, handlers, messageOf, rerenderResults, container));
+		const win = container.ownerDocument.defaultView;
+		const observer =
+			win && 'IntersectionObserver' in win
+				? new win.IntersectionObserver(
+						(entries) => {
+							// One capital per frame, the first in view: it grows and pushes the next ones away. Those
+							// still in view are observed afresh, so they are drawn next frame if there is room left.
+							const inView = entries.filter((e) => e.isIntersecting).map((e) => e.target as HTMLElement);
+							inView.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+							const [first, ...rest] = inView;
+							if (first) reveal(first.dataset.note ?? '', false);
+							for (const t of rest) {
+								observer?.unobserve(t);
+								observer?.observe(t);
+							}
+						},
+						// Drawn a little before they scroll up into sight, so the reader rarely sees a placeholder; not ahead
+						// above the view, where each capital drawn would keep the next in view (scroll anchoring) and so on.
+						{ root: container, rootMargin: '0px 0px 600px 0px' },
+					)
+				: null;
+		if (observer) observerByContainer.set(container, observer);
+		const byNote = new Map(sections.map((s) => [s.note, s]));
+		let drawn = 0;
+		for (const section of sections) {
+			const collapsed = current.collapsed.includes(section.note);
+			const deferred = !collapsed && drawn >= CARD_BUDGET && !revealed.has(section.note);
+			const box = renderSection(doc, section, current, handlers, messageOf, rerenderResults, container, deferred ? (focus) => reveal(section.note, focus) : null);
+			results.appendChild(box);
+			if (deferred) observer?.observe(box);
+			else if (!collapsed) drawn += visibleCount(current, section.note, section.messages.length);
+		}
+
+		/** Draws one deferred capital in place (the rest of the view stays as it is). */
+		function reveal(note: string, focus: boolean): void {
+			const section = byNote.get(note);
+			const old = section ? findSection(results, note) : null;
+			if (!section || !old || revealed.has(note)) return;
+			revealed.add(note);
+			observer?.unobserve(old);
+			// Focusing the button scrolls it into view, which draws the capital: the focus moves on with it.
+			const hadFocus = old.contains(container.ownerDocument.activeElement);
+			const box = renderSection(doc, section, current, handlers, messageOf, rerenderResults, container, null);
+			old.replaceWith(box);
+			if (focus || hadFocus) findByKey(container, `card:${note}#0`)?.focus({ preventScroll: !focus });
+		}
 	}
 
 	// One set of listeners for all cards: a capital with a thousand messages does not need a thousand closures.
@@ -461,10 +526,13 @@ function renderSection(
 	messageOf: WeakMap<Element, CapitalMessage>,
 	rerenderResults: (s: ViewState) => void,
 	container: HTMLElement,
+	/** Set when the capital is past the card budget: its cards wait behind a button (or until scrolled to). */
+	deferred: ((focus: boolean) => void) | null,
 ): HTMLElement {
 	const collapsed = state.collapsed.includes(section.note);
 	const box = el(doc, 'section', 'envoy-capital');
 	box.dataset.capital = section.capital;
+	box.dataset.note = section.note;
 	const heading = box.appendChild(el(doc, 'h3', 'envoy-capital-heading'));
 	const toggle = heading.appendChild(el(doc, 'button', 'envoy-disclosure envoy-capital-toggle'));
 	toggle.type = 'button';
@@ -490,6 +558,15 @@ function renderSection(
 	toggle.setAttribute('aria-controls', bodyId);
 	const body = box.appendChild(el(doc, 'div', 'envoy-capital-body'));
 	body.id = bodyId;
+	if (deferred) {
+		const shownLater = visibleCount(state, section.note, section.messages.length);
+		const show = body.appendChild(el(doc, 'button', 'envoy-button envoy-show-deferred'));
+		show.type = 'button';
+		show.setAttribute(KEY_ATTR, `deferred:${section.note}`);
+		show.textContent = shownLater === section.messages.length ? `Show ${plural(shownLater, 'message', 'messages')}` : `Show ${shownLater.toLocaleString()} of ${plural(section.messages.length, 'message', 'messages')}`;
+		show.addEventListener('click', () => deferred(true));
+		return box;
+	}
 	const list = body.appendChild(el(doc, 'ol', 'envoy-cards'));
 	const shown = visibleCount(state, section.note, section.messages.length);
 	for (let i = 0; i < shown; i++) list.appendChild(renderCard(doc, section, section.messages[i], i, handlers, messageOf));
