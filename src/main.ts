@@ -68,7 +68,8 @@ export default class EnvoyPlugin extends Plugin {
 	}
 
 	private store(): ObsidianVaultStore {
-		return new ObsidianVaultStore(this.app.vault, STATE_FOLDER);
+		// Links follow the user's "Use [[Wikilinks]]" setting, after an import too (see LinkFormatSource).
+		return Object.assign(new ObsidianVaultStore(this.app.vault, STATE_FOLDER), { linkFormat: () => this.links.linkFormat() });
 	}
 
 	private openImport(): void {

@@ -1,7 +1,7 @@
 // The plugin's live link index: built once from the entity notes, then updated per event (an entity
 // note edited, renamed or deleted) instead of being rebuilt, so relinking one note stays instant.
 import { TFile, type App, type EventRef, type TAbstractFile } from 'obsidian';
-import { LinkIndex } from '../core/link';
+import { LinkIndex, type LinkFormat } from '../core/link';
 import { readEntityNote } from '../core/entities';
 import { buildLinkIndex, isInFolder, linkTargetFor, noteBasename, renameInLedger, type EnvoySettings, type VaultStore } from '../core/pipeline';
 
@@ -19,6 +19,16 @@ export class LinkService {
 		if (this.index) return this.index;
 		this.building ??= buildLinkIndex(this.store(), this.settings()).then((index) => (this.index = index));
 		return this.building;
+	}
+
+	/**
+	 * How the user writes links ("Files and links → Use [[Wikilinks]]"), read off the link Obsidian itself
+	 * would write, which follows that setting; the pipeline asks through the store (see LinkFormatSource).
+	 */
+	linkFormat(): LinkFormat {
+		const file = this.app.vault.getMarkdownFiles()[0];
+		if (!file) return 'wikilink';
+		return this.app.fileManager.generateMarkdownLink(file, file.path).startsWith('[[') ? 'wikilink' : 'markdown';
 	}
 
 	/** Settings changed (folders, ignore list): the next use rebuilds. */

@@ -9,7 +9,7 @@ export interface LinkTarget {
 	note: string;
 	/** Surface forms to link: the note name and its aliases. Empty means just the note name. */
 	names: string[];
-	/** Inferred from each name when absent: ALL CAPS = acronym, lower-case start = concept, else proper. */
+	/** Inferred from each name when absent: ALL CAPS = acronym, lower-case start = concept, else proper. An ALL CAPS name is an acronym whatever the kind. */
 	kind?: TargetKind;
 }
 
@@ -43,9 +43,12 @@ export class LinkIndex {
 		const keys: Registered['keys'] = [];
 		const ref = { note: target.note, key: target.note.toLowerCase() };
 		for (const raw of new Set(names.map((n) => n.trim()))) {
-			const kind = target.kind ?? inferKind(raw);
-			// An acronym target may still carry mixed-case aliases: judge each name by its own shape.
-			const own = kind === 'acronym' && inferKind(raw) !== 'acronym' ? inferKind(raw) : kind;
+			// Each name is judged by its own shape where the target's kind cannot apply to it: an all-caps
+			// alias is an acronym of any target ("US" of a proper name), and an acronym target may carry
+			// mixed-case aliases.
+			const shape = inferKind(raw);
+			const kind = target.kind ?? shape;
+			const own = shape === 'acronym' ? 'acronym' : kind === 'acronym' ? shape : kind;
 			if (!acceptable(raw, own)) continue;
 			for (const v of variants(raw, own)) if (this.trie.add(v.surface, ref, v.initialOnly)) keys.push(v);
 		}

@@ -1,6 +1,6 @@
 // Linking and unlinking across the vault. The ledger remembers which links Envoy added to which note,
 // so `unlink` removes exactly those and gives back the original bytes.
-import { LinkIndex, linkNote, unlinkNote, type LinkRecord, type LinkTarget } from '../link';
+import { LinkIndex, linkNote, unlinkNote, type LinkFormat, type LinkRecord, type LinkTarget } from '../link';
 import type { Entity } from '../types';
 import type { EnvoySettings } from './settings';
 import { readEntityNotes, type EntityNoteRecord } from './entities-pass';
@@ -61,67 +61,117 @@ export async function renameInLedger(store: VaultStore, from: string, to: string
 export interface LinkRunResult {
 	notes: { path: string; added: number }[];
 	added: number;
+	/** Notes that could not be read or written; the others were linked and are in the ledger. */
+	failed: { path: string; reason: string }[];
 }
+
+/**
+ * A store that knows how the user writes links: the plugin's asks Obsidian ("Use [[Wikilinks]]" off
+ * means Markdown links). Without it, or without an explicit `format`, links are wikilinks.
+ */
+export interface LinkFormatSource {
+	linkFormat(): LinkFormat;
+}
+
+function formatFor(store: VaultStore, format: LinkFormat | undefined): LinkFormat {
+	if (format) return format;
+	const source = store as Partial<LinkFormatSource>;
+	return typeof source.linkFormat === 'function' ? source.linkFormat() : 'wikilink';
+}
+
+/** The link format a vault's `.obsidian/app.json` asks for (`useMarkdownLinks`, what Obsidian's toggle writes), for front ends that read it themselves. */
+export function linkFormatFromAppConfig(appJson: string | null): LinkFormat {
+	if (!appJson) return 'wikilink';
+	try {
+		const config = JSON.parse(appJson) as { useMarkdownLinks?: unknown } | null;
+		return config?.useMarkdownLinks === true ? 'markdown' : 'wikilink';
+	} catch {
+		return 'wikilink'; // a damaged app.json is Obsidian's to repair; the default is safe
+	}
+}
+
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export async function linkVault(
 	store: VaultStore,
 	settings: EnvoySettings,
-	options: { dryRun?: boolean; only?: readonly string[]; index?: LinkIndex; onProgress?: (done: number, total: number) => void } = {},
+	options: { dryRun?: boolean; only?: readonly string[]; index?: LinkIndex; format?: LinkFormat; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<LinkRunResult> {
 	// The plugin keeps a live index (updated per entity-note event); the CLI builds one per run.
 	const index = options.index ?? (await buildLinkIndex(store, settings));
+	const format = formatFor(store, options.format);
 	const ledger = await loadLedger(store);
 	const paths = options.only ?? (await store.list(''));
-	const result: LinkRunResult = { notes: [], added: 0 };
+	const result: LinkRunResult = { notes: [], added: 0, failed: [] };
 	let done = 0;
-	for (const path of paths) {
-		options.onProgress?.(done++, paths.length);
-		const linkOptions = { scope: settings.linkScope, linkHeadings: settings.linkHeadings, selfNote: noteBasename(path), format: 'wikilink' as const };
-		let added = 0;
-		let records: LinkRecord[] = [];
-		if (options.dryRun) {
-			const text = await store.read(path);
-			if (text === null) continue;
-			added = linkNote(text, index, linkOptions).added;
-		} else {
-			await store.replace(path, (current) => {
-				const linked = linkNote(current, index, linkOptions);
-				added = linked.added;
-				records = linked.records;
-				return linked.text;
-			});
-			if (records.length) ledger.notes[path] = [...(ledger.notes[path] ?? []), ...records];
+	try {
+		for (const path of paths) {
+			options.onProgress?.(done++, paths.length);
+			const linkOptions = { scope: settings.linkScope, linkHeadings: settings.linkHeadings, selfNote: noteBasename(path), format };
+			let added = 0;
+			let records: LinkRecord[] = [];
+			try {
+				if (options.dryRun) {
+					const text = await store.read(path);
+					if (text === null) continue;
+					added = linkNote(text, index, linkOptions).added;
+				} else {
+					await store.replace(path, (current) => {
+						const linked = linkNote(current, index, linkOptions);
+						added = linked.added;
+						records = linked.records;
+						return linked.text;
+					});
+					if (records.length) ledger.notes[path] = [...(ledger.notes[path] ?? []), ...records];
+				}
+			} catch (error) {
+				result.failed.push({ path, reason: reasonOf(error) });
+				continue;
+			}
+			if (added) {
+				result.notes.push({ path, added });
+				result.added += added;
+			}
 		}
-		if (added) {
-			result.notes.push({ path, added });
-			result.added += added;
-		}
+	} finally {
+		// Whatever happened to later notes, the links already written must stay removable.
+		if (!options.dryRun) await saveLedger(store, ledger);
 	}
 	options.onProgress?.(paths.length, paths.length);
-	if (!options.dryRun) await saveLedger(store, ledger);
 	return result;
 }
 
-export async function unlinkVault(store: VaultStore): Promise<{ notes: { path: string; removed: number }[]; removed: number }> {
+export async function unlinkVault(
+	store: VaultStore,
+): Promise<{ notes: { path: string; removed: number }[]; removed: number; failed: { path: string; reason: string }[] }> {
 	const ledger = await loadLedger(store);
-	const result = { notes: [] as { path: string; removed: number }[], removed: 0 };
-	for (const [path, records] of Object.entries(ledger.notes)) {
-		if ((await store.read(path)) === null) {
+	const result = { notes: [] as { path: string; removed: number }[], removed: 0, failed: [] as { path: string; reason: string }[] };
+	try {
+		for (const [path, records] of Object.entries(ledger.notes)) {
+			let removed = 0;
+			try {
+				if ((await store.read(path)) === null) {
+					delete ledger.notes[path];
+					continue;
+				}
+				await store.replace(path, (current) => {
+					const unlinked = unlinkNote(current, records);
+					removed = unlinked.removed;
+					return unlinked.text;
+				});
+			} catch (error) {
+				// Its records stay in the ledger, so the next unlink can try again.
+				result.failed.push({ path, reason: reasonOf(error) });
+				continue;
+			}
 			delete ledger.notes[path];
-			continue;
+			if (removed) {
+				result.notes.push({ path, removed });
+				result.removed += removed;
+			}
 		}
-		let removed = 0;
-		await store.replace(path, (current) => {
-			const unlinked = unlinkNote(current, records);
-			removed = unlinked.removed;
-			return unlinked.text;
-		});
-		delete ledger.notes[path];
-		if (removed) {
-			result.notes.push({ path, removed });
-			result.removed += removed;
-		}
+	} finally {
+		await saveLedger(store, ledger);
 	}
-	await saveLedger(store, ledger);
 	return result;
 }

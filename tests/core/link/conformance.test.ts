@@ -167,6 +167,18 @@ describe('incremental index', () => {
 		expect(linkNote(md, ix, every).added).toBe(0);
 	});
 
+	it('an all-caps alias is an acronym whatever kind its target has', () => {
+		// The pipeline gives every target a kind (proper or concept); "US" must not be judged as a proper name.
+		const ix = new LinkIndex([
+			{ note: 'United States', names: ['United States', 'US', 'U.S.'], kind: 'proper' },
+			{ note: 'weapons of mass destruction', names: ['weapons of mass destruction', 'WMD'], kind: 'concept' },
+			{ note: 'Information Technology', names: ['IT'], kind: 'proper' },
+		]);
+		expect(linkNote('The US, the U.S. and us; WMD and wmd; IT and it.', ix, every).text).toBe(
+			'The [[United States|US]], the [[United States|U.S.]] and us; [[weapons of mass destruction|WMD]] and wmd; IT and it.',
+		);
+	});
+
 	it('affectedBy filters notes that cannot change', () => {
 		const pred = affectedBy(['Kim Jong Un', 'sanctions']);
 		expect(pred('Talks with Kim went on.')).toBe(true);

@@ -18,12 +18,12 @@ export function proseMask(md: string): Uint8Array {
 		// Without GFM (not installed) remark reads a footnote definition `[^1]: text` as a link definition.
 		// Its text is prose to GFM and Obsidian, so it is judged by the label rule alone: after `]:`.
 		if (n.type === 'definition' && n.label?.startsWith('^') && n.position) {
-			const s = md.indexOf(']:', n.position.start.offset + bom) + 2;
-			mask.fill(1, s, n.position.end.offset + bom);
+			const s = md.indexOf(']:', (n.position.start.offset ?? 0) + bom) + 2;
+			mask.fill(1, s, (n.position.end.offset ?? 0) + bom);
 			return;
 		}
 		const b = blocked || NOT_PROSE.has(n.type);
-		if (n.type === 'text' && !b && n.position) mask.fill(1, n.position.start.offset + bom, n.position.end.offset + bom);
+		if (n.type === 'text' && !b && n.position) mask.fill(1, (n.position.start.offset ?? 0) + bom, (n.position.end.offset ?? 0) + bom);
 		if ('children' in n) for (const c of n.children) walk(c as Nodes, b);
 	};
 	walk(parse(md), false);
