@@ -2,7 +2,8 @@
 // Nothing here decides the final type or the note; typing.ts and grouping.ts do, with the whole corpus in view.
 import { CALENDAR, CONCEPTS, GROUP_WORDS, PLACE_NOUNS_OF, FIRST_NAMES, LOWER_CONCEPT_HEADS, NAME_CONNECTORS, ORG_HEADS_OF, ORG_SUFFIXES, PERSON_TITLES, PLACE_SUFFIXES, STOP_WORDS, TITLE_MODIFIERS, CONCEPT_HEADS, EVENT_HEADS } from './lexicon';
 import type { KnownNames } from './known-names';
-import { lemmaKey, phraseLemma, SurfaceMemo, type Tokens } from './tokenize';
+import { isDemonymKey, isPeopleKey } from './gazetteer';
+import { lemmaKey, nameKey, phraseLemma, SurfaceMemo, type Tokens } from './tokenize';
 
 /** What the text says a name is; 'adjective' is a people-word or creed ("Kurdish rebels"), not a note of its own. */
 export type Cue = 'person' | 'organisation' | 'place' | 'concept' | 'event' | 'adjective';
@@ -97,6 +98,8 @@ for (const [name, variants] of Object.entries(CONCEPTS)) {
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater']);
 // "Kurdish rebels", "Moslem leaders": a capitalised adjective before a noun.
 const ADJECTIVE_ENDING = /(ish|ese|ian|ean)$/;
+// Wider, for where an adjective would be a costly mistake ("the Philippine government").
+const ADJECTIVE_LIKE = /(ish|ese|ian|ean|ine|ic|ist)$/;
 const VERBS = new Set(['said', 'says', 'told', 'added', 'was', 'is', 'has', 'had', 'will', 'would', 'could', 'can', 'did', 'does', 'who', 'which', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'as', 'that']);
 // Every word key whose lemma starts a concept ("sanctions", "Sanction", "denuclearisation"): one set lookup rules out
 // the other lower-case words, which are most of a text.
@@ -116,7 +119,12 @@ function isNameWord(tokens: Tokens, k: number): boolean {
 }
 
 // Compass words alone are directions or shorthand ("the North"), not names worth a note.
-const LONE_NON_NAMES = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'mr', 'mrs', 'ms', 'dr']);
+// Time zones after a clock time ("08:40 KST") are no organisations either.
+const LONE_NON_NAMES = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'mr', 'mrs', 'ms', 'dr', 'gmt', 'utc', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'bst', 'cet', 'cest', 'eet', 'eest', 'msk', 'kst', 'jst', 'hkt', 'sgt', 'aest', 'aedt', 'ist', 'wib']);
+// "the Biden administration", "the Kishida government": a lone name before these is the leader's.
+const LEADER_OF = new Set(['administration', 'government', 'regime', 'cabinet', 'presidency', 'era']);
+// "the southern Kurils", "northern Shan": a direction in lower case before a name makes it a place.
+const LOWER_DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'central']);
 // Prefixes of adjective compounds ("Sino-Soviet", "Trans-Korean", "Anti-American"): never names themselves.
 const PREFIXES = new Set(['trans', 'sino', 'anti', 'pro', 'pan', 'post', 'pre', 'neo', 'ex', 'non', 'inter', 'intra', 'sub', 'super', 'ultra', 'afro', 'russo', 'franco', 'anglo', 'greco', 'austro', 'judeo', 'euro', 'mid', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
 
@@ -156,6 +164,8 @@ export function findCandidates(text: string, tokens: Tokens, evidence: Evidence,
 }
 
 const INSTITUTION_ENDING = /(tion|ment|ship)$/;
+// Legal forms that only ever end a company's name.
+const COMPANY_FORMS = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'lp', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'spa', 'ab', 'asa', 'oyj', 'bhd', 'tbk', 'pty', 'kk', 'se', 'cie', 'sarl', 'srl', 'ltda']);
 
 /** A run of capitalised words, with connectors ("of", "van") and joined hyphens inside. */
 function collectRun(tokens: Tokens, k: number, isKnown: IsKnown): Run {
@@ -188,6 +198,8 @@ function collectRun(tokens: Tokens, k: number, isKnown: IsKnown): Run {
 				connector = ORG_SUFFIXES.has(cur) || ORG_HEADS_OF.has(cur) || INSTITUTION_ENDING.test(cur);
 			}
 			if (!connector && (nextText === 'and' || nextText === 'in')) connector = sawFor;
+			// "Hanbit Center for Regional Studies in Seoul": "in" and a place is where it is, unless that is its name.
+			if (connector && nextText === 'in' && isKnown.word(tokens.key(after)) && !isKnown.prefix(tokens, [...words, next, after], 0, words.length + 2)) connector = false;
 			if (connector && isNameWord(tokens, after) && tokens.space(after)) {
 				if (nextText === 'for') sawFor = true;
 				words.push(next, after);
@@ -235,9 +247,9 @@ interface Segment {
  * Pyongyang" gives Seoul and Pyongyang and nothing else.
  */
 function provenPieces(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown): Run[] {
-	// A pattern names it whatever the case: "Homegate Hospitality Inc", "Six-Party Talks", "Korean Peninsula".
+	// A company's legal form names it whatever the case ("Homegate Hospitality Inc").
 	const last = tokens.key(run.words[run.words.length - 1]);
-	if (run.words.length > 1 && (ORG_SUFFIXES.has(last) || CONCEPT_HEADS.has(last) || PLACE_SUFFIXES.has(last))) {
+	if (run.words.length > 1 && COMPANY_FORMS.has(last)) {
 		// Less the ordinary words title case put in front ("Company Name Homegate Hospitality Inc").
 		let from = 0;
 		while (run.words.length - from > 2 && evidence.lower.has(tokens.key(run.words[from])) && !evidenceFor(tokens, run.words[from], evidence, isKnown)) from++;
@@ -260,8 +272,10 @@ function provenPieces(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsK
 			continue;
 		}
 		const w = words[i];
-		// Connectors and suffixes ("of", "Co") only ever continue a name.
-		if (NAME_CONNECTORS.has(tokens.text(w)) || ORG_SUFFIXES.has(tokens.key(w))) {
+		// Connectors and heads ("of", "Union", "Talks") continue a name but never start one: "Oslo Renew Their Pact"
+		// names Oslo, "Harbour Pact Talks" a concept if Harbour is a name elsewhere.
+		const key = tokens.key(w);
+		if (NAME_CONNECTORS.has(tokens.text(w)) || ORG_SUFFIXES.has(key) || CONCEPT_HEADS.has(key) || PLACE_SUFFIXES.has(key)) {
 			if (current.length > 0) current.push(w);
 		} else if (tokens.capital(w) ? evidenceFor(tokens, w, evidence, isKnown) : current.length > 0) current.push(w);
 		else close();
@@ -337,7 +351,8 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 		}
 		// An unproven first word goes if it stands alone or is a common word elsewhere ("Prices of …").
 		const unproven = initial && !PERSON_TITLES.has(lower) && !TITLE_MODIFIERS.has(lower) && !evidenceFor(tokens, w, evidence, isKnown) && !knownPrefix(tokens, words, isKnown);
-		if (unproven && (words.length === 1 || evidence.lower.has(lower))) {
+		// "Joint Russian and Chinese patrols": nor does it stay in front of a people's adjective.
+		if (unproven && (words.length === 1 || evidence.lower.has(lower) || (words.length === 2 && isDemonymKey(tokens.key(words[1]), nameKey)))) {
 			words.shift();
 			continue;
 		}
@@ -461,12 +476,15 @@ function emit(text: string, tokens: Tokens, seg: Segment, out: Candidate[], evid
 		name = text.slice(start, tokens.end(lastW)) + ' ' + titleCase(tokens.text(next));
 		wordKeys.push(tokens.key(next));
 	} else if (!cue) {
-		if (multi && ORG_SUFFIXES.has(lastKey)) cue = 'organisation';
+		// "Koreans", "North Koreans": a people, not its country.
+		if (isPeopleKey(wordKeys.length === 1 ? lastKey : wordKeys.join(' '), nameKey)) cue = 'adjective';
+		else if (multi && ORG_SUFFIXES.has(lastKey)) cue = 'organisation';
 		else if (multi && wordKeys.includes('of') && ORG_HEADS_OF.has(wordKeys[0])) cue = 'organisation';
 		else if (multi && PLACE_SUFFIXES.has(lastKey)) cue = 'place';
 		else if (multi && CONCEPT_HEADS.has(lastKey)) cue = EVENT_HEADS.has(lastKey) ? 'event' : 'concept';
 		else if (multi && FIRST_NAMES.has(wordKeys[0])) cue = 'person';
 		else if (LOWER_PERSON_CUES.has(beforeKey)) cue = 'person';
+		else if (!multi && nextWord && !tokens.capital(next) && LEADER_OF.has(tokens.key(next)) && !isKnown.word(lastKey) && !ORG_SUFFIXES.has(lastKey) && !ADJECTIVE_LIKE.test(lastKey)) cue = 'person';
 		else if (!multi && GROUP_WORDS.has(lastKey)) cue = 'adjective';
 		// "Bosnian Serb", "Iraqi Kurds": people-words only.
 		else if (multi && wordKeys.some((k) => GROUP_WORDS.has(k)) && wordKeys.every((k) => GROUP_WORDS.has(k) || isKnown.word(k))) cue = 'adjective';
@@ -479,7 +497,7 @@ function emit(text: string, tokens: Tokens, seg: Segment, out: Candidate[], evid
 	}
 	if (!cue) {
 		if (!multi && tokens.upper(firstW) && tokens.end(firstW) - tokens.start(firstW) > 1) hint = 'organisation';
-		else if (PLACE_PREPOSITIONS.has(beforeKey)) hint = 'place';
+		else if (PLACE_PREPOSITIONS.has(beforeKey) || (LOWER_DIRECTIONS.has(beforeKey) && !tokens.capital(before))) hint = 'place';
 	}
 	let upper = true;
 	for (const w of words) if (!tokens.upper(w)) upper = false;

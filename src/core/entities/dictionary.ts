@@ -51,8 +51,8 @@ function insert(root: Node, key: string, entry: Entry): void {
 interface BuiltinForms {
 	/** Name, aliases and metonyms with their keys. */
 	forms: { form: string; key: string }[];
-	/** Keys of the people-words ("russian", "north koreans"). */
-	demonyms: string[];
+	/** The adjectives for the place ("Russian", "North Korean") with their keys. */
+	demonyms: { form: string; key: string }[];
 	demonymSet: Set<string>;
 }
 
@@ -65,8 +65,8 @@ function builtinForms(): Map<string, BuiltinForms> {
 	for (const hit of placeIndex(nameKey).values()) {
 		const p = hit.place;
 		if (map.has(p.name)) continue;
-		const demonyms = p.demonyms.map(nameKey);
-		map.set(p.name, { forms: [p.name, ...p.aliases, ...(p.metonyms ?? [])].map((form) => ({ form, key: nameKey(form) })), demonyms: [...new Set(demonyms)], demonymSet: new Set(demonyms) });
+		const demonyms = p.demonyms.map((form) => ({ form, key: nameKey(form) }));
+		map.set(p.name, { forms: [p.name, ...p.aliases, ...(p.metonyms ?? [])].map((form) => ({ form, key: nameKey(form) })), demonyms, demonymSet: new Set(demonyms.map((d) => d.key)) });
 	}
 	formsCache = map;
 	return map;
@@ -140,7 +140,7 @@ export class EntityDictionary {
 			for (const form of e.metonyms ?? []) own(form);
 			if (builtin) {
 				for (const { form, key } of builtin.forms) claim(e, form, key, false);
-				for (const d of builtin.demonyms) claim(e, d, d, true);
+				for (const d of builtin.demonyms) claim(e, d.form, d.key, true);
 			}
 			dict.byKey.set(nameKey(e.name), e);
 		}

@@ -9,8 +9,13 @@ export interface Place {
 	name: string;
 	type: Extract<EntityType, 'country' | 'capital' | 'place' | 'organisation'>;
 	aliases: string[];
-	/** Adjectives and nouns for the people ("Russian", "North Koreans"): they link to the country. */
+	/** Adjectives for the place ("Russian", "North Korean"): "Russian troops" links to Russia. */
 	demonyms: string[];
+	/**
+	 * Nouns for its people ("Russians", "North Koreans", "a Briton"): the people are not the country, so these never
+	 * link to it; they are peoples, like "Kurds", and get no note of their own.
+	 */
+	peoples: string[];
 	country?: string;
 	metonyms?: string[];
 }
@@ -80,22 +85,22 @@ Massachusetts:US; Michigan:US; Minnesota:US; Mississippi:US; Missouri:US; Montan
 New Hampshire:US; New Jersey:US; New Mexico:US; North Carolina:US; North Dakota:US; Ohio:US; Oklahoma:US; Oregon:US;
 Pennsylvania:US; Rhode Island:US; South Carolina:US; South Dakota:US; Tennessee:US; Texas:US; Utah:US; Vermont:US;
 Virginia:US; West Virginia:US; Wisconsin:US; Wyoming:US; Ontario:CA; Quebec:CA; Alberta:CA; British Columbia:CA; Manitoba:CA`;
-// Names whose people-words no package lists, mapped to the place they come from.
-const EXTRA_DEMONYMS: Record<string, string[]> = {
-	'Soviet Union': ['Soviet', 'Soviets'],
-	Europe: ['European', 'Europeans'],
-	Asia: ['Asian', 'Asians'],
-	Africa: ['African', 'Africans'],
-	'United Kingdom': ['Briton', 'Britons'],
-	England: ['English'],
-	Scotland: ['Scottish', 'Scot', 'Scots'],
-	Wales: ['Welsh'],
-	Korea: ['Korean', 'Koreans'],
-	'Latin America': ['Latin American', 'Latin Americans'],
+// Names whose people-words no package lists, mapped to the place they come from: adjectives, then people.
+const EXTRA_DEMONYMS: Record<string, [string[], string[]]> = {
+	'Soviet Union': [['Soviet'], ['Soviets']],
+	Europe: [['European'], ['Europeans']],
+	Asia: [['Asian'], ['Asians']],
+	Africa: [['African'], ['Africans']],
+	'United Kingdom': [[], ['Briton', 'Britons']],
+	England: [['English'], []],
+	Scotland: [['Scottish'], ['Scot', 'Scots']],
+	Wales: [['Welsh'], []],
+	Korea: [['Korean'], ['Koreans']],
+	'Latin America': [['Latin American'], ['Latin Americans']],
 };
 const HISTORICAL: Place[] = [
-	{ name: 'Soviet Union', type: 'place', aliases: ['USSR', 'U.S.S.R.'], demonyms: [] },
-	{ name: 'Korea', type: 'place', aliases: [], demonyms: [] },
+	{ name: 'Soviet Union', type: 'place', aliases: ['USSR', 'U.S.S.R.'], demonyms: [], peoples: [] },
+	{ name: 'Korea', type: 'place', aliases: [], demonyms: [], peoples: [] },
 ];
 // International organisations that foreign-policy news names every day ("name: aliases").
 const ORGANISATIONS = `United Nations: UN, U.N. | NATO: North Atlantic Treaty Organization, Nato | European Union: EU, E.U. |
@@ -118,6 +123,7 @@ let cached: Place[] | null = null;
 export function builtinPlaces(): Place[] {
 	if (cached) return cached;
 	const demonymsByCode = new Map<string, string[]>();
+	const peoplesByCode = new Map<string, string[]>();
 	// UN members first, so "American" names the United States and not a territory that shares the word.
 	const ordered = [...worldCountries].sort((a, b) => Number(b.unMember) - Number(a.unMember));
 	const taken = new Set<string>();
@@ -125,15 +131,17 @@ export function builtinPlaces(): Place[] {
 		const eng = c.demonyms?.eng;
 		if (!eng) continue;
 		const forms = new Set<string>();
+		const peoples = new Set<string>();
 		// Some entries list two words in one string ("Bosnian, Herzegovinian").
 		for (const d of [eng.m, eng.f].flatMap((x) => (x ? x.split(/,| or /).map((y) => y.trim()) : []))) {
 			if (!d || taken.has(d)) continue;
 			taken.add(d);
 			forms.add(d);
 			const p = plural(d);
-			if (p) forms.add(p);
+			if (p) peoples.add(p);
 		}
 		demonymsByCode.set(c.cca2, [...forms]);
+		peoplesByCode.set(c.cca2, [...peoples]);
 	}
 	const places: Place[] = [];
 	const countryName = new Map<string, string>();
@@ -142,27 +150,32 @@ export function builtinPlaces(): Place[] {
 		countryName.set(code, name);
 		const aliases = new Set([...(c.name !== name ? [c.name] : []), ...((c as { alias?: string[] }).alias ?? []), ...(COUNTRY_EXTRA_ALIASES[code] ?? [])]);
 		aliases.delete(name);
-		places.push({ name, type: 'country', aliases: [...aliases], demonyms: demonymsByCode.get(code) ?? [] });
+		places.push({ name, type: 'country', aliases: [...aliases], demonyms: demonymsByCode.get(code) ?? [], peoples: peoplesByCode.get(code) ?? [] });
 		const display = CAPITAL_DISPLAY[code];
 		const capital = display?.name ?? c.capital;
 		// City-states and territories whose capital is named like the country stay countries only.
 		if (!capital || capital === name || capital === c.name || capital.startsWith('City of ')) continue;
 		const capAliases = new Set([...(display?.aliases ?? []), ...(c.capital !== capital ? [c.capital] : [])]);
 		capAliases.delete(capital);
-		places.push({ name: capital, type: 'capital', aliases: [...capAliases], demonyms: [], country: name, metonyms: METONYMS[code] ?? [] });
+		places.push({ name: capital, type: 'capital', aliases: [...capAliases], demonyms: [], peoples: [], country: name, metonyms: METONYMS[code] ?? [] });
 	}
-	for (const name of Object.values(continents)) places.push({ name, type: 'place', aliases: [], demonyms: [] });
-	for (const name of REGIONS.split(';')) places.push({ name: name.trim(), type: 'place', aliases: [], demonyms: [] });
+	for (const name of Object.values(continents)) places.push({ name, type: 'place', aliases: [], demonyms: [], peoples: [] });
+	for (const name of REGIONS.split(';')) places.push({ name: name.trim(), type: 'place', aliases: [], demonyms: [], peoples: [] });
 	for (const item of [...CITIES.split(';'), ...STATES.split(';')]) {
 		const [name, code] = item.trim().split(':');
-		places.push({ name, type: 'place', aliases: [], demonyms: [], country: countryName.get(code) });
+		places.push({ name, type: 'place', aliases: [], demonyms: [], peoples: [], country: countryName.get(code) });
 	}
 	places.push(...HISTORICAL.map((p) => ({ ...p })));
 	for (const item of ORGANISATIONS.split('|')) {
 		const [name, aliases] = item.split(':');
-		places.push({ name: name.trim(), type: 'organisation', aliases: (aliases ?? '').split(',').map((a) => a.trim()).filter(Boolean), demonyms: [] });
+		places.push({ name: name.trim(), type: 'organisation', aliases: (aliases ?? '').split(',').map((a) => a.trim()).filter(Boolean), demonyms: [], peoples: [] });
 	}
-	for (const p of places) if (EXTRA_DEMONYMS[p.name]) p.demonyms = [...p.demonyms, ...EXTRA_DEMONYMS[p.name]];
+	for (const p of places) {
+		const extra = EXTRA_DEMONYMS[p.name];
+		if (!extra) continue;
+		p.demonyms = [...p.demonyms, ...extra[0]];
+		p.peoples = [...p.peoples, ...extra[1]];
+	}
 	cached = places;
 	return places;
 }
@@ -194,14 +207,37 @@ export function placeIndex(keyOf: (name: string) => string): Map<string, PlaceHi
 }
 
 let demonymKeys: Set<string> | null = null;
+let peopleKeys: Set<string> | null = null;
 
-/** Whether a surface is a people-word of a built-in place ("Russian", "North Koreans"). */
+/** Whether a surface is a people-word of a built-in place, adjective or noun ("Russian", "North Koreans"). */
 export function isDemonymForm(surface: string, keyOf: (name: string) => string = defaultKey): boolean {
 	if (!demonymKeys) {
 		demonymKeys = new Set();
-		for (const p of builtinPlaces()) for (const d of p.demonyms) demonymKeys.add(keyOf(d));
+		for (const p of builtinPlaces()) for (const d of [...p.demonyms, ...p.peoples]) demonymKeys.add(keyOf(d));
 	}
 	return demonymKeys.has(keyOf(surface));
+}
+
+let adjectiveKeys: Set<string> | null = null;
+
+/** Whether a name key is an adjective for a place ("russian", "north korean"). */
+export function isDemonymKey(key: string, keyOf: (name: string) => string): boolean {
+	if (!adjectiveKeys) {
+		adjectiveKeys = new Set();
+		for (const p of builtinPlaces()) for (const d of p.demonyms) adjectiveKeys.add(keyOf(d));
+	}
+	return adjectiveKeys.has(key);
+}
+
+/** Whether a name key is a noun for a people ("koreans", "north koreans", "briton"). */
+export function isPeopleKey(key: string, keyOf: (name: string) => string): boolean {
+	if (!peopleKeys) {
+		peopleKeys = new Set();
+		for (const p of builtinPlaces()) for (const d of p.peoples) peopleKeys.add(keyOf(d));
+		// An adjective is no noun for the people, whatever another country's plural makes of it.
+		for (const p of builtinPlaces()) for (const d of p.demonyms) peopleKeys.delete(keyOf(d));
+	}
+	return peopleKeys.has(key);
 }
 
 function defaultKey(name: string): string {

@@ -7,9 +7,11 @@
 //   graphColorGroups()                    graph colours by `entity/<type>` tag
 //   nerClass(type)                        PER / LOC / ORG / MISC, for evaluation against NER data
 //
-// Linking choices: a demonym ("Russian", "North Koreans") links to its country's note and is listed among its
-// aliases; a government metonym ("the Kremlin") links to its capital's note and is listed under `metonyms`, not
-// `aliases`; peoples and creeds used as adjectives ("Kurdish", "Moslem") are never notes. A lone surname or given
+// Linking choices: a place's adjective ("Russian", "North Korean") links to its country's note, as in "Japanese
+// companies" → Japan, and is listed among its aliases; a noun for its people ("Russians", "North Koreans", "a
+// Briton") never links to it, because the people are not the country and a wrong link is worse than none: peoples,
+// like creeds ("Kurds", "Moslem"), are never notes. A government metonym ("the Kremlin") links to its capital's
+// note and is listed under `metonyms`, not `aliases`. A lone surname or given
 // name links to the person named in full in the same text, else to the only person in the corpus with that surname.
 import type { Entity, Mention } from '../types';
 import { findCandidates, gatherEvidence, newEvidence, type Candidate } from './candidates';

@@ -61,6 +61,17 @@ export class KnownNames {
 		return false;
 	}
 
+	/** Whether the tokens at words[from..to) begin a known name (or are one). */
+	prefix(tokens: Tokens, words: number[], from: number, to: number): boolean {
+		if (to <= from) return false;
+		for (const trie of this.tries) {
+			let at = trie.first(tokens.key(words[from]));
+			for (let i = from + 1; at && i < to; i++) at = at.next?.get(tokens.key(words[i]));
+			if (at) return true;
+		}
+		return false;
+	}
+
 	/** Whether keys[from..to) spell a known name. */
 	keys(keys: string[], from: number, to: number): boolean {
 		if (to <= from) return false;
