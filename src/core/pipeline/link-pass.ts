@@ -70,13 +70,14 @@ export interface LinkRunResult {
  * means Markdown links). Without it, or without an explicit `format`, links are wikilinks.
  */
 export interface LinkFormatSource {
-	linkFormat(): LinkFormat;
+	/** A file-system store may read `.obsidian/app.json` (see linkFormatFromAppConfig). */
+	linkFormat(): LinkFormat | Promise<LinkFormat>;
 }
 
-function formatFor(store: VaultStore, format: LinkFormat | undefined): LinkFormat {
+async function formatFor(store: VaultStore, format: LinkFormat | undefined): Promise<LinkFormat> {
 	if (format) return format;
 	const source = store as Partial<LinkFormatSource>;
-	return typeof source.linkFormat === 'function' ? source.linkFormat() : 'wikilink';
+	return typeof source.linkFormat === 'function' ? await source.linkFormat() : 'wikilink';
 }
 
 /** The link format a vault's `.obsidian/app.json` asks for (`useMarkdownLinks`, what Obsidian's toggle writes), for front ends that read it themselves. */
@@ -99,7 +100,7 @@ export async function linkVault(
 ): Promise<LinkRunResult> {
 	// The plugin keeps a live index (updated per entity-note event); the CLI builds one per run.
 	const index = options.index ?? (await buildLinkIndex(store, settings));
-	const format = formatFor(store, options.format);
+	const format = await formatFor(store, options.format);
 	const ledger = await loadLedger(store);
 	const paths = options.only ?? (await store.list(''));
 	const result: LinkRunResult = { notes: [], added: 0, failed: [] };
