@@ -26,7 +26,7 @@ export interface Cue {
 const NOUNS = 'messages?|signals?|protests?|signall?(?:ed|ing)|warnings?|offers?|advice|ultimatums?|reassurances?|assurances?|overtures?|invitations?|appeals?|demands?|pleas?|requests?|proposals?|letters?|reminders?|olive branch(?:es)?|hints?';
 const FOR_MESSAGE_NOUN = /^(?:messages?|signals?|warnings?|reminders?)$/i;
 // "message(s) to", "a signal aimed at", "the warning was addressed to"
-const NOUN_TO = new RegExp(`\\b(${NOUNS})\\b(?:\\s+(?:is|was|are|were|being|been|now|also|clearly))*(?:\\s+(?:sent|directed|addressed|aimed|intended|meant|delivered|passed|relayed|conveyed|extended))?\\s+(to|for|toward|towards|at)\\s+(?:the\\s+)?$`, 'i');
+const NOUN_TO = new RegExp(`\\b(${NOUNS})\\b(?:\\s+(?:is|was|are|were|being|been|now|also|[a-z]+ly))*(?:\\s+(?:sent|directed|addressed|aimed|intended|meant|delivered|passed|relayed|conveyed|extended))?(?:\\s+[a-z]+ly)?\\s+(to|for|toward|towards|at)\\s+(?:the\\s+)?$`, 'i');
 // "the advice that Moscow gave the Kim regime", "the message Moscow is sending to Seoul"
 const NOUN_GIVEN = new RegExp(`\\b(${NOUNS})\\s+(?:that\\s+|which\\s+)?((?:[\\w’'-]+\\s+){1,5}?)(gave|gives|give|giving|sent|sends|send|sending|offered|offers|delivered|delivers|handed|hands|passed|conveys|conveyed|extended|extends)\\s+(?:to\\s+)?(?:the\\s+)?$`, 'i');
 // "expects Seoul to", "urges Tokyo not to" (the infinitive is checked after the recipient)
@@ -83,10 +83,12 @@ export function isPartOfLongerName(text: string, m: Mention, sentenceStart: numb
 
 // "the Washington bureau", "our Tokyo correspondent": the capital names a desk, not an addressee.
 // "a warning to Tokyo residents", "told the Washington summit": the people or the gathering, not the government.
-const ATTRIBUTIVE = /^\s+(?:desk|bureau|office|newsletter|edition|correspondents?|team|branch|station|embassy|mission|headquarters|offices|staff|readers|audience|residents|citizens|visitors|travell?ers|commuters|drivers|voters|fans|investors|businesses|companies|firms|schools|hospitals|police|airport|subway|metro|stock|markets?|exchange|summit|conference|forum|meeting|talks|gathering|assembly|crowd|rally|marathon|zoo|museum|university)\b/i;
+const ATTRIBUTIVE = /^\s+(?:desk|bureau|office|newsletter|edition|correspondents?|team|branch|station|embassy|mission|headquarters|offices|staff|readers|audience|residents|citizens|visitors|travell?ers|commuters|drivers|voters|fans|investors|businesses|companies|firms|schools|hospitals|police|airport|subway|metro|stock|markets?|exchange|summit|conference|forum|meeting|talks|gathering|assembly|crowd|rally|marathon|zoo|museum|university|newspapers?|papers|media|press|reporters|journalists|television|tv|radio|outlets?|broadcasters?)\b/i;
+// "It is time for Tokyo to decide", "it is up to Seoul to choose": advice, with the infinitive checked after.
+const TIME_FOR = /\b(?:it\s+is|it['’]s|it\s+was|it\s+will\s+be)\s+(?:(?:high|about|now)\s+)?(?:time\s+for|up\s+to)\s+(?:the\s+)?$/i;
 
 // Every rule below needs one of these words; a superset, kept in step with the rules.
-const ANY_CUE_WORD = /messag|signal|warn|offer|advi[cs]|ultimat|assur|overture|invit|appeal|demand|plea|request|propos|letter|remind|olive branch|hint|expect|want|urg|ask|press|push|prod|encourag|call|need|would like|wish|persuad|pressur|tell|told|caution|instruct|lectur|send|sent|giv|gave|hand|deliver|^\W*To\s|should|must|has to|have to|ought|better|afford|do well|wise to|threat|promis|clear|plain|known|indicat|convey|explain|complain|protest|pledg|suggest|stress|emphasi|insist|recommend/i;
+const ANY_CUE_WORD = /messag|signal|warn|offer|advi[cs]|ultimat|assur|overture|invit|appeal|demand|plea|request|propos|letter|remind|olive branch|hint|expect|want|urg|ask|press|push|prod|encourag|call|need|would like|wish|persuad|pressur|tell|told|caution|instruct|lectur|send|sent|giv|gave|hand|deliver|^\W*To\s|should|must|has to|have to|ought|better|afford|do well|wise to|threat|promis|clear|plain|known|indicat|convey|explain|complain|protest|pledg|suggest|stress|emphasi|insist|recommend|time for|up to/i;
 
 /** Cues in one sentence [start, end) of a paragraph, for the capitals in `addressable`. */
 export function findCues(text: string, start: number, end: number, mentions: Mention[], addressable: ReadonlySet<CapitalInfo>): Cue[] {
@@ -165,6 +167,11 @@ function matchCue(text: string, sStart: number, head: Mention, tail: Mention, be
 		// "Analysts expect Seoul to announce …" is a forecast; "Moscow expects Seoul to …" a demand: only a named sender expects.
 		if (/^expect/i.test(inf[1]) && !cue.sender && !cue.senderSurface) return null;
 		return cue;
+	}
+	const time = TIME_FOR.exec(before);
+	if (time && INFINITIVE.test(after)) {
+		const tStart = at + time.index;
+		return { kind: 'verb', start: tStart, end: tStart + time[0].trimEnd().length, sender: null, senderSurface: null, carrySender: false };
 	}
 	const toVerb = VERB_TO.exec(before);
 	if (toVerb) return withSender(text, sStart, 'verb', at + toVerb.index, at + toVerb.index + toVerb[1].length, mentions, recipients, undefined, paragraph);

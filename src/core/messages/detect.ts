@@ -186,7 +186,7 @@ function cueLabel(text: string, c: Cue): string {
 	if (c.kind === 'address') return `To ${text.slice(c.mention.start, c.mention.end)}, …`;
 	if (c.kind === 'for') return `For ${text.slice(c.mention.start, c.mention.end)}, … ${text.slice(c.start, c.end)}`;
 	if (c.kind === 'modal') return c.start - c.mention.end > 30 ? `if ${text.slice(c.mention.start, c.mention.end)} …, … ${words}` : `${text.slice(c.mention.start, c.mention.end)} ${words}`;
-	if (c.kind === 'verb' && /^(?:expect|want|urg|ask|press|push|prod|encourag|call|invit|need|would|wish|persuad|pressur)/i.test(words)) {
+	if (c.kind === 'verb' && (/^(?:expect|want|urg|ask|press|push|prod|encourag|call|invit|need|would|wish|persuad|pressur)/i.test(words) || /(?:time for|up to)$/i.test(words))) {
 		return `${words} … ${/^\s+for\s/.test(text.slice(c.mention.end, c.mention.end + 6)) ? 'for' : 'to'}`;
 	}
 	return words;

@@ -37,6 +37,9 @@ describe('cues', () => {
 		['threatens X', '[[Pyongyang]] threatened [[Seoul]] with a “merciless” response.', 'Seoul<-Pyongyang@b0'],
 		['demands that X (bare verb)', '[[Washington]] demands that [[Pyongyang]] halt its launches.', 'Pyongyang<-Washington@b0'],
 		['insists that X not …', '[[Moscow]] insisted that [[Tokyo]] not join the patrols.', 'Tokyo<-Moscow@b0'],
+		['a message aimed squarely at X', 'The message was aimed squarely at [[Tokyo]].', 'Tokyo<-?@b0'],
+		['it is time for X to', 'It is time for [[Tokyo]] to decide.', 'Tokyo<-?@b0'],
+		['it is up to X to', 'In the end it is up to [[Seoul]] to choose.', 'Seoul<-?@b0'],
 	])('%s', (_cue, text, expected) => {
 		expect(summary(detect(text))).toEqual([expected]);
 	});
@@ -187,6 +190,8 @@ describe('mere mentions', () => {
 		['a description, not advice', '[[Tokyo]] must be the most expensive city in the region.'],
 		['a warning to residents', 'The agency issued a typhoon warning to [[Tokyo]] residents.'],
 		['a speech to a gathering', 'The minister told the [[Washington]] summit that growth would return.'],
+		['words to the press', 'Experts told [[Tokyo]] newspapers that the plan was flawed.'],
+		['a time, not advice', 'It is time for [[Tokyo]] again: the games open on Friday.'],
 		['a report, not a demand', '[[Moscow]] insists that [[Seoul]] stays neutral, whatever others say.'],
 	])('%s', (_what, text) => {
 		expect(detect(text)).toEqual([]);
