@@ -4,7 +4,7 @@
 // and then drop the furniture that sits inside it.
 
 import type { Line } from './blocks';
-import { parseByline, parseDate } from './metadata';
+import { mayBeByline, parseByline, parseDate } from './metadata';
 import { LONG_LINE, SCAN_AT, SCAN_DIGIT, SCAN_FLAGS, SCAN_PAREN, SCAN_SEPARATOR, endsSentence, lineKey, scanLine, scannedWords } from './text';
 
 export interface LineInfo {
@@ -37,14 +37,16 @@ export interface LineInfo {
 }
 
 /** Comment threads: "12 responses to …", "Leave a Reply", "name says:", bare comment timestamps. */
-const COMMENT_START = /^(?:\d+\s+)?(?:comments?|responses?|replies|thoughts?|reactions?)(?:\s*\(\d+\))?(?:\s+(?:on|to)\b.*)?$|^(?:leave|post|add|write) a (?:reply|comment)|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments|^join the (?:discussion|conversation)/iu;
-const COMMENT_SAYS = /^(?:\d+\.\s+)?\S+(?:\s\S+){0,3}\s+(?:says|said|wrote|replied):?$/iu;
-const COMMENT_ROW = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4},? at \d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?$|^(?:reply|report|flag|like|quote)(?:\s+(?:reply|report|flag|like|quote))*$/iu;
+// The phrase patterns below are lower-case and run on the lower-cased line: case-insensitive Unicode
+// matching is slow, and these run on nearly every line of every page.
+const COMMENT_START = /^(?:\d+\s+)?(?:comments?|responses?|replies|thoughts?|reactions?)(?:\s*\(\d+\))?(?:\s+(?:on|to)\b.*)?$|^(?:leave|post|add|write) a (?:reply|comment)|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments|^join the (?:discussion|conversation)/u;
+const COMMENT_SAYS = /^(?:\d+\.\s+)?\S+(?:\s\S+){0,3}\s+(?:says|said|wrote|replied):?$/u;
+const COMMENT_ROW = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4},? at \d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?$|^(?:reply|report|flag|like|quote)(?:\s+(?:reply|report|flag|like|quote))*$/u;
 
-function isCommentShape(text: string, lower: string): boolean {
+function isCommentShape(lower: string): boolean {
 	const bare = lower.endsWith(':') ? lower.slice(0, -1) : lower;
 	const says = bare.endsWith('says') || bare.endsWith('said') || bare.endsWith('wrote') || bare.endsWith('replied');
-	return (says && COMMENT_SAYS.test(text)) || COMMENT_ROW.test(text);
+	return (says && COMMENT_SAYS.test(lower)) || COMMENT_ROW.test(lower);
 }
 
 /**
@@ -82,27 +84,25 @@ const JUNK_ANCHORED = new RegExp(
 		'^(?:originally|first) published',
 		'^(?:tags|tagged(?: with)?|keywords|topics|categories|filed under)\\s*:',
 	].join('|'),
-	'iu',
+	'u',
 );
-const JUNK_FLOATING = /all rights reserved|commenting (?:rules|policy|guidelines)|enable javascript|javascript (?:is )?(?:disabled|required)|\b(?:may|can) be reached at\b|newsletter|cookies?\b.*\b(?:consent|accept|policy|use)|by subscribing/iu;
-const FLOATING_CUES = ['rights reserved', 'commenting', 'javascript', 'reached at', 'newsletter', 'cookie', 'by subscribing'];
+const JUNK_FLOATING = /all rights reserved|commenting (?:rules|policy|guidelines)|enable javascript|javascript (?:is )?(?:disabled|required)|\b(?:may|can) be reached at\b|newsletter|cookies?\b.*\b(?:consent|accept|policy|use)|by subscribing/u;
 /** "… independent journalism …" pleas, as long as the line is no longer than a plea. */
-const JOURNALISM = /\b(?:quality|independent|our) journalism\b/iu;
+const JOURNALISM = /\b(?:quality|independent|our) journalism\b/u;
 
-function junkPhrase(text: string, lower: string): boolean {
-	if (JUNK_ANCHORED.test(text)) return true;
-	if (FLOATING_CUES.some((cue) => lower.includes(cue)) && JUNK_FLOATING.test(text)) return true;
+function junkPhrase(lower: string): boolean {
+	if (JUNK_ANCHORED.test(lower) || JUNK_FLOATING.test(lower)) return true;
 	if (!lower.includes('journalism')) return false;
-	const m = JOURNALISM.exec(text);
-	return m !== null && m.index <= 120 && text.length - m.index - m[0].length <= 80;
+	const m = JOURNALISM.exec(lower);
+	return m !== null && m.index <= 120 && lower.length - m.index - m[0].length <= 80;
 }
 
 /** Image, form and ad placeholders as text browsers print them: `[logo]`, `[    ]`, `[INS::INS]`. */
 const PLACEHOLDER = /^(?:\[[^\]]{0,80}\]\s*)+$|^[\s\u200b]*$/u;
 /** Interface strings that sit inside articles: gallery counters, "Story continues below", a bare count. */
-const INLINE_UI = /^(?:(?:story|article) continues (?:below|after)\b.{0,30}|continue reading(?: below| the main story)?|\d{1,3} ?(?:of|\/) ?\d{1,3}|[\d.,:]{1,12})$/iu;
+const INLINE_UI = /^(?:(?:story|article) continues (?:below|after)\b.{0,30}|continue reading(?: below| the main story)?|\d{1,3} ?(?:of|\/) ?\d{1,3}|[\d.,:]{1,12})$/u;
 /** Image file names printed for pictures ("harbour-1.jpgharbour-1.jpg"). */
-const FILE_NAME = /^\S*\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)\S*$/iu;
+const FILE_NAME = /^\S*\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)\S*$/u;
 /** Picture credits of the form "Jane Roe/Agency", "AP Photo/Jane Roe". */
 const SLASH_CREDIT = /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} ?\/ ?\p{Lu}[\p{L}.&'’ -]{1,30}$/u;
 /** Headings of teaser lists inside or after the article: what follows them is links, not text. */
@@ -111,17 +111,16 @@ const TEASER_HEADING = /^(?:related|recent|more|popular|trending|latest|top|also
 /** Author bios: "Jane Roe is a senior fellow at …". */
 const BIO = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the)\s.{0,120}\b(?:journalist|columnist|writer|editor|correspondent|reporter|professor|fellow|director|author|contributor|analyst|researcher)\b/u;
 /** Photo captions and credits; the floating half only runs on lines with one of its cues. */
-const CAPTION_ANCHORED = /^(?:image|photo|picture|credit|pic)s?:|^file photo\b|^image caption\b|^image copyright\b/iu;
+const CAPTION_ANCHORED = /^(?:image|photo|picture|credit|pic)s?:|^file photo\b|^image caption\b|^image copyright\b/u;
 /**
  * Agency captions run long ("In this Dec. 12, 2006, file photo, made available by NASA, …
  * (AP Photo/…)"): known by their opening or their closing credit rather than their length.
  */
 const CAPTION_LONG = /^in (?:this|an?) (?:[\w.,'’-]+ ){0,5}(?:photo(?:graph)?|image|picture|screenshot|screen grab|video grab)s?(?:,| (?:taken|provided|released|issued|made|obtained|shot|posted|shared|distributed|supplied|courtesy|from|by|of)\b)|\((?:[^()]*\b(?:AP|AFP|EPA|Reuters) Photo\b[^()]*|[^()]{1,60}\bvia (?:AP|Getty Images|Reuters|AFP)|(?:photo|image|credit|picture)s?:[^()]*)\)\s*$/iu;
-const CAPTION_FLOATING = /\((?:image|photo|picture|credit|pic)s?(?: credit)?:[^)]*\)\s*$|\bcredit:\s*[\p{L}][\p{L} .&/-]{0,50}$|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by|submitted photo|staff photo|photo courtesy|courtesy of)\b|\((?:left|right|centre|center|pictured|top|bottom|above|below)\)/iu;
-const CAPTION_CUES = ['getty', 'shutterstock', 'photo', 'courtesy', 'credit'];
+const CAPTION_FLOATING = /\((?:image|photo|picture|credit|pic)s?(?: credit)?:[^)]*\)\s*$|\bcredit:\s*[\p{L}][\p{L} .&/-]{0,50}$|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by|submitted photo|staff photo|photo courtesy|courtesy of)\b|\((?:left|right|centre|center|pictured|top|bottom|above|below)\)/u;
 
-function isCaption(text: string, lower: string, flags: number): boolean {
-	return CAPTION_ANCHORED.test(text) || (((flags & SCAN_PAREN) !== 0 || CAPTION_CUES.some((cue) => lower.includes(cue))) && CAPTION_FLOATING.test(text));
+function isCaption(lower: string): boolean {
+	return CAPTION_ANCHORED.test(lower) || CAPTION_FLOATING.test(lower);
 }
 /** Upper-case credit lines: "JANE ROE, ASSOCIATED PRESS", "REUTERS/JOHN DOE". */
 const CREDIT_SHAPE = /^[\p{Lu}\s,/&.'’-]+$/u;
@@ -187,26 +186,27 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 		const isolated = line.blankBefore && (next === undefined || next.blankBefore);
 		const copies = counts.get(key) ?? 1;
 		const repeated = words >= 15 && copies > 1;
-		const commentStart = words <= 20 && COMMENT_START.test(line.text);
+		const commentStart = words <= 20 && COMMENT_START.test(lower);
 		const isShared = shared !== undefined && shared.has(key);
-		const ownStrong = commentStart || (words <= 40 && junkPhrase(line.text, lower)) || (words < 25 && (flags & SCAN_SEPARATOR) !== 0 && MENU_SEPARATORS.test(line.text));
+		const ownStrong = commentStart || (words <= 40 && junkPhrase(lower)) || (words < 25 && (flags & SCAN_SEPARATOR) !== 0 && MENU_SEPARATORS.test(line.text));
 		// A recurring bare word or number ("6", "Warning") is furniture but does not cut the text.
 		const strongJunk = ownStrong || (isShared && words >= 4);
+		// Cheapest and commonest first: most lines of a page are short menu bullets.
 		const ownJunk =
 			ownStrong ||
-			PLACEHOLDER.test(line.text) ||
+			(line.bullet !== undefined && words < 10 && !endsSentence(line.text)) ||
 			captionCopy[i] === 1 ||
-			(words <= 6 && INLINE_UI.test(line.text)) ||
-			(words <= 3 && line.text.includes('.') && FILE_NAME.test(line.text)) ||
+			PLACEHOLDER.test(line.text) ||
+			(words <= 6 && INLINE_UI.test(lower)) ||
+			(words <= 3 && lower.includes('.') && FILE_NAME.test(lower)) ||
 			(words <= 8 && (flags & SCAN_SEPARATOR) !== 0 && SLASH_CREDIT.test(line.text)) ||
-			(words < 30 && isCaption(line.text, lower, flags)) ||
-			(words <= 100 && ((flags & SCAN_PAREN) !== 0 || line.text[0] === 'I' || line.text[0] === 'i') && CAPTION_LONG.test(line.text)) ||
 			(words <= 8 && CREDIT_SHAPE.test(line.text) && CREDIT_WORD.test(line.text)) ||
-			(words <= 12 && isCommentShape(line.text, lower)) ||
-			(words <= LONG_LINE && (lower.includes(' is ') || lower.includes(' was ') || lower.includes(' has been ')) && BIO.test(line.text)) ||
-			(line.bullet !== undefined && words < 10 && !endsSentence(line.text));
+			(words <= 12 && isCommentShape(lower)) ||
+			(words < 30 && isCaption(lower)) ||
+			(words <= 100 && ((flags & SCAN_PAREN) !== 0 || line.text[0] === 'I' || line.text[0] === 'i') && CAPTION_LONG.test(line.text)) ||
+			(words <= LONG_LINE && (lower.includes(' is ') || lower.includes(' was ') || lower.includes(' has been ')) && BIO.test(line.text));
 		const junk = ownJunk || isShared;
-		const headerCue = words <= 20 && (parseByline(line.text) !== null || (words <= 12 && (flags & SCAN_DIGIT) !== 0 && parseDate(line.text) !== undefined));
+		const headerCue = words <= 20 && ((mayBeByline(lower, (flags & SCAN_AT) !== 0) && parseByline(line.text) !== null) || (words <= 12 && (flags & SCAN_DIGIT) !== 0 && parseDate(line.text) !== undefined));
 		// A word opens with a letter or digit: without digits, any word means a letter.
 		const headingLike = !junk && words >= 1 && words <= 16 && !endsSentence(line.text) && line.bullet === undefined && ((flags & SCAN_DIGIT) === 0 || LETTER.test(line.text));
 		return { line, key, flags, copies, words, junk, ownJunk, shared: isShared, strongJunk, headerCue, headingLike, isolated, repeated, commentStart };

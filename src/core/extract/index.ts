@@ -7,7 +7,7 @@ import { findJsonBlobs, mergeJsonMeta, type JsonBlob } from './jsonblocks';
 import { findAuthors, findDate, findLead, isProse } from './header';
 import { OUTLET_CUE_START, looksLikeName, parseCopyright, parseDate, parseOriginal, parseOutletCue, parseSourceLine, parseSupportBanner, parseWritesCredit } from './metadata';
 import { deriveTitle, findTitle, isMetaLine, splitKicker } from './title';
-import { endsSentence } from './text';
+import { LONG_LINE, endsSentence, normaliseLine } from './text';
 
 export interface ExtractContext {
 	/** Normalised lines seen repeated across several files of the same batch/site: page furniture. */
@@ -86,8 +86,9 @@ function findMasthead(infos: readonly LineInfo[]): string | undefined {
 		const name = h.line.text.split(/\s+[|—–-]\s+/u)[0].trim();
 		const words = name.split(/\s+/).length;
 		if (words < 2 || words > 5 || !looksLikeName(name)) continue;
-		const key = name.toLowerCase();
-		if (infos.some((o) => o !== h && o.words <= 60 && o.line.text.toLowerCase().includes(key))) return name;
+		// Keys of short lines are lower-cased, and a re-mention is in a short furniture line.
+		const key = normaliseLine(name);
+		if (infos.some((o) => o !== h && o.words <= LONG_LINE && o.key.includes(key))) return name;
 	}
 	return undefined;
 }
@@ -110,14 +111,16 @@ function findFiled(infos: readonly LineInfo[]): { tags: string[]; topics: string
 
 /** The outlet named by a support banner, else by its own furniture ("Follow X"), else by the last copyright line (often the parent company). */
 function findPublisher(infos: readonly LineInfo[]): string | undefined {
+	let cue: string | undefined;
 	for (const h of infos) {
-		const name = h.words <= 30 && BANNER_START.test(h.key) ? parseSupportBanner(h.line.text) : undefined;
+		// First letters of the banner and cue phrases, before any regex.
+		const c = h.key.charCodeAt(0);
+		if (h.words > 30 || (c !== 115 && c !== 100 && c !== 102 && c !== 103 && c !== 119)) continue;
+		const name = BANNER_START.test(h.key) ? parseSupportBanner(h.line.text) : undefined;
 		if (name) return name;
+		if (cue === undefined && h.words <= 10 && OUTLET_CUE_START.test(h.key)) cue = parseOutletCue(h.line.text);
 	}
-	for (const h of infos) {
-		const name = h.words <= 10 && OUTLET_CUE_START.test(h.key) ? parseOutletCue(h.line.text) : undefined;
-		if (name) return name;
-	}
+	if (cue) return cue;
 	const masthead = findMasthead(infos);
 	if (masthead) return masthead;
 	for (let i = infos.length - 1; i >= 0; i--) {

@@ -133,10 +133,18 @@ function bylineNames(rest: string): string[] | null {
 	return names.length ? names : null;
 }
 
+const OPENING_LOWER = new RegExp(BYLINE_OPENING.source, 'u');
+const INNER_CUE_LOWER = /\b(?:by|von|por|par)\b/u;
+
+/** Cheap necessary test for `parseByline` on a lower-cased line (`hasAt`: the line holds an `@`). */
+export function mayBeByline(lower: string, hasAt: boolean): boolean {
+	return hasAt || OPENING_LOWER.test(lower) || INNER_CUE_LOWER.test(lower);
+}
+
 /** Names in a byline line ("By A", "By A and B", "By A, B & C | Outlet", "Date | By: A"), or null when the line is no byline. */
 export function parseByline(line: string): string[] | null {
 	const hasBy = BYLINE_OPENING.test(line.trimStart());
-	if (!hasBy && !line.includes('@') && !INNER_CUE.test(line)) return null;
+	if (!hasBy && !line.includes('@') && !(INNER_BEFORE.test(line) && INNER_CUE.test(line))) return null;
 	const text = line.trim().replace(BULLET_START, '');
 	// "Jane Doe @janedoe" / "Jane Doe@JaneDoe": a name with its social handle.
 	const handle = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s*@\w+/u.exec(text);
@@ -151,7 +159,10 @@ export function parseByline(line: string): string[] | null {
 	return bylineNames(inner[1]);
 }
 
-const INNER_CUE = /\bby\b|\bvon\b|\bpor\b|\bpar\b/iu;
+// ASCII-only on purpose: Unicode case-insensitive word boundaries are slow, and the cue words are ASCII.
+const INNER_CUE = /\b(?:by|von|por|par)\b/i;
+/** What must come before an inner "by": a date (digits) or a separator. */
+const INNER_BEFORE = /[\d|/·•–—-]/u;
 
 /** Placeholders and bullets in front of a name: "[photo] Jane Roe". */
 const LEADING_NOISE = /^(?:\[[^\]]{0,40}\]\s*|[•◦▪■□☆○●·*-]\s+)+/u;
