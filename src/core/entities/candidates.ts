@@ -62,6 +62,8 @@ export function gatherEvidence(tokens: Tokens, evidence: Evidence): void {
 	for (let i = 0; i < tokens.length; i++) {
 		if (!tokens.isWord(i) || tokens.capsLine(i)) continue;
 		if (!tokens.cap(i)) {
+			// The tail of a hyphenated name ("Min-jun", "Jong-un") is no lower-case use of the word.
+			if (tokens.isHyphen(i - 1) && !tokens.space(i) && !tokens.space(i - 1) && tokens.capital(i - 2)) continue;
 			if (!numbered) {
 				evidence.lower.add(tokens.key(i));
 				continue;
@@ -242,47 +244,74 @@ interface Segment {
 }
 
 /**
- * A run on a title-case line, cut down to what is a name for reasons other than its capitals: names Envoy knows
- * ("North Korea") and words the rest of the corpus capitalises mid-sentence. "Seoul Mend Ties, With One Eye on
- * Pyongyang" gives Seoul and Pyongyang and nothing else.
+ * A run on a title-case line, cut down to what is a name for reasons other than its capitals. Words the corpus
+ * writes in lower case elsewhere cut the run ("With One Eye"); what is left must begin and end with a word that is a
+ * name on other grounds (a known name, a given name, a word capitalised mid-sentence elsewhere, an acronym, a head
+ * like "Talks"). "Tokyo and Seoul Mend Ties, With One Eye on Pyongyang" gives Tokyo, Seoul and Pyongyang.
  */
 function provenPieces(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown): Run[] {
-	// A company's legal form names it whatever the case ("Homegate Hospitality Inc").
-	const last = tokens.key(run.words[run.words.length - 1]);
-	if (run.words.length > 1 && COMPANY_FORMS.has(last)) {
-		// Less the ordinary words title case put in front ("Company Name Homegate Hospitality Inc").
+	const words = run.words;
+	// A company's legal form names it whatever the case ("Homegate Hospitality Inc"), less the ordinary words
+	// title case put in front ("Company Name …").
+	if (words.length > 1 && COMPANY_FORMS.has(tokens.key(words[words.length - 1]))) {
 		let from = 0;
-		while (run.words.length - from > 2 && evidence.lower.has(tokens.key(run.words[from])) && !evidenceFor(tokens, run.words[from], evidence, isKnown)) from++;
-		return [from === 0 ? run : { words: run.words.slice(from) }];
+		while (words.length - from > 2 && evidence.lower.has(tokens.key(words[from])) && !evidenceFor(tokens, words[from], evidence, isKnown)) from++;
+		return [from === 0 ? run : { words: words.slice(from) }];
+	}
+	// Units: known names of several words ("North Korea") stay whole; every other word is its own unit.
+	const units: { from: number; to: number; known: boolean }[] = [];
+	for (let i = 0; i < words.length; ) {
+		let len = 1;
+		for (let l = Math.min(words.length - i, 5); l >= 2 && len === 1; l--) if (isKnown.phrase(tokens, words, i, i + l)) len = l;
+		units.push({ from: i, to: i + len, known: len > 1 });
+		i += len;
 	}
 	const pieces: Run[] = [];
-	let current: number[] = [];
-	const close = () => {
-		if (current.length > 0) pieces.push({ words: current });
-		current = [];
+	let first = -1;
+	const close = (end: number) => {
+		if (first >= 0) anchored(tokens, words, units, first, end, evidence, isKnown, pieces);
+		first = -1;
 	};
-	const words = run.words;
-	for (let i = 0; i < words.length; ) {
-		let known = 0;
-		for (let len = Math.min(words.length - i, 5); len >= 2 && known === 0; len--) if (isKnown.phrase(tokens, words, i, i + len)) known = len;
-		if (known > 0) {
-			close();
-			pieces.push({ words: words.slice(i, i + known) });
-			i += known;
+	for (let u = 0; u < units.length; u++) {
+		const unit = units[u];
+		const w = words[unit.from];
+		const key = tokens.key(w);
+		// A lower-case hyphenated tail ("Min-jun") and a connector ("of") stay inside; an ordinary word cuts.
+		const inside = !unit.known && (NAME_CONNECTORS.has(tokens.text(w)) || (!tokens.capital(w) && joinedBefore(tokens, w)));
+		const ordinary = !unit.known && !inside && (STOP_WORDS.has(key) || CALENDAR.has(key) || (evidence.lower.has(key) && !strongEvidence(tokens, w, evidence, isKnown)));
+		if (ordinary) {
+			close(u);
 			continue;
 		}
-		const w = words[i];
-		// Connectors and heads ("of", "Union", "Talks") continue a name but never start one: "Oslo Renew Their Pact"
-		// names Oslo, "Harbour Pact Talks" a concept if Harbour is a name elsewhere.
-		const key = tokens.key(w);
-		if (NAME_CONNECTORS.has(tokens.text(w)) || ORG_SUFFIXES.has(key) || CONCEPT_HEADS.has(key) || PLACE_SUFFIXES.has(key)) {
-			if (current.length > 0) current.push(w);
-		} else if (tokens.capital(w) ? evidenceFor(tokens, w, evidence, isKnown) : current.length > 0) current.push(w);
-		else close();
-		i++;
+		if (first < 0) first = u;
 	}
-	close();
+	close(units.length);
 	return pieces;
+}
+
+/** Known, an acronym, or capitalised mid-sentence elsewhere and never in lower case. */
+function strongEvidence(tokens: Tokens, w: number, evidence: Evidence, isKnown: IsKnown): boolean {
+	const key = tokens.key(w);
+	if (isKnown.word(key) || (tokens.upper(w) && tokens.end(w) - tokens.start(w) > 1)) return true;
+	return (evidence.midCap.get(key) ?? 0) > 0 && !evidence.lower.has(key);
+}
+
+/** Units[from, to) less unproven words at either end; a lone given name left over is not enough. */
+function anchored(tokens: Tokens, words: number[], units: { from: number; to: number; known: boolean }[], from: number, to: number, evidence: Evidence, isKnown: IsKnown, out: Run[]): void {
+	const proven = (u: number) => units[u].known || evidenceFor(tokens, words[units[u].from], evidence, isKnown);
+	const head = (u: number) => {
+		const key = tokens.key(words[units[u].from]);
+		return !units[u].known && (ORG_SUFFIXES.has(key) || CONCEPT_HEADS.has(key) || PLACE_SUFFIXES.has(key));
+	};
+	let a = from;
+	let b = to - 1;
+	while (a <= b && !proven(a)) a++;
+	while (b >= a && !proven(b) && !head(b)) b--;
+	if (a > b) return;
+	if (a === b && !units[a].known && !strongEvidence(tokens, words[units[a].from], evidence, isKnown)) return;
+	// Heads continue a name but never make one alone ("Oslo Renew Their Pact" names Oslo).
+	if (a === b && head(a)) return;
+	out.push({ words: words.slice(units[a].from, units[b].to) });
 }
 
 function evidenceFor(tokens: Tokens, w: number, evidence: Evidence, isKnown: IsKnown): boolean {

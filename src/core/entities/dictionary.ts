@@ -3,7 +3,7 @@
 // same text names that person in full, so "Kim" goes to the Kim of that article.
 import type { Entity, Mention } from '../types';
 import { placeIndex } from './gazetteer';
-import { NAME_CONNECTORS, STOP_WORDS } from './lexicon';
+import { LOWER_CONCEPT_HEADS, NAME_CONNECTORS, STOP_WORDS } from './lexicon';
 import { lemmaKey, nameKey, phraseLemma, prefixCode, SurfaceMemo, tokenize, type Tokens } from './tokenize';
 
 interface Entry {
@@ -189,14 +189,16 @@ export class EntityDictionary {
 				continue;
 			}
 			let last = tokens.capital(k) ? this.walkNames(tokens, k) : -1;
-			if (last >= 0 && midCompound(tokens, last)) {
-				// "Seo Min" in "Seo Min-jun" is not that person: a name covers the whole hyphenated word or nothing.
-				const others = this.matched.filter((e) => e.entity.type !== 'person');
-				if (others.length === 0) {
+			if (last >= 0 && midCompound(tokens, last) && this.matched.some((e) => e.entity.type === 'person')) {
+				// "Seo Min" in "Seo Min-jun" is not that person: a name covers the whole hyphenated word or nothing,
+				// unless what follows the hyphen is another name ("the Putin-Kim Jong Il summit").
+				const matched = this.matched;
+				const another = tokens.capital(last + 2) && this.walkNames(tokens, last + 2) >= 0;
+				this.matched = another ? matched : matched.filter((e) => e.entity.type !== 'person');
+				if (this.matched.length === 0) {
 					k = compoundEnd(tokens, last) + 1;
 					continue;
 				}
-				this.matched = others;
 			}
 			if (last < 0) last = this.walkConcepts(tokens, k);
 			if (last < 0) {
@@ -219,9 +221,9 @@ export class EntityDictionary {
 		let allUpper = true;
 		while (at && j < tokens.length) {
 			// Lower case inside a name only where the name has it: connectors ("Bank of England", "Center for
-			// Strategic and International Studies") and hyphenated tails ("Kim Jong-un").
+			// Strategic and International Studies"), hyphenated tails ("Kim Jong-un") and a concept's head ("the ABM treaty").
 			if (tokens.isPunct(j)) break;
-			if (j > k && !tokens.capital(j) && !(tokens.isPunct(j - 1) && !tokens.space(j)) && !NAME_CONNECTORS.has(tokens.text(j)) && !tokens.small(j)) break;
+			if (j > k && !tokens.capital(j) && !(tokens.isPunct(j - 1) && !tokens.space(j)) && !NAME_CONNECTORS.has(tokens.text(j)) && !tokens.small(j) && !LOWER_CONCEPT_HEADS.has(tokens.text(j))) break;
 			allUpper = allUpper && tokens.upper(j);
 			at = at.next?.get(tokens.key(j));
 			if (!at) break;

@@ -300,6 +300,8 @@ export function tokenize(text: string): Tokens {
 	let lineCapital = 0;
 	let lineOrdinary = 0;
 	let lineNumbers = 0;
+	// Sentence ends followed by more on the same line: a headline is one sentence.
+	let lineSentences = 0;
 	const code = (x: number) => (x < n ? text.charCodeAt(x) : -1);
 	while (i < n) {
 		const c = text.charCodeAt(i);
@@ -354,14 +356,15 @@ export function tokenize(text: string): Tokens {
 			i++;
 		}
 		if (newline) {
-			if (count > lineFrom) endLine(data, table, lineFrom, count, lineUpper, lineLower, lineCapital, lineOrdinary, lineNumbers);
+			if (count > lineFrom) endLine(data, table, lineFrom, count, lineUpper, lineLower, lineCapital, lineOrdinary + lineSentences, lineNumbers);
 			lineFrom = count;
 			lineUpper = 0;
 			lineLower = 0;
 			lineCapital = 0;
 			lineOrdinary = 0;
 			lineNumbers = 0;
-		}
+			lineSentences = 0;
+		} else if (space && count > lineFrom && (data[(count - 1) * 4 + 3] & (WORD | NUM)) === 0 && SENTENCE_END.has(table.texts[data[(count - 1) * 4 + 2]])) lineSentences++;
 		const idx = table.find(text, start, i, hash, kind);
 		const shape = table.shapes[idx];
 		if (kind === WORD) {
@@ -391,7 +394,7 @@ export function tokenize(text: string): Tokens {
 		space = false;
 		newline = false;
 	}
-	if (count > lineFrom) endLine(data, table, lineFrom, count, lineUpper, lineLower, lineCapital, lineOrdinary, lineNumbers);
+	if (count > lineFrom) endLine(data, table, lineFrom, count, lineUpper, lineLower, lineCapital, lineOrdinary + lineSentences, lineNumbers);
 	markSentenceStarts(data, count, table);
 	return new Tokens(text, data.slice(0, count * 4), count, table);
 }
