@@ -35,15 +35,18 @@ function hasLinkSyntax(s: string, from: number, to: number, paren: boolean): boo
 	return false;
 }
 
-// Context as it reads (link syntax removed), taken wide enough that no link is cut in half; the
-// narrow window is the fast path for text with no bracket nearby.
+// Context as it reads (link syntax removed), taken wide enough that no link is cut in half. Fast path:
+// link syntax that changes the context's characters ends inside it (before: `]]` or `)`) or starts
+// inside it (after: `[`, or `![` with the bracket just past it), so without those it reads as written.
 function contextBefore(s: string, at: number): string {
-	if (!hasLinkSyntax(s, Math.max(0, at - 2 * CONTEXT), at, true)) return s.slice(Math.max(0, at - CONTEXT), at);
+	const from = Math.max(0, at - CONTEXT);
+	if (!hasLinkSyntax(s, from, at, true)) return s.slice(from, at);
 	return display(s.slice(Math.max(0, at - WINDOW), at)).slice(-CONTEXT);
 }
 
 function contextAfter(s: string, at: number): string {
-	if (!hasLinkSyntax(s, at, Math.min(s.length, at + 2 * CONTEXT), false)) return s.slice(at, at + CONTEXT);
+	const to = Math.min(s.length, at + CONTEXT);
+	if (!hasLinkSyntax(s, at, Math.min(s.length, to + 1), false)) return s.slice(at, to);
 	return display(s.slice(at, at + WINDOW)).slice(0, CONTEXT);
 }
 

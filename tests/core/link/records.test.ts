@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { display } from '../../../src/core/link/records';
+import { linkNote, planLinks } from '../../../src/core/link/index';
+import { makeIndex, note } from './gen';
 
 const RUNS = Number(process.env.ENVOY_FUZZ_RUNS ?? 400);
 
@@ -34,5 +36,23 @@ describe('display (link syntax removed)', () => {
 	])('%s', (input, expected) => {
 		expect(display(input)).toBe(expected);
 		expect(reference(input)).toBe(expected);
+	});
+});
+
+describe('record context', () => {
+	const index = makeIndex();
+	it('is the text around the link as it reads, 16 characters each side (the fast path included)', () => {
+		fc.assert(
+			fc.property(note, (md) => {
+				const ins = planLinks(md, index, { scope: 'every' });
+				const { records } = linkNote(md, index, { scope: 'every' });
+				expect(records).toHaveLength(ins.length);
+				ins.forEach((x, k) => {
+					expect(records[k].before).toBe(display(md.slice(Math.max(0, x.start - 160), x.start)).slice(-16));
+					expect(records[k].after).toBe(display(md.slice(x.end, x.end + 160)).slice(0, 16));
+				});
+			}),
+			{ numRuns: RUNS },
+		);
 	});
 });
