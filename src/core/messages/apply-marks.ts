@@ -1,5 +1,6 @@
 // The reader's verdicts override the detector; every remaining mention of an addressable capital is kept as a
 // light reference, so the view's "show all mentions" can offer it for marking.
+import { settled } from './arrays';
 import type { CapitalResolver, Mention } from './capitals';
 import { mentionKey, type DetectedPassage, type MentionRef, type NoteDetection } from './detect';
 import type { CapitalInfo, MessagePassage, SourceNote, SourceParagraph } from './source-note';
@@ -53,7 +54,7 @@ export function applyMarks(note: SourceNote, resolver: CapitalResolver, detected
 			if (!find(pi, m.capital)) mentions.push({ paragraph: pi, capital: m.capital, sender: ctx.senderAt[pi] ?? null });
 		}
 	}
-	return { messages, mentions };
+	return { messages, mentions: settled(mentions) };
 }
 
 function markedPassage(note: SourceNote, pi: number, capital: CapitalInfo, ctx: MarkContext): DetectedPassage {

@@ -4,6 +4,7 @@
 import type { CapitalResolver, Mention } from './capitals';
 import { findCues, isPartOfLongerName, type Cue } from './cues';
 import { applyMarks } from './apply-marks';
+import { settled } from './arrays';
 import { isSpace, splitSentences, type SentenceSpan } from './sentences';
 import type { CapitalInfo, MessagePassage, SourceNote, SourceParagraph } from './source-note';
 
@@ -32,7 +33,6 @@ const CONTINUATION_PARAGRAPHS = 3;
 interface OpenMessage {
 	capital: CapitalInfo;
 	sender: string | null;
-	cue: string;
 	section: number;
 	used: number;
 	/**
@@ -41,6 +41,8 @@ interface OpenMessage {
 	 * different.") the next paragraph is taken to be what the message is.
 	 */
 	stated: boolean;
+	/** The cue its continuations show, made once per announcement. */
+	continuedCue: string;
 }
 
 // The opening of a paragraph that refers back to the message just stated.
@@ -101,7 +103,8 @@ export function detectMessages(note: SourceNote, resolver: CapitalResolver): Not
 		if (head) {
 			const sentence = sentences.find((x) => x.start <= head.start && head.start < x.end);
 			const stated = STATES_CONTENT.test(p.text.slice(Math.max(head.end, head.mention.end), sentence?.end ?? p.text.length));
-			open = { capital: head.recipient, sender: senderName(head, resolver, lastSender, head.recipient), cue: cueLabel(p.text, head), section: p.section, used: 0, stated };
+			const cue = cueLabel(p.text, head);
+			open = { capital: head.recipient, sender: senderName(head, resolver, lastSender, head.recipient), section: p.section, used: 0, stated, continuedCue: `continues: ${cue}` };
 		}
 	}
 	return applyMarks(note, resolver, out, addressable, { senderAt, mentionsAt, passage });
@@ -146,7 +149,7 @@ function continueMessage(note: SourceNote, p: SourceParagraph, split: SentenceSp
 	const marks: Highlight[] = [];
 	for (const m of mentions) if (m.capital === open.capital) marks.push({ start: m.start, end: m.end, kind: 'recipient' });
 	if (open.used > 0 && marks.length === 0) return null;
-	const continued = passage(note, p, open.capital, open.sender, `continues: ${open.cue}`, marks);
+	const continued = passage(note, p, open.capital, open.sender, open.continuedCue, marks);
 	continued.continued = true;
 	out.push({ passage: continued, key: paragraphKey('c', p.text) });
 	return { ...open, used: open.used + 1 };
@@ -180,7 +183,19 @@ function senderName(c: Cue, resolver: CapitalResolver, carried: string | null, r
 	return name === recipient.note ? null : name;
 }
 
+// Cue labels repeat across a vault ("message to", "expects … to"): one string each, rather than one per passage.
+const labels = new Map<string, string>();
+
 function cueLabel(text: string, c: Cue): string {
+	const label = cueWords(text, c);
+	const known = labels.get(label);
+	if (known !== undefined) return known;
+	if (labels.size >= 10_000) labels.clear();
+	labels.set(label, label);
+	return label;
+}
+
+function cueWords(text: string, c: Cue): string {
 	const raw = text.slice(c.start, c.end);
 	const words = ODD_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
 	if (c.kind === 'address') return `To ${text.slice(c.mention.start, c.mention.end)}, …`;
@@ -212,7 +227,7 @@ function highlights(cues: Cue[]): Highlight[] {
 		for (; j >= 0 && out[j].start > h.start; j--) out[j + 1] = out[j];
 		out[j + 1] = h;
 	}
-	return out;
+	return settled(out);
 }
 
 export function passage(note: SourceNote, p: SourceParagraph, capital: CapitalInfo, sender: string | null, cue: string, marks: Highlight[]): MessagePassage {

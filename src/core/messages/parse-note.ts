@@ -2,6 +2,7 @@
 // model is rebuilt over whole vaults and remark costs ~100× more for the little structure needed here.
 import { frontmatterBounds, parseFrontmatterLines } from './frontmatter';
 import { DISMISSED_PROPERTY, EXPORT_PROPERTY, MESSAGES_PROPERTY, readMessageMarks } from './marks';
+import { settled } from './arrays';
 import { isSpace } from './sentences';
 import type { SourceLink, SourceNote, SourceParagraph } from './source-note';
 
@@ -17,6 +18,22 @@ const INLINE = /(!?)\[\[([^\]|#^]*)((?:#[^\]|]*)?)(?:\|([^\]]*))?\]\]|(!?)\[([^\
 
 /** The frontmatter keys sourceNote reads; imported notes carry many more (topics, regions, hashes…). */
 const META_KEYS: ReadonlySet<string> = new Set(['title', 'publisher', 'outlet', 'authors', 'author', 'published', 'date', 'envoy_duplicate_of', EXPORT_PROPERTY, MESSAGES_PROPERTY, DISMISSED_PROPERTY]);
+
+// Every note and paragraph parsed is kept by the index, so what they hold is what a rebuild's collector copies:
+// notes without marks and paragraphs without links share one empty list, and link targets ("Seoul", repeated
+// across the vault) share one string each.
+const NO_LINKS: SourceLink[] = [];
+const NO_MARKS: SourceNote['marks'] = [];
+const targets = new Map<string, string>();
+
+function intern(s: string): string {
+	const known = targets.get(s);
+	if (known !== undefined) return known;
+	// Bounded: a vault of unusual link targets must not grow this without end.
+	if (targets.size >= 50_000) targets.clear();
+	targets.set(s, s);
+	return s;
+}
 
 export function parseSourceNote(path: string, markdown: string): SourceNote {
 	// A plain split is several times faster than a regex one; the regex only for files with CRLF endings.
@@ -48,11 +65,11 @@ function sourceNote(path: string, frontmatter: Record<string, unknown>, paragrap
 		path,
 		title: str(frontmatter.title) ?? basename(path),
 		outlet: unlink(str(frontmatter.publisher) ?? str(frontmatter.outlet)),
-		authors: names,
+		authors: settled(names),
 		published: published instanceof Date ? published.toISOString().slice(0, 10) : str(published),
 		duplicateOf: unlink(str(frontmatter.envoy_duplicate_of)),
 		exported: frontmatter[EXPORT_PROPERTY] !== undefined && frontmatter[EXPORT_PROPERTY] !== null,
-		marks: readMessageMarks(frontmatter),
+		marks: frontmatter[MESSAGES_PROPERTY] === undefined && frontmatter[DISMISSED_PROPERTY] === undefined ? NO_MARKS : readMessageMarks(frontmatter),
 		paragraphs,
 	};
 }
@@ -152,7 +169,7 @@ function parseParagraphs(lines: string[], from: number): SourceParagraph[] {
 		buf.push(content.trim());
 	}
 	flush(lines.length);
-	return out;
+	return settled(out);
 }
 
 /** A letter or an opening quote/bracket: a line that cannot open a heading, list, quote, fence, table or block id. */
@@ -179,15 +196,18 @@ function toParagraph(raw: string, line: number, section: number): SourceParagrap
 		while (rest < raw.length && isSpace(raw.charCodeAt(rest))) rest++;
 		if (end > caret + 1 && rest === raw.length) {
 			block = raw.slice(caret + 1, end);
-			raw = raw.slice(0, caret);
+			// Cut before the spaces that led up to the id too: one slice rather than a slice and a trim.
+			let cut = caret;
+			while (cut > 0 && isSpace(raw.charCodeAt(cut - 1))) cut--;
+			raw = raw.slice(0, cut);
 		}
 	}
-	const links: SourceLink[] = [];
 	// Most paragraphs are plain prose: without any of the characters that open a link or an emphasis mark,
 	// the text is the raw text.
 	if (raw.indexOf('[') < 0 && raw.indexOf('*') < 0 && raw.indexOf('_') < 0 && raw.indexOf('=') < 0) {
-		return { line, block, text: raw.trimEnd(), links, section };
+		return { line, block, text: raw.trimEnd(), links: NO_LINKS, section };
 	}
+	const links: SourceLink[] = [];
 	// Pieces joined once, rather than appended: `+=` leaves a rope that every later character read walks.
 	const parts: string[] = [];
 	let length = 0;
@@ -204,21 +224,22 @@ function toParagraph(raw: string, line: number, section: number): SourceParagrap
 			if (m[1] === '!') continue;
 			const target = linkTarget(m[2]);
 			const shown = m[4] ?? (m[2] === '' ? m[3].replace(/^#\^?/, '') : m[2]);
-			if (target !== '') links.push({ target, start: length, end: length + shown.length });
+			if (target !== '') links.push({ target: intern(target), start: length, end: length + shown.length });
 			add(shown);
 		} else if (m[6] !== undefined) {
 			if (m[5] === '!') continue;
 			const href = m[7];
 			if (!/^[a-z][a-z0-9+.-]*:/i.test(href) && href !== '' && !href.startsWith('#')) {
-				links.push({ target: linkTarget(safeDecode(href)), start: length, end: length + m[6].length });
+				links.push({ target: intern(linkTarget(safeDecode(href))), start: length, end: length + m[6].length });
 			}
 			add(m[6]);
 		}
 	}
 	add(raw.slice(last));
 	const text = parts.join('');
-	// Block-id removal can leave trailing spaces; trimming the end keeps offsets valid.
-	return { line, block, text: text.trimEnd(), links, section };
+	if (links.length === 0) return { line, block, text: text.trimEnd(), links: NO_LINKS, section };
+	// Removed markup can leave trailing spaces; trimming the end keeps offsets valid.
+	return { line, block, text: text.trimEnd(), links: settled(links), section };
 }
 
 function isIdChar(c: number): boolean {
