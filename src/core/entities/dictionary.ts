@@ -4,7 +4,7 @@
 import type { Entity, Mention } from '../types';
 import { placeIndex } from './gazetteer';
 import { LOWER_CONCEPT_HEADS, NAME_CONNECTORS, STOP_WORDS } from './lexicon';
-import { lemmaKey, nameKey, phraseLemma, prefixCode, SurfaceMemo, tokenize, type Tokens } from './tokenize';
+import { lemmaKey, nameKey, phraseLemma, prefixCode, SurfaceCache, tokenize, type Tokens } from './tokenize';
 
 interface Entry {
 	entity: Entity;
@@ -99,8 +99,10 @@ export class EntityDictionary {
 	private readonly byKey = new Map<string, Entity>();
 	/** First two letters of every concept's first word: most words can skip the lemma lookup. */
 	private readonly conceptStarts = new Set<number>();
-	/** Whether a word can start a concept, asked once per distinct word. */
-	private readonly conceptStart = new SurfaceMemo((key) => this.conceptStarts.has(prefixCode(key)) && !!this.concepts.next?.has(lemmaKey(key)));
+	/** The trie node after a concept's first word, looked up once per distinct word. */
+	private readonly conceptStart = new SurfaceCache<Node>((key) => (this.conceptStarts.has(prefixCode(key)) && this.concepts.next?.get(lemmaKey(key))) || null);
+	/** The trie node after a name's first word, looked up once per distinct word. */
+	private readonly nameStart = new SurfaceCache<Node>((key) => this.names.next?.get(key) ?? null);
 
 	private constructor(entities: Entity[]) {
 		this.entities = entities;
@@ -215,45 +217,46 @@ export class EntityDictionary {
 	private matched: Entry[] = [];
 
 	private walkNames(tokens: Tokens, k: number): number {
-		let at: Node | undefined = this.names;
+		if (tokens.isPunct(k)) return -1;
+		let at: Node | null | undefined = this.nameStart.get(tokens, k);
 		let bestLast = -1;
 		let j = k;
 		let allUpper = true;
-		while (at && j < tokens.length) {
-			// Lower case inside a name only where the name has it: connectors ("Bank of England", "Center for
-			// Strategic and International Studies"), hyphenated tails ("Kim Jong-un") and a concept's head ("the ABM treaty").
-			if (tokens.isPunct(j)) break;
-			if (j > k && !tokens.capital(j) && !(tokens.isPunct(j - 1) && !tokens.space(j)) && !NAME_CONNECTORS.has(tokens.text(j)) && !tokens.small(j) && !LOWER_CONCEPT_HEADS.has(tokens.text(j))) break;
+		while (at) {
 			allUpper = allUpper && tokens.upper(j);
-			at = at.next?.get(tokens.key(j));
-			if (!at) break;
 			const entries = allUpper ? at.entries : at.plain;
 			if (entries.length > 0) {
 				bestLast = j;
 				this.matched = entries;
 			}
-			if (tokens.possessive(j)) break;
+			if (tokens.possessive(j) || !at.next) break;
 			j++;
 			// Hyphens, initials' dots, commas and ampersands inside a name ("Douglas & Lomason Co").
 			while (j < tokens.length && (tokens.isInner(j) || tokens.text(j) === '&') && tokens.isWord(j + 1)) j++;
+			if (j >= tokens.length || tokens.isPunct(j)) break;
+			// Lower case inside a name only where the name has it: connectors ("Bank of England", "Center for
+			// Strategic and International Studies"), hyphenated tails ("Kim Jong-un") and a concept's head ("the ABM treaty").
+			if (!tokens.capital(j) && !(tokens.isPunct(j - 1) && !tokens.space(j)) && !NAME_CONNECTORS.has(tokens.text(j)) && !tokens.small(j) && !LOWER_CONCEPT_HEADS.has(tokens.text(j))) break;
+			at = at.next.get(tokens.key(j));
 		}
 		return bestLast;
 	}
 
 	private walkConcepts(tokens: Tokens, k: number): number {
-		if (!this.concepts.next || !this.conceptStart.test(tokens, k)) return -1;
-		let at: Node | undefined = this.concepts;
+		if (!this.concepts.next) return -1;
+		let at: Node | null | undefined = this.conceptStart.get(tokens, k);
 		let bestLast = -1;
 		let j = k;
-		while (at && tokens.isWord(j)) {
-			at = at.next?.get(lemmaKey(tokens.key(j)));
-			if (!at) break;
+		while (at) {
 			if (at.entries.length > 0) {
 				bestLast = j;
 				this.matched = at.entries;
 			}
+			if (!at.next) break;
 			j++;
 			while (tokens.isWord(j + 1) && tokens.text(j) === '-') j++;
+			if (!tokens.isWord(j)) break;
+			at = at.next.get(lemmaKey(tokens.key(j)));
 		}
 		return bestLast;
 	}

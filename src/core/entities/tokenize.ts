@@ -272,6 +272,29 @@ class SurfaceTable {
 	}
 }
 
+/** A lookup by word key, remembered per distinct surface: the same answer without hashing the word again. */
+export class SurfaceCache<T> {
+	private table = 0;
+	private answers: (T | null | undefined)[] = [];
+	constructor(private readonly look: (key: string) => T | null) {}
+
+	get(tokens: Tokens, k: number): T | null {
+		if (tokens.surfaces !== this.table) {
+			this.table = tokens.surfaces;
+			this.answers = [];
+		}
+		const s = tokens.surface(k);
+		let answer = this.answers[s];
+		if (answer === undefined) {
+			// Grown with holes filled, so the array stays packed.
+			while (this.answers.length < s) this.answers.push(undefined);
+			answer = this.look(tokens.key(k));
+			this.answers[s] = answer;
+		}
+		return answer;
+	}
+}
+
 function sameChars(text: string, start: number, word: string): boolean {
 	for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
 	return true;
