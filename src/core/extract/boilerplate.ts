@@ -101,6 +101,17 @@ function junkPhrase(lower: string): boolean {
 const PLACEHOLDER = /^(?:\[[^\]]{0,80}\]\s*)+$|^[\s\u200b]*$/u;
 /** Interface strings that sit inside articles: gallery counters, "Story continues below", a bare count. */
 const INLINE_UI = /^(?:(?:story|article) continues (?:below|after)\b.{0,30}|continue reading(?: below| the main story)?|\d{1,3} ?(?:of|\/) ?\d{1,3}|[\d.,:]{1,12})$/u;
+const LOWER_LETTER = /[\p{Ll}\p{Lo}]/u;
+const UPPER_LETTER = /\p{Lu}/u;
+
+/** A line in capitals, no digits: inline promotions ("GET THE APP BY CLICKING HERE", teaser headlines). */
+function isCapsPromo(text: string, words: number, flags: number): boolean {
+	// Scripts without case (CJK, Arabic) have no lower-case letters either.
+	if (words < 6 || (flags & SCAN_DIGIT) !== 0 || LOWER_LETTER.test(text) || !UPPER_LETTER.test(text)) return false;
+	// Subheadings in capitals are usually questions ("WHO IS THE FRONT-RUNNER?").
+	return !endsSentence(text);
+}
+
 /** Image file names printed for pictures ("harbour-1.jpgharbour-1.jpg"). */
 const FILE_NAME = /^\S*\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)\S*$/u;
 /** Picture credits of the form "Jane Roe/Agency", "AP Photo/Jane Roe". */
@@ -116,7 +127,7 @@ const CAPTION_ANCHORED = /^(?:image|photo|picture|credit|pic)s?:|^file photo\b|^
  * Agency captions run long ("In this Dec. 12, 2006, file photo, made available by NASA, …
  * (AP Photo/…)"): known by their opening or their closing credit rather than their length.
  */
-const CAPTION_LONG = /^in (?:this|an?) (?:[\w.,'’-]+ ){0,5}(?:photo(?:graph)?|image|picture|screenshot|screen grab|video grab)s?(?:,| (?:taken|provided|released|issued|made|obtained|shot|posted|shared|distributed|supplied|courtesy|from|by|of)\b)|\((?:[^()]*\b(?:AP|AFP|EPA|Reuters) Photo\b[^()]*|[^()]{1,60}\bvia (?:AP|Getty Images|Reuters|AFP)|(?:photo|image|credit|picture)s?:[^()]*)\)\s*$/iu;
+const CAPTION_LONG = /^in (?:this|an?) (?:[\w.,'’-]+ ){0,5}(?:photo(?:graph)?|image|picture|screenshot|screen grab|video grab)s?(?:,| (?:taken|provided|released|issued|made|obtained|shot|posted|shared|distributed|supplied|courtesy|from|by|of)\b)|^file photo:|\((?:AP|AFP|EPA|Reuters) Photo\/|\((?:[^()]*\b(?:AP|AFP|EPA|Reuters) Photo\b[^()]*|[^()]{1,60}\bvia (?:AP|Getty Images|Reuters|AFP)|(?:photo|image|credit|picture)s?:[^()]*)\)\s*$|\b(?:REUTERS|AFP|EPA)\/\p{Lu}[\p{L}.' -]{2,40}$/iu;
 const CAPTION_FLOATING = /\((?:image|photo|picture|credit|pic)s?(?: credit)?:[^)]*\)\s*$|\bcredit:\s*[\p{L}][\p{L} .&/-]{0,50}$|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by|submitted photo|staff photo|photo courtesy|courtesy of)\b|\((?:left|right|centre|center|pictured|top|bottom|above|below)\)/u;
 
 function isCaption(lower: string): boolean {
@@ -201,6 +212,7 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 			(words <= 3 && lower.includes('.') && FILE_NAME.test(lower)) ||
 			(words <= 8 && (flags & SCAN_SEPARATOR) !== 0 && SLASH_CREDIT.test(line.text)) ||
 			(words <= 8 && CREDIT_SHAPE.test(line.text) && CREDIT_WORD.test(line.text)) ||
+			(words <= 20 && isCapsPromo(line.text, words, flags)) ||
 			(words <= 12 && isCommentShape(lower)) ||
 			(words < 30 && isCaption(lower)) ||
 			(words <= 100 && ((flags & SCAN_PAREN) !== 0 || line.text[0] === 'I' || line.text[0] === 'i') && CAPTION_LONG.test(line.text)) ||

@@ -141,3 +141,19 @@ describe('body: picture furniture', () => {
 		expect(texts(extractArticle(text))).toEqual(LONG.slice(0, 3));
 	});
 });
+
+describe('body: inline promotions and agency credits', () => {
+	it('drops promotional lines in capitals but keeps a subheading asked as a question', () => {
+		const text = ['Talks on the Border Crossings Resume', '', LONG[0], '', 'GET THE LEDGER APP ON THE GO BY CLICKING HERE', '', LONG[1], '', 'WHAT DOES THE ENVOY WANT?', '', LONG[2], ''].join('\n');
+		expect(texts(extractArticle(text))).toEqual([LONG[0], LONG[1], 'WHAT DOES THE ENVOY WANT?', LONG[2]]);
+	});
+
+	it.each([
+		`${LONG[3].slice(0, -1)} (AP Photo/Ada Wren) Photo: Ada Wren / Northern Ledger`,
+		`FILE PHOTO: ${LONG[3]}`,
+		`${LONG[3]} REUTERS/Ada Wren`,
+	])('drops a long caption with an agency credit: %s', (caption) => {
+		const text = ['Talks on the Border Crossings Resume', '', LONG[0], '', caption, '', LONG[1], '', LONG[2], ''].join('\n');
+		expect(texts(extractArticle(text))).toEqual(LONG.slice(0, 3));
+	});
+});
