@@ -128,6 +128,8 @@ const CAPTION_ANCHORED = /^(?:image|photo|picture|credit|pic)s?:|^file photo\b|^
  * (AP Photo/…)"): known by their opening or their closing credit rather than their length.
  */
 const CAPTION_LONG = /^in (?:this|an?) (?:[\w.,'’-]+ ){0,5}(?:photo(?:graph)?|image|picture|screenshot|screen grab|video grab)s?(?:,| (?:taken|provided|released|issued|made|obtained|shot|posted|shared|distributed|supplied|courtesy|from|by|of)\b)|^file photo:|\((?:AP|AFP|EPA|Reuters) Photo\/|\((?:[^()]*\b(?:AP|AFP|EPA|Reuters) Photo\b[^()]*|[^()]{1,60}\bvia (?:AP|Getty Images|Reuters|AFP)|(?:photo|image|credit|picture)s?:[^()]*)\)\s*$|\b(?:REUTERS|AFP|EPA)\/\p{Lu}[\p{L}.' -]{2,40}$/iu;
+/** First letters of CAPTION_LONG's openings ("In this …", "FILE PHOTO: …"); its other forms hold a bracket or a slash. */
+const CAPTION_INITIALS = 'IiFf';
 const CAPTION_FLOATING = /\((?:image|photo|picture|credit|pic)s?(?: credit)?:[^)]*\)\s*$|\bcredit:\s*[\p{L}][\p{L} .&/-]{0,50}$|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by|submitted photo|staff photo|photo courtesy|courtesy of)\b|\((?:left|right|centre|center|pictured|top|bottom|above|below)\)/u;
 
 function isCaption(lower: string): boolean {
@@ -215,7 +217,7 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 			(words <= 20 && isCapsPromo(line.text, words, flags)) ||
 			(words <= 12 && isCommentShape(lower)) ||
 			(words < 30 && isCaption(lower)) ||
-			(words <= 100 && ((flags & SCAN_PAREN) !== 0 || line.text[0] === 'I' || line.text[0] === 'i') && CAPTION_LONG.test(line.text)) ||
+			(words <= 100 && ((flags & (SCAN_PAREN | SCAN_SEPARATOR)) !== 0 || CAPTION_INITIALS.includes(line.text[0])) && CAPTION_LONG.test(line.text)) ||
 			(words <= LONG_LINE && (lower.includes(' is ') || lower.includes(' was ') || lower.includes(' has been ')) && BIO.test(line.text));
 		const junk = ownJunk || isShared;
 		const headerCue = words <= 20 && ((mayBeByline(lower, (flags & SCAN_AT) !== 0) && parseByline(line.text) !== null) || (words <= 12 && (flags & SCAN_DIGIT) !== 0 && parseDate(line.text) !== undefined));
