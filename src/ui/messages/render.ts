@@ -56,6 +56,13 @@ const revealedByContainer = new WeakMap<HTMLElement, Set<string>>();
 /** The observer that draws deferred capitals as they come into view, per view (replaced on every redraw). */
 const observerByContainer = new WeakMap<HTMLElement, IntersectionObserver>();
 
+/** Stops drawing capitals as they scroll into view and forgets what was drawn: the view is closing. */
+export function releaseMessages(container: HTMLElement): void {
+	observerByContainer.get(container)?.disconnect();
+	observerByContainer.delete(container);
+	revealedByContainer.delete(container);
+}
+
 /** Ids must be unique per document even with several views open. */
 let idCounter = 0;
 function nextId(prefix: string): string {

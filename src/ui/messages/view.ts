@@ -4,7 +4,7 @@
 
 import { ItemView, Notice, debounce, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
 import type { CapitalMessage, MessagesModel } from '../../core/types';
-import { renderMessages, type MarkAction } from './render';
+import { releaseMessages, renderMessages, type MarkAction } from './render';
 import { defaultViewState, describeFilters, parseViewState, visibleModel, type ViewState } from './state';
 
 export const MESSAGES_VIEW_TYPE = 'envoy-messages';
@@ -72,6 +72,7 @@ export class MessagesView extends ItemView {
 		this.scheduleRender.cancel();
 		this.unsubscribe?.();
 		this.unsubscribe = null;
+		releaseMessages(this.root);
 		this.root.empty();
 	}
 
