@@ -19,6 +19,8 @@ const HYPHEN = 1024;
 /** A small word title case leaves in lower case ("and", "of", "on"). */
 const SMALL = 2048;
 const TITLE_LINE = 4096;
+/** Punctuation that can end a sentence (". ! ?"). */
+const SENTENCE_MARK = 8192;
 
 /**
  * The tokens of one text, four numbers each in one typed array (start, end, surface, flags): a corpus's worth of
@@ -130,27 +132,32 @@ const OPENERS = new Set(['"', '“', '‘', '(', '[', "'", '«']);
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'lt', 'col', 'sgt', 'gov', 'sen', 'rep', 'jr', 'sr', 'prof', 'no', 'vs', 'inc', 'corp', 'co', 'ltd', 'capt', 'adm', 'maj', 'rev', 'mt', 'ft', 'jan', 'feb', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec']);
 
 const LETTER = /[\p{L}\p{M}]/u;
-// Whether each UTF-16 code is a letter, learnt on first sight: 0 unknown, 1 letter, 2 not. Non-ASCII text
-// (names with diacritics, curly quotes) would otherwise run a regular expression on every character.
-const letterCodes = new Uint8Array(65536);
-function isLetterCode(c: number): boolean {
-	if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-	if (!(c < 65536)) return false;
-	let known = letterCodes[c];
-	if (known === 0) {
-		known = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
-		letterCodes[c] = known;
+// What each UTF-16 code is, one bit each, learnt on first sight for codes past ASCII (0 is "not looked at yet"):
+// non-ASCII text (diacritics, curly quotes) would otherwise run a regular expression on every character.
+const C_LETTER = 1;
+const C_DIGIT = 2;
+const C_SPACE = 4;
+const C_SEEN = 8;
+const charClasses = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) charClasses[c] = C_SEEN | ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? C_LETTER : 0) | (c >= 48 && c <= 57 ? C_DIGIT : 0);
+for (const c of [32, 9, 10, 13, 160, 0x2009, 0x202f, 12]) charClasses[c] = C_SEEN | C_SPACE;
+function charClass(c: number): number {
+	if (!(c >= 0 && c < 65536)) return 0;
+	let cls = charClasses[c];
+	if (cls === 0) {
+		cls = C_SEEN | (LETTER.test(String.fromCharCode(c)) ? C_LETTER : 0);
+		charClasses[c] = cls;
 	}
-	return known === 1;
+	return cls;
+}
+function isLetterCode(c: number): boolean {
+	return (charClass(c) & C_LETTER) !== 0;
 }
 function isApostropheCode(c: number): boolean {
 	return c === 39 || c === 0x2019;
 }
 function isDigitCode(c: number): boolean {
 	return c >= 48 && c <= 57;
-}
-function isSpaceCode(c: number): boolean {
-	return c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 0x2009 || c === 0x202f || c === 12;
 }
 
 function isUpperStart(word: string): boolean {
@@ -231,7 +238,7 @@ class SurfaceTable {
 			if (slot === 0) break;
 			if (slots[2 * at] === hash) {
 				const t = this.texts[slot - 1];
-				if (t.length === len && sameChars(text, start, t)) return slot - 1;
+				if (t.length === len && text.startsWith(t, start)) return slot - 1;
 			}
 			at = (at + 1) & mask;
 		}
@@ -248,7 +255,7 @@ class SurfaceTable {
 		} else {
 			this.keys.push(word);
 			const hyphen = word === '-' || word === '‑';
-			this.shapes.push((hyphen || word === '.' || word === ',' ? INNER : 0) | (hyphen ? HYPHEN : 0));
+			this.shapes.push((hyphen || word === '.' || word === ',' ? INNER : 0) | (hyphen ? HYPHEN : 0) | (SENTENCE_END.has(word) ? SENTENCE_MARK : 0));
 		}
 		if (this.texts.length * 4 > slots.length) this.grow();
 		else {
@@ -295,15 +302,27 @@ export class SurfaceCache<T> {
 	}
 }
 
-function sameChars(text: string, start: number, word: string): boolean {
-	for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
-	return true;
-}
-
 // Bounded, so a long-running plugin's memory stays flat.
 const MAX_SURFACES = 200_000;
 let surfaces = new SurfaceTable();
 let scratch = new Int32Array(4096);
+
+// Kept tokens live in large shared blocks, one view per text: allocating a buffer per text costs more than the
+// tokenizing. A block is released once no text's tokens point into it.
+const BLOCK = 1 << 18;
+let block = new Int32Array(BLOCK);
+let blockUsed = 0;
+function keep(data: Int32Array, length: number): Int32Array {
+	if (length > BLOCK / 4) return data.slice(0, length);
+	if (blockUsed + length > BLOCK) {
+		block = new Int32Array(BLOCK);
+		blockUsed = 0;
+	}
+	block.set(data.subarray(0, length), blockUsed);
+	const view = block.subarray(blockUsed, blockUsed + length);
+	blockUsed += length;
+	return view;
+}
 
 export function tokenize(text: string): Tokens {
 	if (surfaces.size >= MAX_SURFACES) surfaces = new SurfaceTable();
@@ -326,9 +345,12 @@ export function tokenize(text: string): Tokens {
 	// Sentence ends followed by more on the same line: a headline is one sentence.
 	let lineSentences = 0;
 	const code = (x: number) => (x < n ? text.charCodeAt(x) : -1);
+	// Whether the next word starts a sentence, decided by the punctuation before it.
+	let pendingEnd = false;
 	while (i < n) {
 		const c = text.charCodeAt(i);
-		if (isSpaceCode(c)) {
+		const cls = charClass(c);
+		if ((cls & C_SPACE) !== 0) {
 			if (c === 10) newline = true;
 			space = true;
 			i++;
@@ -338,8 +360,8 @@ export function tokenize(text: string): Tokens {
 		let kind: number;
 		let possessive = false;
 		let hash = c;
-		if (isLetterCode(c) || isDigitCode(c)) {
-			kind = isDigitCode(c) ? NUM : WORD;
+		if ((cls & (C_LETTER | C_DIGIT)) !== 0) {
+			kind = (cls & C_DIGIT) !== 0 ? NUM : WORD;
 			// Initialism: letter-dot-letter-dot… ("U.S.", "U.N.")
 			if (kind === WORD && code(i + 1) === 46 && isLetterCode(code(i + 2)) && code(i + 3) === 46) {
 				i += 4;
@@ -349,7 +371,7 @@ export function tokenize(text: string): Tokens {
 				i++;
 				while (i < n) {
 					const d = text.charCodeAt(i);
-					if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || isDigitCode(d) || (d >= 128 && isLetterCode(d))) {
+					if ((charClass(d) & (C_LETTER | C_DIGIT)) !== 0) {
 						hash = (Math.imul(hash, 31) + d) | 0;
 						i++;
 						continue;
@@ -387,7 +409,7 @@ export function tokenize(text: string): Tokens {
 			lineOrdinary = 0;
 			lineNumbers = 0;
 			lineSentences = 0;
-		} else if (space && count > lineFrom && (data[(count - 1) * 4 + 3] & (WORD | NUM)) === 0 && SENTENCE_END.has(table.texts[data[(count - 1) * 4 + 2]])) lineSentences++;
+		} else if (space && count > lineFrom && (data[(count - 1) * 4 + 3] & SENTENCE_MARK) !== 0) lineSentences++;
 		const idx = table.find(text, start, i, hash, kind);
 		const shape = table.shapes[idx];
 		if (kind === WORD) {
@@ -408,41 +430,34 @@ export function tokenize(text: string): Tokens {
 			scratch = grown;
 		}
 		const at = count * 4;
+		let flags = (space ? SPACE : 0) | shape | (newline ? INITIAL | LINE_START : 0) | (possessive ? POSSESSIVE : 0);
+		if (kind === 0) {
+			const punct = table.texts[idx];
+			if ((shape & SENTENCE_MARK) !== 0) {
+				// "Mr.", "Gen.", "J." do not end a sentence.
+				const prev = count - 1;
+				const abbreviation = prev >= 0 && (data[prev * 4 + 3] & WORD) !== 0 && !space && (ABBREVIATIONS.has(table.keys[data[prev * 4 + 2]]) || (data[prev * 4 + 1] - data[prev * 4] === 1 && (data[prev * 4 + 3] & CAP) !== 0));
+				pendingEnd = !abbreviation;
+			} else if (punct === ':' || punct === '—' || (OPENERS.has(punct) && (space || newline))) {
+				// A quotation or a colon opens a new capitalised stretch.
+				pendingEnd = true;
+			}
+			if (newline) pendingEnd = true;
+		} else {
+			if (pendingEnd) flags |= INITIAL;
+			pendingEnd = false;
+		}
 		data[at] = start;
 		data[at + 1] = i;
 		data[at + 2] = idx;
-		data[at + 3] = (space ? SPACE : 0) | shape | (newline ? INITIAL | LINE_START : 0) | (possessive ? POSSESSIVE : 0);
+		data[at + 3] = flags;
 		count++;
 		if (possessive) i += 2;
 		space = false;
 		newline = false;
 	}
 	if (count > lineFrom) endLine(data, table, lineFrom, count, lineUpper, lineLower, lineCapital, lineOrdinary + lineSentences, lineNumbers);
-	markSentenceStarts(data, count, table);
-	return new Tokens(text, data.slice(0, count * 4), count, table);
-}
-
-function markSentenceStarts(data: Int32Array, count: number, table: SurfaceTable): void {
-	let pendingEnd = false;
-	for (let k = 0; k < count; k++) {
-		const flags = data[k * 4 + 3];
-		if ((flags & (WORD | NUM)) === 0) {
-			const text = table.texts[data[k * 4 + 2]];
-			if (SENTENCE_END.has(text)) {
-				// "Mr.", "Gen.", "J." do not end a sentence.
-				const prev = k - 1;
-				const abbreviation = prev >= 0 && (data[prev * 4 + 3] & WORD) !== 0 && (flags & SPACE) === 0 && (ABBREVIATIONS.has(table.keys[data[prev * 4 + 2]]) || (data[prev * 4 + 1] - data[prev * 4] === 1 && (data[prev * 4 + 3] & CAP) !== 0));
-				pendingEnd = !abbreviation;
-			} else if (text === ':' || text === '—' || (OPENERS.has(text) && (flags & (SPACE | INITIAL)) !== 0)) {
-				// A quotation or a colon opens a new capitalised stretch.
-				pendingEnd = true;
-			}
-			if ((flags & INITIAL) !== 0) pendingEnd = true;
-			continue;
-		}
-		if (pendingEnd) data[k * 4 + 3] = flags | INITIAL;
-		pendingEnd = false;
-	}
+	return new Tokens(text, keep(data, count * 4), count, table);
 }
 
 /**
