@@ -5,7 +5,7 @@
 
 import type { Line } from './blocks';
 import { mayBeByline, parseByline, parseDate } from './metadata';
-import { LONG_LINE, SCAN_AT, SCAN_DIGIT, SCAN_FLAGS, SCAN_PAREN, SCAN_SEPARATOR, endsSentence, lineKey, scanLine, scannedWords } from './text';
+import { LONG_LINE, SCAN_AT, SCAN_DIGIT, SCAN_FLAGS, SCAN_ODD_SPACE, SCAN_PAREN, SCAN_SEPARATOR, endsSentence, lineKey, scanLine, scannedWords } from './text';
 
 export interface LineInfo {
 	line: Line;
@@ -28,6 +28,8 @@ export interface LineInfo {
 	headerCue: boolean;
 	/** Looks like an in-article subheading: short, no sentence end, not junk. */
 	headingLike: boolean;
+	/** Cells of a table row laid out by the text browser: two or more gaps of several spaces. */
+	tableRow: boolean;
 	/** Stands alone between blank lines, as paragraphs and subheadings do; menu entries come in runs. */
 	isolated: boolean;
 	/** A long line that recurs in the same file: footers and teasers shown twice. */
@@ -154,6 +156,7 @@ const MENU_SEPARATORS = /\s[|·•/]\s.*\s[|·•/]\s/u;
 
 
 const LETTER = /\p{L}/u;
+const TABLE_ROW = /^[^[\]]*?\S {2,}\S[^[\]]*?\S {2,}\S[^[\]]*$/u;
 
 
 export function describeLines(lines: readonly Line[], shared: ReadonlySet<string> | undefined): LineInfo[] {
@@ -223,7 +226,8 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 		const headerCue = words <= 20 && ((mayBeByline(lower, (flags & SCAN_AT) !== 0) && parseByline(line.text) !== null) || (words <= 12 && (flags & SCAN_DIGIT) !== 0 && parseDate(line.text) !== undefined));
 		// A word opens with a letter or digit: without digits, any word means a letter.
 		const headingLike = !junk && words >= 1 && words <= 16 && !endsSentence(line.text) && line.bullet === undefined && ((flags & SCAN_DIGIT) === 0 || LETTER.test(line.text));
-		return { line, key, flags, copies, words, junk, ownJunk, shared: isShared, strongJunk, headerCue, headingLike, isolated, repeated, commentStart };
+		const tableRow = (flags & SCAN_ODD_SPACE) !== 0 && !ownJunk && TABLE_ROW.test(line.text);
+		return { line, key, flags, copies, words, junk, ownJunk, shared: isShared, strongJunk, headerCue, headingLike, tableRow, isolated, repeated, commentStart };
 	});
 }
 
@@ -242,6 +246,12 @@ export function weight(info: LineInfo, inComments: boolean, afterCue: boolean): 
 	if (info.line.bullet !== undefined) score -= 6;
 	if (w >= 10) score += endsSentence(info.line.text) ? 4 : -6;
 	return inComments && score > 0 ? score * 0.25 : score;
+}
+
+const TABLE_ROW_WEIGHT = 2;
+
+function figures(info: LineInfo | undefined): boolean {
+	return info !== undefined && info.tableRow && (info.flags & SCAN_DIGIT) !== 0;
 }
 
 /** Words of prose that must precede a comment-thread cue for it to count as one. */
@@ -269,6 +279,9 @@ export function lineWeights(infos: readonly LineInfo[]): { weights: Float64Array
 		if (infos[i].words >= 15) prose += infos[i].words;
 		if (tail === infos.length && ((infos[i].commentStart && prose >= COMMENTS_AFTER) || i >= footer)) tail = i;
 		weights[i] = weight(infos[i], i >= tail, cues && sinceCue <= 4);
+		// A table of figures is content (results, prices, schedules), however short its rows; a grid of
+		// footer links is not, and has no figures. A header row counts with the figures under it.
+		if (infos[i].tableRow && i < tail && (figures(infos[i - 1]) || figures(infos[i + 1])) && (figures(infos[i]) || infos[i + 1]?.tableRow)) weights[i] = Math.max(weights[i], TABLE_ROW_WEIGHT);
 		sinceCue = infos[i].headerCue ? 1 : infos[i].words >= 12 ? Infinity : sinceCue + 1;
 	}
 	return { weights, tail };

@@ -157,3 +157,20 @@ describe('body: inline promotions and agency credits', () => {
 		expect(texts(extractArticle(text))).toEqual(LONG.slice(0, 3));
 	});
 });
+
+describe('body: tables laid out by the text browser', () => {
+	const ports = ['Northport', 'Eastmouth', 'Westhaven', 'Southby', 'Old Quay', 'Mill Bay', 'Greyness', 'Saltcote', 'Fairhaven', 'Lowmoor', 'Kirkwall Sound', 'Brinnick'];
+	const rows = ['Pos.  Port              Ferries   Passengers', ...ports.map((p, i) => `${String(i + 1).padEnd(6)}${p.padEnd(18)}${String(12 - i).padEnd(10)}${40210 - i * 3100}`)];
+
+	it('keeps a table of figures under a short introduction, though its rows are short', () => {
+		const text = ['• Home', '• Ports', '', 'Ferry Traffic This Summer', '', 'The harbour authority published the season’s figures on Monday.', 'Passenger numbers by port:', '', ...rows, '', '• Contact', '• Privacy', '', 'Ada Wren writes a weekly column about the islands and the people who live there, with photographs and interviews.', ''].join('\n');
+		const body = texts(extractArticle(text));
+		for (const row of rows) expect(body).toContain(row);
+	});
+
+	it('does not take a grid of footer links for a table', () => {
+		const grid = ['About us      Contact      Careers', 'Privacy       Terms        Cookies', 'Advertise     Newsletters  Archive'];
+		const text = ['Talks on the Border Crossings Resume', '', ...LONG.flatMap((p) => [p, '']), ...grid, ''].join('\n');
+		expect(texts(extractArticle(text))).toEqual(LONG);
+	});
+});
