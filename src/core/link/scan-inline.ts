@@ -142,16 +142,62 @@ const MAX_BRACKET = 4000;
 /** bracketEnd gave up: the bracket may close further on, so everything to the block's end is protected. */
 const TOO_FAR = -2;
 
-/** Index after the `)` closing the destination that opens at `i` (a `(`), or -1. */
+/** Index after the `)` closing the destination that opens at `i` (a `(`), -1 if none, TOO_FAR past the bound. */
 function parenEnd(md: string, i: number, end: number): number {
 	let depth = 0;
-	for (let j = i; j < end; j++) {
+	// Bounded like bracketEnd, or a block full of `[a](` would be read once per bracket.
+	const stop = Math.min(end, i + MAX_BRACKET);
+	for (let j = i; j < stop; j++) {
 		const c = md.charCodeAt(j);
 		if (c === 92) j++;
 		else if (c === 40) depth++;
 		else if (c === 41 && --depth === 0) return j + 1;
 	}
-	return -1;
+	return stop < end ? TOO_FAR : -1;
+}
+
+/**
+ * `md.indexOf(s, from)` that remembers its last answer: while it is still ahead of `from` (the scan
+ * only moves forward) no search is repeated, so an opener that never closes, once per block, costs
+ * one search in all instead of one per block.
+ */
+class Ahead {
+	private from = -1;
+	private at = -1;
+
+	constructor(
+		private readonly md: string,
+		private readonly s: string,
+	) {}
+
+	find(from: number): number {
+		if (this.from < 0 || from < this.from || (this.at >= 0 && this.at < from)) this.at = this.md.indexOf(this.s, from);
+		this.from = from;
+		return this.at;
+	}
+}
+
+/** The same for a closing tag `</name`, in any case. */
+class AheadTag {
+	private readonly re: RegExp;
+	private from = -1;
+	private at = -1;
+
+	constructor(
+		private readonly md: string,
+		name: string,
+	) {
+		this.re = new RegExp(`</${name}`, 'gi');
+	}
+
+	find(from: number): number {
+		if (this.from < 0 || from < this.from || (this.at >= 0 && this.at < from)) {
+			this.re.lastIndex = from;
+			this.at = this.re.exec(this.md)?.index ?? -1;
+		}
+		this.from = from;
+		return this.at;
+	}
 }
 
 /** Extent of the whitespace-free run around `i`, for URLs. */
@@ -178,6 +224,12 @@ function nextBlankLine(md: string, from: number): number {
 const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'wbr', 'meta', 'link', 'source', 'track', 'area', 'base', 'col', 'embed', 'param']);
 
 export function scanInline(md: string, blocks: ProseBlock[], defs: Set<string>, prot: Array<[number, number]>, links: ExistingLink[]): void {
+	const dollar = new Ahead(md, '$');
+	const templaterEnd = new Ahead(md, '%>');
+	const commentEnd = new Ahead(md, '-->');
+	const gt = new Ahead(md, '>');
+	const wikiEnd = new Ahead(md, ']]');
+	const closingTags = new Map<string, AheadTag>();
 	// Comments and display math may run across blocks (Obsidian reads them so): `resume` skips what they swallowed.
 	let resume = 0;
 	let runEnd = -1;
@@ -243,7 +295,7 @@ export function scanInline(md: string, blocks: ProseBlock[], defs: Set<string>, 
 							i = end;
 						} else i = e;
 					} else {
-						const close = md.indexOf('$', i + 1);
+						const close = dollar.find(i + 1);
 						const e = close < 0 || close >= end ? i + 1 : close + 1;
 						prot.push([i, e]);
 						i = e;
@@ -254,7 +306,7 @@ export function scanInline(md: string, blocks: ProseBlock[], defs: Set<string>, 
 					// <
 					if (md.charCodeAt(i + 1) === 37) {
 						// A Templater command, which may run over lines and blocks: code, whatever Markdown says.
-						const close = md.indexOf('%>', i + 2);
+						const close = templaterEnd.find(i + 2);
 						if (close >= 0) {
 							prot.push([i, close + 2]);
 							if (close + 2 > end) {
@@ -273,26 +325,28 @@ export function scanInline(md: string, blocks: ProseBlock[], defs: Set<string>, 
 					}
 					const n = md.charCodeAt(i + 1);
 					if (md.startsWith('<!--', i)) {
-						const close = md.indexOf('-->', i + 4);
+						const close = commentEnd.find(i + 4);
 						const e = close < 0 || close + 3 > end ? end : close + 3;
 						prot.push([i, e]);
 						i = e;
 						break;
 					}
 					if (isLetter(n) || n === 47 || n === 33 || n === 63) {
-						const gt = md.indexOf('>', i + 1);
-						let e = gt < 0 || gt >= end ? -1 : gt + 1;
+						const tagEnd = gt.find(i + 1);
+						let e = tagEnd < 0 || tagEnd >= end ? -1 : tagEnd + 1;
 						if (e < 0) {
 							// An unclosed tag may still be HTML to remark across lines: protect to the block's end.
 							e = end;
 						} else {
 							const tag = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(md.slice(i, e));
 							// Obsidian renders no Markdown inside inline HTML elements: protect through the closing tag.
-							if (tag && !VOID_TAGS.has(tag[1].toLowerCase()) && md.charCodeAt(e - 2) !== 47) {
-								const rel = md.slice(e, end).toLowerCase().indexOf('</' + tag[1].toLowerCase());
-								const closeAt = rel < 0 ? -1 : e + rel;
-								if (closeAt >= 0) {
-									const gt2 = md.indexOf('>', closeAt);
+							const name = tag?.[1].toLowerCase();
+							if (name !== undefined && !VOID_TAGS.has(name) && md.charCodeAt(e - 2) !== 47) {
+								let closing = closingTags.get(name);
+								if (!closing) closingTags.set(name, (closing = new AheadTag(md, name)));
+								const closeAt = closing.find(e);
+								if (closeAt >= 0 && closeAt < end) {
+									const gt2 = gt.find(closeAt);
 									e = gt2 < 0 || gt2 >= end ? end : gt2 + 1;
 								}
 							}
@@ -312,7 +366,7 @@ export function scanInline(md: string, blocks: ProseBlock[], defs: Set<string>, 
 					}
 					if (md.charCodeAt(open + 1) === 91) {
 						// wikilink or embed
-						const close = md.indexOf(']]', open + 2);
+						const close = wikiEnd.find(open + 2);
 						const nl = md.indexOf('\n', open + 2);
 						if (close >= 0 && close + 2 <= end && (nl < 0 || nl > close)) {
 							const inner = md.slice(open + 2, close);
@@ -341,6 +395,11 @@ export function scanInline(md: string, blocks: ProseBlock[], defs: Set<string>, 
 					if (md.charCodeAt(open + 1) === 94 /* ^ footnote */) e = close + 1;
 					else if (after === 40) {
 						e = parenEnd(md, close + 1, end);
+						if (e === TOO_FAR) {
+							prot.push([i, end]);
+							i = end;
+							break;
+						}
 						if (e > 0 && c === 91) {
 							const target = markdownTarget(md.slice(close + 2, e - 1));
 							if (target) links.push({ block: b, target });

@@ -190,3 +190,25 @@ describe('incremental index', () => {
 		expect(many('a Name40 b')).toBe(false);
 	});
 });
+
+describe('pathological notes', () => {
+	// Each used to cost time quadratic in the note's length (a 250 KB note took from 3 to 30 seconds).
+	const cases: Array<[string, string]> = [
+		['link text then an unclosed destination', 'Moscow [a](b '],
+		['inline HTML elements never closed', 'Moscow <i>x '],
+		['Templater openers never closed', 'Moscow <%x '],
+		['wikilink openers never closed, one per paragraph', 'Moscow [[x\n\n'],
+		['HTML comments never closed, one per paragraph', 'Moscow <!-- x\n\n'],
+		['tags never closed, one per paragraph', 'Moscow <b x\n\n'],
+		['inline math never closed, one per paragraph', 'Moscow $x\n\n'],
+	];
+	for (const [what, unit] of cases) {
+		it(`${what}: 250 KB in well under a second`, () => {
+			const md = unit.repeat(Math.ceil(250_000 / unit.length));
+			const t0 = performance.now();
+			const once = linkNote(md, index, every);
+			expect(performance.now() - t0).toBeLessThan(1500);
+			expect(once.added).toBeGreaterThan(0);
+		});
+	}
+});
