@@ -4,7 +4,7 @@
 import type { Entity, Mention } from '../types';
 import { placeIndex } from './gazetteer';
 import { LOWER_CONCEPT_HEADS, NAME_CONNECTORS, STOP_WORDS } from './lexicon';
-import { lemmaKey, nameKey, phraseLemma, prefixCode, SurfaceCache, tokenize, type Tokens } from './tokenize';
+import { lemmaKey, nameKey, phraseLemma, prefixCode, SurfaceCache, SurfacePool, tokenize, type Tokens } from './tokenize';
 
 interface Entry {
 	entity: Entity;
@@ -84,6 +84,9 @@ function formLemma(form: string): string {
 	return lemma;
 }
 
+const conceptStarts = new SurfacePool<Node>();
+const nameStarts = new SurfacePool<Node>();
+
 /** Everyone who claims one key, first claimant first. */
 interface Claim {
 	entity: Entity;
@@ -100,9 +103,9 @@ export class EntityDictionary {
 	/** First two letters of every concept's first word: most words can skip the lemma lookup. */
 	private readonly conceptStarts = new Set<number>();
 	/** The trie node after a concept's first word, looked up once per distinct word. */
-	private readonly conceptStart = new SurfaceCache<Node>((key) => (this.conceptStarts.has(prefixCode(key)) && this.concepts.next?.get(lemmaKey(key))) || null);
+	private readonly conceptStart = new SurfaceCache<Node>(conceptStarts, (key) => (this.conceptStarts.has(prefixCode(key)) && this.concepts.next?.get(lemmaKey(key))) || null);
 	/** The trie node after a name's first word, looked up once per distinct word. */
-	private readonly nameStart = new SurfaceCache<Node>((key) => this.names.next?.get(key) ?? null);
+	private readonly nameStart = new SurfaceCache<Node>(nameStarts, (key) => this.names.next?.get(key) ?? null);
 
 	private constructor(entities: Entity[]) {
 		this.entities = entities;

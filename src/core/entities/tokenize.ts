@@ -279,26 +279,50 @@ class SurfaceTable {
 	}
 }
 
-/** A lookup by word key, remembered per distinct surface: the same answer without hashing the word again. */
+/**
+ * A lookup by word key, remembered per distinct surface: the same answer without hashing the word again. Caches of
+ * one kind share a pool of answers stamped with their owner, so a new dictionary per discovery run does not
+ * allocate arrays the size of every word ever seen; a cache that finds another's stamp asks again.
+ */
 export class SurfaceCache<T> {
-	private table = 0;
-	private answers: (T | null | undefined)[] = [];
-	constructor(private readonly look: (key: string) => T | null) {}
+	private static owners = 0;
+	private readonly owner = ++SurfaceCache.owners;
+	constructor(
+		private readonly pool: SurfacePool<T>,
+		private readonly look: (key: string) => T | null,
+	) {}
 
 	get(tokens: Tokens, k: number): T | null {
-		if (tokens.surfaces !== this.table) {
-			this.table = tokens.surfaces;
-			this.answers = [];
-		}
+		const pool = this.pool;
+		if (tokens.surfaces !== pool.table) pool.reset(tokens.surfaces);
 		const s = tokens.surface(k);
-		let answer = this.answers[s];
-		if (answer === undefined) {
-			// Grown with holes filled, so the array stays packed.
-			while (this.answers.length < s) this.answers.push(undefined);
-			answer = this.look(tokens.key(k));
-			this.answers[s] = answer;
-		}
+		if (s >= pool.stamps.length) pool.grow(s + 1);
+		if (pool.stamps[s] === this.owner) return pool.values[s];
+		const answer = this.look(tokens.key(k));
+		pool.stamps[s] = this.owner;
+		pool.values[s] = answer;
 		return answer;
+	}
+}
+
+/** The answers shared by caches of one kind. */
+export class SurfacePool<T> {
+	table = 0;
+	stamps = new Int32Array(0);
+	values: (T | null)[] = [];
+
+	reset(table: number): void {
+		this.table = table;
+		this.stamps = new Int32Array(1024);
+		this.values = new Array<T | null>(1024).fill(null);
+	}
+
+	grow(size: number): void {
+		const length = Math.max(size, this.stamps.length * 2);
+		const stamps = new Int32Array(length);
+		stamps.set(this.stamps);
+		this.stamps = stamps;
+		while (this.values.length < length) this.values.push(null);
 	}
 }
 
