@@ -146,14 +146,70 @@ function commonPrefix(a: string, b: string): number {
 	return n;
 }
 
+/** The context around one occurrence of a link, in every reading locate compares. */
+interface Around {
+	before: string;
+	shownBefore: string;
+	foldedBefore: string;
+	foldedShownBefore: string;
+	after: string;
+	shownAfter: string;
+	foldedAfter: string;
+	foldedShownAfter: string;
+}
+
+function around(md: string, p: number, e: number): Around {
+	const rawBefore = md.slice(Math.max(0, p - WINDOW), p);
+	const rawAfter = md.slice(e, e + WINDOW);
+	const shownBefore = display(rawBefore);
+	const shownAfter = display(rawAfter);
+	// Without link syntax or line breaks nearby the readings coincide: computed once.
+	const before = squash(rawBefore);
+	const after = squash(rawAfter);
+	const sb = shownBefore === rawBefore ? before : squash(shownBefore);
+	const sa = shownAfter === rawAfter ? after : squash(shownAfter);
+	const breaksBefore = rawBefore.includes('\n');
+	const breaksAfter = rawAfter.includes('\n');
+	return {
+		before,
+		shownBefore: sb,
+		foldedBefore: breaksBefore ? fold(rawBefore) : before,
+		foldedShownBefore: breaksBefore ? fold(shownBefore) : sb,
+		after,
+		shownAfter: sa,
+		foldedAfter: breaksAfter ? fold(rawAfter) : after,
+		foldedShownAfter: breaksAfter ? fold(shownAfter) : sa,
+	};
+}
+
+// The shapes renderLink writes. Their occurrences are collected in one pass over the note; searching
+// the note once per distinct link was quadratic in a long note with many links.
+const WIKILINK = /\[\[[^[\]\n]*\]\]/g;
+const MDLINK = /\[[^[\]\n]*\]\([^()\s]*\)/g;
+const SHAPED = /^(?:\[\[[^[\]\n]*\]\]|\[[^[\]\n]*\]\([^()\s]*\))$/;
+
+function linkOccurrences(md: string): Map<string, number[]> {
+	const out = new Map<string, number[]>();
+	for (const re of [WIKILINK, MDLINK])
+		for (const m of md.matchAll(re)) {
+			const list = out.get(m[0]);
+			if (list) list.push(m.index);
+			else out.set(m[0], [m.index]);
+		}
+	return out;
+}
+
 /** Where each record's link is now, or -1 when it is gone or no longer recognisably ours. */
 export function locate(md: string, records: LinkRecord[]): number[] {
+	const shaped = linkOccurrences(md);
 	const occurrences = new Map<string, number[]>();
+	// An often-linked name has many occurrences, each scored against many records: its contexts are read once.
+	const contexts = new Map<number, Around>();
 	const used = new Set<number>();
 	const found: number[] = [];
 	let last = -1;
 	for (const r of records) {
-		let occ = occurrences.get(r.link);
+		let occ = SHAPED.test(r.link) ? (shaped.get(r.link) ?? []) : occurrences.get(r.link);
 		if (!occ) {
 			occ = [];
 			for (let p = md.indexOf(r.link); p >= 0; p = md.indexOf(r.link, p + 1)) occ.push(p);
@@ -169,26 +225,23 @@ export function locate(md: string, records: LinkRecord[]): number[] {
 		let tied = false;
 		for (const p of occ) {
 			if (used.has(p)) continue;
-			const e = p + r.link.length;
-			// Compared as it reads, so neighbours linked or unlinked since do not count as edits.
-			const rawBefore = md.slice(Math.max(0, p - WINDOW), p);
-			const rawAfter = md.slice(e, e + WINDOW);
-			// Raw agreement covers contexts stored raw (no bracket nearby then); display agreement covers
-			// neighbours linked or unlinked since.
-			const shownBefore = display(rawBefore);
-			const shownAfter = display(rawAfter);
+			let c = contexts.get(p);
+			if (!c) contexts.set(p, (c = around(md, p, p + r.link.length)));
+			// Compared as it reads, so neighbours linked or unlinked since do not count as edits: raw
+			// agreement covers contexts stored raw (no bracket nearby then), display agreement neighbours
+			// linked or unlinked since.
 			const score =
 				Math.max(
-					commonSuffix(squash(rawBefore), before),
-					commonSuffix(squash(shownBefore), before),
-					commonSuffix(fold(rawBefore), foldedBefore),
-					commonSuffix(fold(shownBefore), foldedBefore),
+					commonSuffix(c.before, before),
+					commonSuffix(c.shownBefore, before),
+					commonSuffix(c.foldedBefore, foldedBefore),
+					commonSuffix(c.foldedShownBefore, foldedBefore),
 				) +
 				Math.max(
-					commonPrefix(squash(rawAfter), after),
-					commonPrefix(squash(shownAfter), after),
-					commonPrefix(fold(rawAfter), foldedAfter),
-					commonPrefix(fold(shownAfter), foldedAfter),
+					commonPrefix(c.after, after),
+					commonPrefix(c.shownAfter, after),
+					commonPrefix(c.foldedAfter, foldedAfter),
+					commonPrefix(c.foldedShownAfter, foldedAfter),
 				);
 			if (score < need) continue;
 			// Equal scores: prefer document order (the first candidate after the previous record).
