@@ -24,7 +24,9 @@ interface Node {
 	plain: Entry[];
 }
 
-const node = (): Node => ({ next: null, entries: [], plain: [] });
+// Most nodes are inner words with no entries of their own: they share this empty list.
+const NONE: Entry[] = [];
+const node = (): Node => ({ next: null, entries: NONE, plain: NONE });
 
 /** Adds an entry under a key of space-separated words. */
 function insert(root: Node, key: string, entry: Entry): void {
@@ -44,8 +46,17 @@ function insert(root: Node, key: string, entry: Entry): void {
 		from = space + 1;
 	}
 	if (at.entries.some((e) => e.entity === entry.entity && e.weak === entry.weak)) return;
-	at.entries.push(entry);
-	if (!entry.acronym) at.plain.push(entry);
+	if (at.entries === NONE) {
+		at.entries = [entry];
+		// Until an acronym joins, the mixed-case entries are all of them.
+		at.plain = entry.acronym ? NONE : at.entries;
+	} else if (at.plain === at.entries) {
+		if (entry.acronym) at.plain = at.entries.slice();
+		at.entries.push(entry);
+	} else {
+		at.entries.push(entry);
+		if (!entry.acronym) at.plain = at.plain === NONE ? [entry] : [...at.plain, entry];
+	}
 }
 
 interface BuiltinForms {

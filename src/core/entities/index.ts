@@ -45,6 +45,16 @@ export interface Discovery {
 	mentions: Map<string, Mention[]>;
 }
 
+/** Whether a surface has no lower-case letter (s === s.toUpperCase(), without making the copy). */
+function inCapitals(s: string): boolean {
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c >= 97 && c <= 122) return false;
+		if (c >= 128) return s === s.toUpperCase();
+	}
+	return true;
+}
+
 /** Mentions of the dictionary's entities in `text`: UTF-16 offsets into `text`, possessive endings excluded. */
 export function findMentions(text: string, dictionary: EntityDictionary): Mention[] {
 	return findMentionsIn(text, dictionary);
@@ -87,25 +97,30 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 	const personParts = new Map<string, number>();
 	for (const g of groups) {
 		if (g.type !== 'person') continue;
-		const parts = nameKey(g.name).split(' ');
-		if (parts.length < 2) continue;
-		for (const part of new Set([parts[0], parts[parts.length - 1]])) personParts.set(part, (personParts.get(part) ?? 0) + 1);
+		const key = nameKey(g.name);
+		const space = key.indexOf(' ');
+		if (space < 0) continue;
+		const given = key.slice(0, space);
+		const surname = key.slice(key.lastIndexOf(' ') + 1);
+		personParts.set(given, (personParts.get(given) ?? 0) + 1);
+		if (surname !== given) personParts.set(surname, (personParts.get(surname) ?? 0) + 1);
 	}
 	const provisional: { entity: Entity; patterned: boolean; known: boolean }[] = [];
 	const emitted = new Set<string>();
 	for (const g of groups) {
 		if ((g.adjectival && !options.includeSingletons) || (ignore.size > 0 && ignore.has(nameKey(g.name)))) continue;
 		const base = g.known;
-		const hasMixed = [...g.surfaces.keys()].some((s) => s !== s.toUpperCase());
+		let hasMixed = false;
+		for (const s of g.surfaces.keys()) if (!inCapitals(s)) hasMixed = true;
 		const aliases = new Set(base?.aliases ?? []);
 		const metonyms = g.metonyms && g.metonyms.length > 0 ? new Set(g.metonyms.map(nameKey)) : null;
 		for (const s of g.surfaces.keys()) {
 			// "the Kremlin" speaks for Moscow but is not another spelling of it: it stays under `metonyms`.
 			if (metonyms?.has(nameKey(s))) continue;
 			// Headline capitals are not a spelling anyone wants as an alias, unless capitals are all there is.
-			if (s === g.name || (hasMixed && s === s.toUpperCase() && s.replace(/\./g, '').length > 5)) continue;
+			if (s === g.name || (hasMixed && inCapitals(s) && s.replace(/\./g, '').length > 5)) continue;
 			if (ignore.size > 0 && ignore.has(nameKey(s))) continue;
-			if (g.type === 'person' && !s.includes(' ') && (personParts.get(nameKey(s)) ?? 0) > 1) continue;
+			if (g.type === 'person' && personParts.size > 0 && !s.includes(' ') && (personParts.get(nameKey(s)) ?? 0) > 1) continue;
 			aliases.add(s);
 		}
 		const entity: Entity = { name: g.name, type: g.type, aliases: [...aliases] };
