@@ -228,6 +228,7 @@ export class MessagesIndex {
 
 	/** Notes that declare `path` their original change standing when it comes or goes. */
 	private touchDuplicatesOf(path: string): void {
+		if (this.duplicatesOf.size === 0) return;
 		for (const name of [basename(path).toLowerCase(), path.toLowerCase()]) {
 			for (const dup of this.duplicatesOf.get(name) ?? []) {
 				const found = this.notes.get(dup)?.found;
