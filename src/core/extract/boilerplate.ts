@@ -88,7 +88,10 @@ const JUNK_ANCHORED = new RegExp(
 	].join('|'),
 	'u',
 );
-const JUNK_FLOATING = /all rights reserved|commenting (?:rules|policy|guidelines)|enable javascript|javascript (?:is )?(?:disabled|required)|\b(?:may|can) be reached at\b|newsletter|cookies?\b.*\b(?:consent|accept|policy|use)|by subscribing/u;
+const JUNK_FLOATING = /all rights reserved|commenting (?:rules|policy|guidelines)|enable javascript|javascript (?:is )?(?:disabled|required)|\b(?:may|can) be reached at\b|newsletter|cookies?\b.*\b(?:consent|accept|policy|use)|by subscribing|\b(?:unlimited|full|digital|premium) access\b.{0,80}\b(?:subscri|a week|a month|a year|trial)|\bfor (?:as little as|just|only) (?:[$€£₹]|rs\.? ?)\s?\d/u;
+/** Legal small print at the foot of a page: disclaimers, trademark notices. */
+const DISCLAIMER = /for (?:general )?information(?:al)? purposes only|(?:is|are) not (?:intended|meant) (?:to|as) (?:diagnose|replace|a substitute)|not a substitute for (?:professional )?(?:medical|legal|financial) advice|have not been evaluated by the food and drug administration|(?:does|do|shall) not constitute (?:legal|financial|medical|investment|professional) advice|(?:are|is a) (?:registered )?trademarks? of\b|^\W?results (?:may )?vary\b/u;
+
 /** "… independent journalism …" pleas, as long as the line is no longer than a plea. */
 const JOURNALISM = /\b(?:quality|independent|our) journalism\b/u;
 
@@ -114,6 +117,27 @@ function isCapsPromo(text: string, words: number, flags: number): boolean {
 	return !endsSentence(text);
 }
 
+/**
+ * A picture's alt text and title printed back to back: "Harbour at dawnHarbour at dawn",
+ * "Harbour at dawn© Harbour at dawn". The line is its first half said twice.
+ */
+function isDoubled(text: string): boolean {
+	const n = text.length;
+	if (n < 12) return false;
+	// Up to two separator characters between the copies ("© ", " ").
+	for (let gap = 0; gap <= 2; gap++) {
+		if ((n - gap) % 2 !== 0) continue;
+		const half = (n - gap) / 2;
+		let i = 0;
+		while (i < half && text.charCodeAt(i) === text.charCodeAt(half + gap + i)) i++;
+		if (i === half) return true;
+	}
+	return false;
+}
+
+/** The alt text of an embedded post ("Twitter post by @jroe: …"), printed instead of the post. */
+const EMBED_ALT = /^(?:twitter|instagram|facebook|youtube|tiktok|linkedin) post by\b/iu;
+
 /** Image file names printed for pictures ("harbour-1.jpgharbour-1.jpg"). */
 const FILE_NAME = /^\S*\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)\S*$/u;
 /** Picture credits of the form "Jane Roe/Agency", "AP Photo/Jane Roe". */
@@ -129,7 +153,7 @@ const CAPTION_ANCHORED = /^(?:image|photo|picture|credit|pic)s?:|^file photo\b|^
  * Agency captions run long ("In this Dec. 12, 2006, file photo, made available by NASA, …
  * (AP Photo/…)"): known by their opening or their closing credit rather than their length.
  */
-const CAPTION_LONG = /^in (?:this|an?) (?:[\w.,'’-]+ ){0,5}(?:photo(?:graph)?|image|picture|screenshot|screen grab|video grab)s?(?:,| (?:taken|provided|released|issued|made|obtained|shot|posted|shared|distributed|supplied|courtesy|from|by|of)\b)|^file photo:|\((?:AP|AFP|EPA|Reuters) Photo\/|\((?:[^()]*\b(?:AP|AFP|EPA|Reuters) Photo\b[^()]*|[^()]{1,60}\bvia (?:AP|Getty Images|Reuters|AFP)|(?:photo|image|credit|picture)s?:[^()]*)\)\s*$|\b(?:REUTERS|AFP|EPA)\/\p{Lu}[\p{L}.' -]{2,40}$/iu;
+const CAPTION_LONG = /^in (?:this|an?) (?:[\w.,'’-]+ ){0,5}(?:photo(?:graph)?|image|picture|screenshot|screen grab|video grab)s?(?:,| (?:taken|provided|released|issued|made|obtained|shot|posted|shared|distributed|supplied|courtesy|from|by|of)\b)|^file photo:|\((?:AP|AFP|EPA|Reuters) Photo\/|\((?:[^()]*\b(?:AP|AFP|EPA|Reuters) Photo\b[^()]*|[^()]{1,60}\bvia (?:AP|Getty Images|Reuters|AFP)|(?:photo|image|credit|picture)s?:[^()]*)\)\s*$|\b(?:REUTERS|AFP|EPA)\/\p{Lu}[\p{L}.' -]{2,40}$|\bcredit:\s*\p{L}[\p{L} .&/-]{0,50}$/iu;
 /** First letters of CAPTION_LONG's openings ("In this …", "FILE PHOTO: …"); its other forms hold a bracket or a slash. */
 const CAPTION_INITIALS = 'IiFf';
 const CAPTION_FLOATING = /\((?:image|photo|picture|credit|pic)s?(?: credit)?:[^)]*\)\s*$|\bcredit:\s*[\p{L}][\p{L} .&/-]{0,50}$|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by|submitted photo|staff photo|photo courtesy|courtesy of)\b|\((?:left|right|centre|center|pictured|top|bottom|above|below)\)/u;
@@ -212,6 +236,8 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 			ownStrong ||
 			(line.bullet !== undefined && words < 10 && !endsSentence(line.text)) ||
 			captionCopy[i] === 1 ||
+			(words >= 2 && words <= 60 && isDoubled(line.text)) ||
+			(words <= 100 && EMBED_ALT.test(line.text)) ||
 			PLACEHOLDER.test(line.text) ||
 			(words <= 6 && INLINE_UI.test(lower)) ||
 			(words <= 3 && lower.includes('.') && FILE_NAME.test(lower)) ||
@@ -220,8 +246,9 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 			(words <= 20 && isCapsPromo(line.text, words, flags)) ||
 			(words <= 12 && isCommentShape(lower)) ||
 			(words < 30 && isCaption(lower)) ||
-			(words <= 100 && ((flags & (SCAN_PAREN | SCAN_SEPARATOR)) !== 0 || CAPTION_INITIALS.includes(line.text[0])) && CAPTION_LONG.test(line.text)) ||
-			(words <= LONG_LINE && (lower.includes(' is ') || lower.includes(' was ') || lower.includes(' has been ')) && BIO.test(line.text));
+			(words <= 100 && ((flags & (SCAN_PAREN | SCAN_SEPARATOR)) !== 0 || CAPTION_INITIALS.includes(line.text[0]) || line.text.includes('redit:')) && CAPTION_LONG.test(line.text)) ||
+			(words <= LONG_LINE && (lower.includes(' is ') || lower.includes(' was ') || lower.includes(' has been ')) && BIO.test(line.text)) ||
+			(words <= LONG_LINE && DISCLAIMER.test(lower));
 		const junk = ownJunk || isShared;
 		const headerCue = words <= 20 && ((mayBeByline(lower, (flags & SCAN_AT) !== 0) && parseByline(line.text) !== null) || (words <= 12 && (flags & SCAN_DIGIT) !== 0 && parseDate(line.text) !== undefined));
 		// A word opens with a letter or digit: without digits, any word means a letter.
@@ -250,19 +277,29 @@ export function weight(info: LineInfo, inComments: boolean, afterCue: boolean): 
 
 const TABLE_ROW_WEIGHT = 2;
 
+/** The line after `i` (past furniture) is prose too. */
+function proseRunsOn(infos: readonly LineInfo[], i: number): boolean {
+	for (let j = i + 1; j < infos.length && j <= i + 3; j++) {
+		if (infos[j].junk) continue;
+		return infos[j].words >= 12;
+	}
+	return false;
+}
+
 function figures(info: LineInfo | undefined): boolean {
 	return info !== undefined && info.tableRow && (info.flags & SCAN_DIGIT) !== 0;
 }
 
 /** Words of prose that must precede a comment-thread cue for it to count as one. */
-const COMMENTS_AFTER = 100;
+const COMMENTS_AFTER = 40;
 
 /** Line weights for the region search, and where the comment thread or footer begins. */
 export function lineWeights(infos: readonly LineInfo[]): { weights: Float64Array; tail: number } {
 	const weights = new Float64Array(infos.length);
 	let tail = infos.length;
 	let sinceCue = Infinity;
-	// Teaser lists repeat name/date lines; a cue only marks the article when there are few.
+	// Teaser lists repeat name/date lines; a cue marks the article when there are few, or when the prose
+	// under it runs on (a teaser has one summary line, then the next teaser's title).
 	const cues = infos.filter((x) => x.headerCue).length <= 3;
 	// Past the copyright line in the page's second half is the footer: legal text, contact blocks.
 	let footer = infos.length;
@@ -278,7 +315,7 @@ export function lineWeights(infos: readonly LineInfo[]): { weights: Float64Array
 	for (let i = 0; i < infos.length; i++) {
 		if (infos[i].words >= 15) prose += infos[i].words;
 		if (tail === infos.length && ((infos[i].commentStart && prose >= COMMENTS_AFTER) || i >= footer)) tail = i;
-		weights[i] = weight(infos[i], i >= tail, cues && sinceCue <= 4);
+		weights[i] = weight(infos[i], i >= tail, sinceCue <= 4 && (cues || proseRunsOn(infos, i)));
 		// A table of figures is content (results, prices, schedules), however short its rows; a grid of
 		// footer links is not, and has no figures. A header row counts with the figures under it.
 		if (infos[i].tableRow && i < tail && (figures(infos[i - 1]) || figures(infos[i + 1])) && (figures(infos[i]) || infos[i + 1]?.tableRow)) weights[i] = Math.max(weights[i], TABLE_ROW_WEIGHT);

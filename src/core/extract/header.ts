@@ -4,7 +4,7 @@
 
 import type { LineInfo } from './boilerplate';
 import { findDateIn, looksLikeName, parseByline, parseNameByDate } from './metadata';
-import { isMetaLine } from './title';
+import { STAMP_WORDS, isMetaLine } from './title';
 import { endsSentence } from './text';
 
 /** A line that reads as a paragraph of the article rather than a caption or a headline. */
@@ -28,13 +28,34 @@ export function findLead(infos: readonly LineInfo[], keep: readonly number[]): n
 		const info = infos[keep[k]];
 		// Two paragraphs in a row: the article is under way.
 		if (isProse(info) && isProse(infos[keep[k - 1]])) break;
-		if (info.words <= 20 && (info.headerCue || isMetaLine(info.line.text))) {
+		if (info.words <= 20 && isHeaderLine(info)) {
 			const next = keep.findIndex((i, j) => j > k && isProse(infos[i]));
 			if (next < 0) break;
 			lead = next;
 		}
 	}
 	return keep[lead];
+}
+
+/**
+ * A byline or a dateline, as opposed to a sentence that mentions a date ("On March 4, 2021, the
+ * council voted …"): the date is most of the line, or the line opens with a stamp word.
+ */
+function isHeaderLine(info: LineInfo): boolean {
+	const text = info.line.text;
+	if (parseByline(text) !== null || parseNameByDate(text) !== undefined) return true;
+	const date = findDateIn(text);
+	if (!date) return isMetaLine(text) && !endsSentence(text);
+	if (STAMP_WORDS.test(text)) return true;
+	const rest = (text.slice(0, date.index) + text.slice(date.index + date.length)).split(/\s+/).filter((w) => /\p{L}/u.test(w));
+	return rest.length <= 4 || !endsSentence(text);
+}
+
+/** A byline or a "Published …"/"Updated …" stamp: metadata wherever it stands in the region. */
+export function isBylineOrStamp(info: LineInfo): boolean {
+	if (info.words > 20) return false;
+	const text = info.line.text;
+	return parseByline(text) !== null || (STAMP_WORDS.test(text) && findDateIn(text) !== undefined);
 }
 
 /** Order in which to look at lines for the byline and date: the header, then outward from it. */
@@ -85,7 +106,8 @@ const COPYRIGHT_CUE = /©|\bcopyright\b|all rights reserved/iu;
 export function findDate(infos: readonly LineInfo[], head: number, lead: number, inBody: ReadonlySet<number>): string | undefined {
 	for (const i of searchOrder(infos.length, head, lead, 30, 20)) {
 		const info = infos[i];
-		if (info.words > 24 || (inBody.has(i) && i > lead && info.words > 12)) continue;
+		// In the body, only a dateline counts, not a sentence that mentions a date.
+		if (info.words > 24 || (inBody.has(i) && i > lead && !isHeaderLine(info))) continue;
 		const text = info.line.text;
 		if (POST_SIGNATURE.test(text) || COPYRIGHT_CUE.test(text)) continue;
 		const date = findDateIn(text);

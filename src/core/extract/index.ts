@@ -4,7 +4,7 @@ import type { Article, ArticleBlock } from '../types';
 import { describeLines, selectBody, type LineInfo } from './boilerplate';
 import { toLines, type Line } from './blocks';
 import { findJsonBlobs, mergeJsonMeta, type JsonBlob } from './jsonblocks';
-import { findAuthors, findDate, findLead, isProse } from './header';
+import { findAuthors, findDate, findLead, isBylineOrStamp, isProse } from './header';
 import { OUTLET_CUE_START, looksLikeName, parseCopyright, parseDate, parseOriginal, parseOutletCue, parseSourceLine, parseSupportBanner, parseWritesCredit } from './metadata';
 import { deriveTitle, findTitle, isMetaLine, splitKicker } from './title';
 import { LONG_LINE, endsSentence, normaliseLine } from './text';
@@ -158,7 +158,7 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 	const leadSentence = (i: number) => infos[i].words >= 6 && endsSentence(infos[i].line.text) && i === lead - 1;
 	const inHeader = (i: number) => i <= titleIndex || (i < lead && (moved || isMetaLine(infos[i].line.text) || (infos[i].words < 15 && !leadSentence(i))));
 	const headerKept = new Set(keep.filter(inHeader));
-	keep = keep.filter((i) => !headerKept.has(i));
+	keep = keep.filter((i) => !headerKept.has(i) && !isBylineOrStamp(infos[i]));
 
 	let subtitle: string | undefined;
 	if (titleIndex >= 0) {

@@ -5,7 +5,7 @@ import { parseByline, parseDate } from './metadata';
 import { SCAN_QUOTE, normaliseLine } from './text';
 
 const TIME = /\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]t)?\b/iu;
-const STAMP_WORDS = /^(?:posted|updated|published|last (?:modified|updated)|publi[ée]|publicado|veröffentlicht|diposting)\b/iu;
+export const STAMP_WORDS = /^(?:posted|updated|published|last (?:modified|updated)|publi[ée]|publicado|veröffentlicht|diposting)\b/iu;
 
 const BARE_BY = /^(?:by|von|por|par)\s*:?$/iu;
 

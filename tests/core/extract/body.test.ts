@@ -174,3 +174,27 @@ describe('body: tables laid out by the text browser', () => {
 		expect(texts(extractArticle(text))).toEqual(LONG);
 	});
 });
+
+describe('body: more picture, embed and small-print furniture', () => {
+	const page = (...inner: string[]) => ['Talks on the Border Crossings Resume', '', LONG[0], '', ...inner.flatMap((l) => [l, '']), LONG[1], '', LONG[2], ''].join('\n');
+
+	it.each([
+		['alt text printed twice', 'The two envoys at the harbour officeThe two envoys at the harbour office'],
+		['alt text twice around a sign', 'The two envoys at the harbour office© The two envoys at the harbour office'],
+		['a long caption ending with its credit', `${LONG[3]} Credit: Ministry of Transport`],
+		['the alt text of an embedded post', `Twitter post by @adawren: ${LONG[3]}`],
+		['a subscription offer', 'Get unlimited access to the Northern Ledger for $1 a week. Subscribe today'],
+		['legal small print', 'These statements have not been evaluated by the Food and Drug Administration and are for informational purposes only.'],
+	])('drops %s', (_, line) => {
+		expect(texts(extractArticle(page(line)))).toEqual(LONG.slice(0, 3));
+	});
+
+	it('drops a byline or a "Published …" stamp that sits inside the region', () => {
+		expect(texts(extractArticle(page('By Ada Wren , Bo Lund on Monday, November 18th, 2019 at 11:08 a.m.', 'Updated November 19, 2019 at 9:15 a.m.')))).toEqual(LONG.slice(0, 3));
+	});
+
+	it('keeps a paragraph that states a date', () => {
+		const para = 'On March 4, 2021, the council voted to fund the crossing.';
+		expect(texts(extractArticle(page(para)))).toContain(para);
+	});
+});

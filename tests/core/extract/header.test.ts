@@ -186,3 +186,12 @@ describe('outlet and filing from the page text', () => {
 		expect(texts(a)).toEqual(PROSE);
 	});
 });
+
+describe('a sentence with a date is no dateline', () => {
+	it('keeps the first paragraph when a dated sentence follows it, and takes no date from the body', () => {
+		const dated = 'On March 4, 2021, the council voted to fund the crossing.';
+		const a = extractArticle(['Ferry Route to the Islands Will Reopen', '', PROSE[0], '', dated, '', ...PROSE.slice(1).flatMap((p) => [p, ''])].join('\n'));
+		expect(texts(a)).toEqual([PROSE[0], dated, ...PROSE.slice(1)]);
+		expect(a.published).toBeUndefined();
+	});
+});
