@@ -258,8 +258,12 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 	});
 }
 
+const DEEP_INDENT = 5;
+const DEEP_INDENT_SHARE = 0.3;
+const INDENT_SHARE = 0.7;
+
 /** Per-line weight for the region search: long prose is positive, furniture strongly negative. */
-export function weight(info: LineInfo, inComments: boolean, afterCue: boolean): number {
+export function weight(info: LineInfo, inComments: boolean, afterCue: boolean, margin = 0): number {
 	if (info.strongJunk) return -25;
 	if (info.junk && info.line.bullet === undefined) return -2;
 	if (info.repeated) return -10;
@@ -272,10 +276,21 @@ export function weight(info: LineInfo, inComments: boolean, afterCue: boolean): 
 	if (score < 0 && info.isolated && info.line.bullet === undefined) score *= 0.35;
 	if (info.line.bullet !== undefined) score -= 6;
 	if (w >= 10) score += endsSentence(info.line.text) ? 4 : -6;
+	// Text browsers indent side columns and nested blocks; the article's paragraphs start at the margin.
+	const indent = info.line.indent - margin;
+	if (score > 0 && indent > 0) score *= indent >= DEEP_INDENT ? DEEP_INDENT_SHARE : INDENT_SHARE;
 	return inComments && score > 0 ? score * 0.25 : score;
 }
 
 const TABLE_ROW_WEIGHT = 2;
+
+function medianIndent(infos: readonly LineInfo[]): number {
+	const indents: number[] = [];
+	for (const x of infos) if (x.words >= 20) indents.push(x.line.indent);
+	if (indents.length === 0) return 0;
+	indents.sort((a, b) => a - b);
+	return indents[indents.length >> 1];
+}
 
 /** The line after `i` (past furniture) is prose too. */
 function proseRunsOn(infos: readonly LineInfo[], i: number): boolean {
@@ -310,12 +325,14 @@ export function lineWeights(infos: readonly LineInfo[]): { weights: Float64Array
 			break;
 		}
 	}
+	// The page's margin: where its long lines usually start (a layout table can indent the whole text).
+	const margin = medianIndent(infos);
 	// A "Comments" link in the page header is no thread: only one after some prose opens one.
 	let prose = 0;
 	for (let i = 0; i < infos.length; i++) {
 		if (infos[i].words >= 15) prose += infos[i].words;
 		if (tail === infos.length && ((infos[i].commentStart && prose >= COMMENTS_AFTER) || i >= footer)) tail = i;
-		weights[i] = weight(infos[i], i >= tail, sinceCue <= 4 && (cues || proseRunsOn(infos, i)));
+		weights[i] = weight(infos[i], i >= tail, sinceCue <= 4 && (cues || proseRunsOn(infos, i)), margin);
 		// A table of figures is content (results, prices, schedules), however short its rows; a grid of
 		// footer links is not, and has no figures. A header row counts with the figures under it.
 		if (infos[i].tableRow && i < tail && (figures(infos[i - 1]) || figures(infos[i + 1])) && (figures(infos[i]) || infos[i + 1]?.tableRow)) weights[i] = Math.max(weights[i], TABLE_ROW_WEIGHT);
