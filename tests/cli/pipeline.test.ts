@@ -60,10 +60,22 @@ describe.skipIf(!existsSync(SAMPLES))('import → link → messages on the bundl
 		const path = join(vault, first.notes[0].path!);
 		const edited = readFileSync(path, 'utf8') + '\nMy own comment on this article.\n';
 		writeFileSync(path, edited);
-		writeFileSync(join(src, file), readFileSync(join(src, file), 'utf8').replace(/\n\n([^\n]{80,})\n/, '\n\n$1 One more sentence in the new version.\n'));
-		const second = JSON.parse((await envoy('import', src, '--vault', vault, '--json')).out) as Report;
+		// The source changes in its longest paragraph: an article paragraph, whatever furniture surrounds it.
+		const raw = readFileSync(join(src, file), 'utf8');
+		const longest = raw.split('\n').reduce((a, b) => (b.length > a.length ? b : a), '');
+		writeFileSync(join(src, file), raw.replace(longest, `${longest} One more sentence in the new version.`));
+
+		const second = JSON.parse((await envoy('import', src, '--vault', vault, '--json', '--no-link')).out) as Report;
 		expect(readFileSync(path, 'utf8')).toBe(edited);
-		expect(second.notes[0].reason).toBeTruthy();
+		expect(second.notes[0].status).toBe('created');
+		expect(second.notes[0].path).not.toBe(first.notes[0].path);
+		expect(second.notes[0].reason).toContain(first.notes[0].path!);
+		expect(readFileSync(join(vault, second.notes[0].path!), 'utf8')).toContain('One more sentence in the new version.');
+
+		// Linking afterwards may add links to the reader's note, never change a word of it.
+		await envoy('link', '--vault', vault);
+		const plain = (text: string) => text.replace(/\[\[(?:[^\]|]*\|)?([^\]]*)\]\]/g, '$1');
+		expect(plain(readFileSync(path, 'utf8'))).toBe(plain(edited));
 	});
 
 	it('links, unlinks back to the original bytes, and links idempotently', async () => {
