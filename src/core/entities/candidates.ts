@@ -1,9 +1,9 @@
 // Candidate names in one document: capitalised runs cut at titles and compounds, with the cues around them.
 // Nothing here decides the final type or the note; typing.ts and grouping.ts do, with the whole corpus in view.
 import { CALENDAR, CONCEPTS, GROUP_WORDS, PLACE_NOUNS_OF, FIRST_NAMES, LOWER_CONCEPT_HEADS, NAME_CONNECTORS, ORG_HEADS_OF, ORG_SUFFIXES, PERSON_TITLES, PLACE_SUFFIXES, STOP_WORDS, TITLE_MODIFIERS, CONCEPT_HEADS, EVENT_HEADS } from './lexicon';
-import type { KnownNames } from './known-names';
-import { isDemonymKey, isPeopleKey } from './gazetteer';
-import { lemmaKey, nameKey, phraseLemma, SurfaceMemo, type Tokens } from './tokenize';
+import { builtinNames, type KnownNames } from './known-names';
+import { isDemonymKey, isPeopleKey, peopleTails } from './gazetteer';
+import { lemmaKey, nameKey, phraseLemma, SurfaceCache, SurfacePool, type Tokens } from './tokenize';
 
 /** What the text says a name is; 'adjective' is a people-word or creed ("Kurdish rebels"), not a note of its own. */
 export type Cue = 'person' | 'organisation' | 'place' | 'concept' | 'event' | 'adjective';
@@ -112,7 +112,6 @@ for (const lemma of CONCEPT_LEMMAS.keys()) {
 		CONCEPT_FIRST_KEYS.add(base + 's');
 	}
 }
-const conceptStart = new SurfaceMemo((key) => CONCEPT_FIRST_KEYS.has(key));
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'into', 'across', 'outside', 'to', 'visit', 'visited', 'toward', 'towards']);
 const LOWER_PERSON_CUES = new Set(['leader', 'president', 'minister', 'spokesman', 'spokeswoman', 'envoy', 'ambassador', 'chairman', 'secretary', 'premier', 'chancellor', 'dictator', 'king', 'queen', 'prince', 'senator', 'general', 'coach', 'striker', 'captain', 'director', 'chief', 'ruler']);
 
@@ -129,6 +128,101 @@ const LEADER_OF = new Set(['administration', 'government', 'regime', 'cabinet', 
 const LOWER_DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'central']);
 // Prefixes of adjective compounds ("Sino-Soviet", "Trans-Korean", "Anti-American"): never names themselves.
 const PREFIXES = new Set(['trans', 'sino', 'anti', 'pro', 'pan', 'post', 'pre', 'neo', 'ex', 'non', 'inter', 'intra', 'sub', 'super', 'ultra', 'afro', 'russo', 'franco', 'anglo', 'greco', 'austro', 'judeo', 'euro', 'mid', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
+
+const INSTITUTION_ENDING = /(tion|ment|ship)$/;
+// Legal forms that only ever end a company's name.
+const COMPANY_FORMS = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'lp', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'spa', 'ab', 'asa', 'oyj', 'bhd', 'tbk', 'pty', 'kk', 'se', 'cie', 'sarl', 'srl', 'ltda']);
+
+// What the word lists say about a word, one bit each, worked out once per distinct surface: a bit test where a
+// set lookup on the word would be asked again for every occurrence.
+const L_STOP = 1 << 0;
+const L_CALENDAR = 1 << 1;
+const L_CONNECTOR = 1 << 2;
+const L_TITLE = 1 << 3;
+const L_MODIFIER = 1 << 4;
+const L_ORG_SUFFIX = 1 << 5;
+const L_ORG_HEAD_OF = 1 << 6;
+const L_FIRST_NAME = 1 << 7;
+const L_GROUP = 1 << 8;
+const L_CONCEPT_HEAD = 1 << 9;
+const L_EVENT_HEAD = 1 << 10;
+const L_PLACE_SUFFIX = 1 << 11;
+const L_LOWER_HEAD = 1 << 12;
+const L_LONE = 1 << 13;
+const L_COMPASS = 1 << 14;
+const L_PREFIX = 1 << 15;
+const L_VERB = 1 << 16;
+const L_PLACE_PREPOSITION = 1 << 17;
+const L_PERSON_CUE = 1 << 18;
+const L_LEADER_OF = 1 << 19;
+const L_DIRECTION = 1 << 20;
+const L_PLACE_NOUN_OF = 1 << 21;
+const L_COMPANY = 1 << 22;
+const L_CONCEPT_FIRST = 1 << 23;
+/** A one-word built-in name (a place, a demonym, an organisation). */
+const L_KNOWN = 1 << 24;
+const L_ADJECTIVE_ENDING = 1 << 25;
+const L_ADJECTIVE_LIKE = 1 << 26;
+const L_INSTITUTION = 1 << 27;
+const L_DEMONYM = 1 << 28;
+const L_PEOPLE = 1 << 29;
+/** The last word of a people of several words ("Koreans" of "North Koreans"). */
+const L_PEOPLE_TAIL = 1 << 30;
+
+function classify(key: string, text: string): number {
+	const tests: [Set<string>, string, number][] = [
+		[STOP_WORDS, key, L_STOP],
+		[CALENDAR, key, L_CALENDAR],
+		[NAME_CONNECTORS, text, L_CONNECTOR],
+		[PERSON_TITLES, key, L_TITLE],
+		[TITLE_MODIFIERS, key, L_MODIFIER],
+		[ORG_SUFFIXES, key, L_ORG_SUFFIX],
+		[ORG_HEADS_OF, key, L_ORG_HEAD_OF],
+		[FIRST_NAMES, key, L_FIRST_NAME],
+		[GROUP_WORDS, key, L_GROUP],
+		[CONCEPT_HEADS, key, L_CONCEPT_HEAD],
+		[EVENT_HEADS, key, L_EVENT_HEAD],
+		[PLACE_SUFFIXES, key, L_PLACE_SUFFIX],
+		[LOWER_CONCEPT_HEADS, text, L_LOWER_HEAD],
+		[LONE_NON_NAMES, key, L_LONE],
+		[COMPASS, key, L_COMPASS],
+		[PREFIXES, key, L_PREFIX],
+		[VERBS, text, L_VERB],
+		[PLACE_PREPOSITIONS, key, L_PLACE_PREPOSITION],
+		[LOWER_PERSON_CUES, key, L_PERSON_CUE],
+		[LEADER_OF, key, L_LEADER_OF],
+		[LOWER_DIRECTIONS, key, L_DIRECTION],
+		[PLACE_NOUNS_OF, key, L_PLACE_NOUN_OF],
+		[COMPANY_FORMS, key, L_COMPANY],
+		[CONCEPT_FIRST_KEYS, key, L_CONCEPT_FIRST],
+		[peopleTails(nameKey), key, L_PEOPLE_TAIL],
+	];
+	let bits = 0;
+	for (const [set, word, bit] of tests) if (set.has(word)) bits |= bit;
+	if (builtinNames().first(key)?.end) bits |= L_KNOWN;
+	if (ADJECTIVE_ENDING.test(key)) bits |= L_ADJECTIVE_ENDING;
+	if (ADJECTIVE_LIKE.test(key)) bits |= L_ADJECTIVE_LIKE;
+	if (INSTITUTION_ENDING.test(key)) bits |= L_INSTITUTION;
+	if (isDemonymKey(key, nameKey)) bits |= L_DEMONYM;
+	if (isPeopleKey(key, nameKey)) bits |= L_PEOPLE;
+	return bits;
+}
+
+const lexicon = new SurfaceCache<number>(new SurfacePool<number>(), classify);
+
+/** The word-list bits of token w (0 where there is no token). */
+function lex(tokens: Tokens, w: number): number {
+	return tokens.has(w) ? (lexicon.get(tokens, w) ?? 0) : 0;
+}
+
+function has(tokens: Tokens, w: number, bits: number): boolean {
+	return (lex(tokens, w) & bits) !== 0;
+}
+
+/** A one-word name Envoy knows: built in, or one of the user's notes. */
+function knownWord(tokens: Tokens, w: number, isKnown: IsKnown): boolean {
+	return has(tokens, w, L_KNOWN) || (isKnown.hasUserNames && isKnown.word(tokens.key(w)));
+}
 
 function titleCase(word: string): string {
 	return word.length > 1 ? word[0].toUpperCase() + word.slice(1) : word.toUpperCase();
@@ -165,10 +259,6 @@ export function findCandidates(text: string, tokens: Tokens, evidence: Evidence,
 	return out;
 }
 
-const INSTITUTION_ENDING = /(tion|ment|ship)$/;
-// Legal forms that only ever end a company's name.
-const COMPANY_FORMS = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'lp', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'spa', 'ab', 'asa', 'oyj', 'bhd', 'tbk', 'pty', 'kk', 'se', 'cie', 'sarl', 'srl', 'ltda']);
-
 /** A run of capitalised words, with connectors ("of", "van") and joined hyphens inside. */
 function collectRun(tokens: Tokens, k: number, isKnown: IsKnown): Run {
 	const words = [k];
@@ -186,7 +276,7 @@ function collectRun(tokens: Tokens, k: number, isKnown: IsKnown): Run {
 			continue;
 		}
 		if (tokens.isWord(next) && tokens.space(next)) {
-			if (isNameWord(tokens, next) && !CALENDAR.has(tokens.key(next))) {
+			if (isNameWord(tokens, next) && !has(tokens, next, L_CALENDAR)) {
 				words.push(next);
 				j++;
 				continue;
@@ -194,14 +284,11 @@ function collectRun(tokens: Tokens, k: number, isKnown: IsKnown): Run {
 			// "Bank of England", "Ludwig van Beethoven": a connector only counts between capitalised words;
 			// "and" and "in" only inside a "… for …" name ("Organisation for Security and Cooperation in Europe").
 			const after = j + 2;
-			let connector = NAME_CONNECTORS.has(nextText);
-			if (!connector && nextText === 'for') {
-				const cur = tokens.key(j);
-				connector = ORG_SUFFIXES.has(cur) || ORG_HEADS_OF.has(cur) || INSTITUTION_ENDING.test(cur);
-			}
+			let connector = has(tokens, next, L_CONNECTOR);
+			if (!connector && nextText === 'for') connector = has(tokens, j, L_ORG_SUFFIX | L_ORG_HEAD_OF | L_INSTITUTION);
 			if (!connector && (nextText === 'and' || nextText === 'in')) connector = sawFor;
 			// "Hanbit Center for Regional Studies in Seoul": "in" and a place is where it is, unless that is its name.
-			if (connector && nextText === 'in' && isKnown.word(tokens.key(after)) && !isKnown.prefix(tokens, [...words, next, after], 0, words.length + 2)) connector = false;
+			if (connector && nextText === 'in' && knownWord(tokens, after, isKnown) && !isKnown.prefix(tokens, [...words, next, after], 0, words.length + 2)) connector = false;
 			if (connector && isNameWord(tokens, after) && tokens.space(after)) {
 				if (nextText === 'for') sawFor = true;
 				words.push(next, after);
@@ -220,7 +307,7 @@ function collectRun(tokens: Tokens, k: number, isKnown: IsKnown): Run {
 				continue;
 			}
 			// "Jong-un", "Jong-il": a short lower-case tail stays in a name that is not a known place ("US-led").
-			if (tokens.end(after) - tokens.start(after) <= 3 && !tokens.upper(j) && !isKnown.word(tokens.key(j))) {
+			if (tokens.end(after) - tokens.start(after) <= 3 && !tokens.upper(j) && !knownWord(tokens, j, isKnown)) {
 				words.push(after);
 				j += 2;
 				continue;
@@ -253,7 +340,7 @@ function provenPieces(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsK
 	const words = run.words;
 	// A company's legal form names it whatever the case ("Homegate Hospitality Inc"), less the ordinary words
 	// title case put in front ("Company Name …").
-	if (words.length > 1 && COMPANY_FORMS.has(tokens.key(words[words.length - 1]))) {
+	if (words.length > 1 && has(tokens, words[words.length - 1], L_COMPANY)) {
 		let from = 0;
 		while (words.length - from > 2 && evidence.lower.has(tokens.key(words[from])) && !evidenceFor(tokens, words[from], evidence, isKnown)) from++;
 		return [from === 0 ? run : { words: words.slice(from) }];
@@ -275,10 +362,9 @@ function provenPieces(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsK
 	for (let u = 0; u < units.length; u++) {
 		const unit = units[u];
 		const w = words[unit.from];
-		const key = tokens.key(w);
 		// A lower-case hyphenated tail ("Min-jun") and a connector ("of") stay inside; an ordinary word cuts.
-		const inside = !unit.known && (NAME_CONNECTORS.has(tokens.text(w)) || (!tokens.capital(w) && joinedBefore(tokens, w)));
-		const ordinary = !unit.known && !inside && (STOP_WORDS.has(key) || CALENDAR.has(key) || (evidence.lower.has(key) && !strongEvidence(tokens, w, evidence, isKnown)));
+		const inside = !unit.known && (has(tokens, w, L_CONNECTOR) || (!tokens.capital(w) && joinedBefore(tokens, w)));
+		const ordinary = !unit.known && !inside && (has(tokens, w, L_STOP | L_CALENDAR) || (evidence.lower.has(tokens.key(w)) && !strongEvidence(tokens, w, evidence, isKnown)));
 		if (ordinary) {
 			close(u);
 			continue;
@@ -291,18 +377,15 @@ function provenPieces(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsK
 
 /** Known, an acronym, or capitalised mid-sentence elsewhere and never in lower case. */
 function strongEvidence(tokens: Tokens, w: number, evidence: Evidence, isKnown: IsKnown): boolean {
+	if (knownWord(tokens, w, isKnown) || (tokens.upper(w) && tokens.end(w) - tokens.start(w) > 1)) return true;
 	const key = tokens.key(w);
-	if (isKnown.word(key) || (tokens.upper(w) && tokens.end(w) - tokens.start(w) > 1)) return true;
 	return (evidence.midCap.get(key) ?? 0) > 0 && !evidence.lower.has(key);
 }
 
 /** Units[from, to) less unproven words at either end; a lone given name left over is not enough. */
 function anchored(tokens: Tokens, words: number[], units: { from: number; to: number; known: boolean }[], from: number, to: number, evidence: Evidence, isKnown: IsKnown, out: Run[]): void {
 	const proven = (u: number) => units[u].known || evidenceFor(tokens, words[units[u].from], evidence, isKnown);
-	const head = (u: number) => {
-		const key = tokens.key(words[units[u].from]);
-		return !units[u].known && (ORG_SUFFIXES.has(key) || CONCEPT_HEADS.has(key) || PLACE_SUFFIXES.has(key));
-	};
+	const head = (u: number) => !units[u].known && has(tokens, words[units[u].from], L_ORG_SUFFIX | L_CONCEPT_HEAD | L_PLACE_SUFFIX);
 	let a = from;
 	let b = to - 1;
 	while (a <= b && !proven(a)) a++;
@@ -315,8 +398,8 @@ function anchored(tokens: Tokens, words: number[], units: { from: number; to: nu
 }
 
 function evidenceFor(tokens: Tokens, w: number, evidence: Evidence, isKnown: IsKnown): boolean {
+	if (has(tokens, w, L_FIRST_NAME) || knownWord(tokens, w, isKnown) || (tokens.upper(w) && tokens.end(w) - tokens.start(w) > 1)) return true;
 	const key = tokens.key(w);
-	if (isKnown.word(key) || FIRST_NAMES.has(key) || (tokens.upper(w) && tokens.end(w) - tokens.start(w) > 1)) return true;
 	return (evidence.midCap.get(key) ?? 0) > 0 && !evidence.lower.has(key);
 }
 
@@ -326,27 +409,26 @@ function knownPrefix(tokens: Tokens, words: number[], isKnown: IsKnown): boolean
 	return isKnown.phrase(tokens, words, 0, words.length);
 }
 
-function wordAt(tokens: Tokens, words: number[], x: number): string {
-	return x < words.length ? tokens.key(words[x]) : '';
+function lexAt(tokens: Tokens, words: number[], x: number): number {
+	return x < words.length ? lex(tokens, words[x]) : 0;
 }
 
 function isTitleAt(tokens: Tokens, words: number[], i: number): number {
 	// Returns how many words the title at i spans (0 when there is none): "Foreign Minister", "Secretary of State".
-	const first = tokens.key(words[i]);
-	if (!PERSON_TITLES.has(first) && !TITLE_MODIFIERS.has(first)) return 0;
+	if ((lexAt(tokens, words, i) & (L_TITLE | L_MODIFIER)) === 0) return 0;
 	let j = i;
-	while (j < words.length && TITLE_MODIFIERS.has(wordAt(tokens, words, j)) && j + 1 < words.length) j++;
-	if (!PERSON_TITLES.has(wordAt(tokens, words, j))) return 0;
+	while (j < words.length && (lexAt(tokens, words, j) & L_MODIFIER) !== 0 && j + 1 < words.length) j++;
+	if ((lexAt(tokens, words, j) & L_TITLE) === 0) return 0;
 	j++;
-	while (j < words.length && (PERSON_TITLES.has(wordAt(tokens, words, j)) || TITLE_MODIFIERS.has(wordAt(tokens, words, j)))) j++;
-	if (wordAt(tokens, words, j) === 'of' && j + 2 < words.length) j += 2;
+	while (j < words.length && (lexAt(tokens, words, j) & (L_TITLE | L_MODIFIER)) !== 0) j++;
+	if (j < words.length && tokens.key(words[j]) === 'of' && j + 2 < words.length) j += 2;
 	return j - i;
 }
 
 function shouting(tokens: Tokens, w: number, evidence: Evidence, isKnown: IsKnown): boolean {
 	if (!tokens.upper(w)) return false;
 	const key = tokens.key(w);
-	return key.length >= 3 && evidence.lower.has(key) && !isKnown.word(key);
+	return key.length >= 3 && evidence.lower.has(key) && !knownWord(tokens, w, isKnown);
 }
 
 /** A hyphen, dot or comma right before token w, with no space before it. */
@@ -356,8 +438,9 @@ function joinedBefore(tokens: Tokens, w: number): boolean {
 
 /** A connector or a month at the end of a run; a lower-case hyphenated tail is part of its word ("Seo Min-jun"). */
 function trailingNoise(tokens: Tokens, w: number): boolean {
-	if (NAME_CONNECTORS.has(tokens.text(w))) return true;
-	return CALENDAR.has(tokens.key(w)) && !(joinedBefore(tokens, w) && !tokens.capital(w));
+	const bits = lex(tokens, w);
+	if ((bits & L_CONNECTOR) !== 0) return true;
+	return (bits & L_CALENDAR) !== 0 && !(joinedBefore(tokens, w) && !tokens.capital(w));
 }
 
 /** Cuts a run into names: sentence-initial noise off the front, titles out, known places out of compounds. */
@@ -369,19 +452,20 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 		const lower = tokens.key(w);
 		// A word joined by a hyphen to the next belongs to a compound ("Six-Party Talks").
 		if (words.length > 1 && words[1] === w + 2 && joinedBefore(tokens, w + 2)) break;
-		if (NAME_CONNECTORS.has(tokens.text(w))) {
+		const bits = lex(tokens, w);
+		if ((bits & L_CONNECTOR) !== 0) {
 			words.shift();
 			continue;
 		}
 		const initial = tokens.initial(w);
-		if (CALENDAR.has(lower) || lower === 'the' || (initial && STOP_WORDS.has(lower) && !knownPrefix(tokens, words, isKnown))) {
+		if ((bits & L_CALENDAR) !== 0 || lower === 'the' || (initial && (bits & L_STOP) !== 0 && !knownPrefix(tokens, words, isKnown))) {
 			words.shift();
 			continue;
 		}
 		// An unproven first word goes if it stands alone or is a common word elsewhere ("Prices of …").
-		const unproven = initial && !PERSON_TITLES.has(lower) && !TITLE_MODIFIERS.has(lower) && !evidenceFor(tokens, w, evidence, isKnown) && !knownPrefix(tokens, words, isKnown);
+		const unproven = initial && (bits & (L_TITLE | L_MODIFIER)) === 0 && !evidenceFor(tokens, w, evidence, isKnown) && !knownPrefix(tokens, words, isKnown);
 		// "Joint Russian and Chinese patrols": nor does it stay in front of a people's adjective.
-		if (unproven && (words.length === 1 || evidence.lower.has(lower) || (words.length === 2 && isDemonymKey(tokens.key(words[1]), nameKey)))) {
+		if (unproven && (words.length === 1 || evidence.lower.has(lower) || (words.length === 2 && has(tokens, words[1], L_DEMONYM)))) {
 			words.shift();
 			continue;
 		}
@@ -390,7 +474,7 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 	while (words.length > 0 && trailingNoise(tokens, words[words.length - 1])) words.pop();
 	if (words.length === 0) return [];
 	if (isKnown.phrase(tokens, words, 0, words.length)) return [{ words, cue: null }];
-	if (words.length === 1 && LONE_NON_NAMES.has(tokens.key(words[0]))) return [];
+	if (words.length === 1 && has(tokens, words[0], L_LONE)) return [];
 	// Capitals of common words are table headers and shouting ("NOTE", "PRESS DIGEST"), not acronyms.
 	for (let i = 0; i < words.length; i++) {
 		if (!shouting(tokens, words[i], evidence, isKnown)) continue;
@@ -401,9 +485,8 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 	if (words.length === 0 || (words.length === 1 && tokens.text(words[0]).replace(/\./g, '').length < 2)) return [];
 
 	const segments: Segment[] = [];
-	const lastLower = tokens.key(words[words.length - 1]);
 	// An organisation name may contain a title word ("General Motors"): only split runs that are not one.
-	if (!ORG_SUFFIXES.has(lastLower) || words.length === 1) {
+	if (!has(tokens, words[words.length - 1], L_ORG_SUFFIX) || words.length === 1) {
 		for (let i = 0; i < words.length; i++) {
 			const span = isTitleAt(tokens, words, i);
 			if (span === 0) continue;
@@ -414,7 +497,7 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 		}
 	}
 	// "John Casesa of Schroder Wertheim & Co": a person's name is no part of the institution after "of".
-	if (FIRST_NAMES.has(tokens.key(words[0]))) {
+	if (has(tokens, words[0], L_FIRST_NAME)) {
 		const of = words.findIndex((w) => tokens.text(w) === 'of');
 		if (of >= 2 && of <= 3 && of + 1 < words.length) {
 			segments.push({ words: words.slice(0, of), cue: 'person' });
@@ -423,9 +506,8 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 	}
 	// "Board Up Donald Trump": a given name after other capitalised words starts a new name.
 	for (let i = 1; i + 1 < words.length; i++) {
-		const k = tokens.key(words[i]);
-		if (!FIRST_NAMES.has(k) || FIRST_NAMES.has(tokens.key(words[i - 1])) || NAME_CONNECTORS.has(tokens.text(words[i - 1]))) continue;
-		if (words.some((w) => NAME_CONNECTORS.has(tokens.text(w)))) break;
+		if (!has(tokens, words[i], L_FIRST_NAME) || has(tokens, words[i - 1], L_FIRST_NAME | L_CONNECTOR)) continue;
+		if (words.some((w) => has(tokens, w, L_CONNECTOR))) break;
 		segments.push({ words: words.slice(0, i), cue: null });
 		words = words.slice(i);
 		break;
@@ -458,7 +540,7 @@ function splitCompounds(tokens: Tokens, segments: Segment[], evidence: Evidence,
 			continue;
 		}
 		const known = (p: number[]) => isKnown.phrase(tokens, p, 0, p.length) || (p.length === 1 && evidence.solo.has(tokens.key(p[0])));
-		const prefixed = PREFIXES.has(tokens.key(parts[0][0])) && parts[0].length === 1;
+		const prefixed = has(tokens, parts[0][0], L_PREFIX) && parts[0].length === 1;
 		if (prefixed) {
 			parts = parts.slice(1);
 			if (parts.every(known)) for (const p of parts) out.push({ words: p, cue: null });
@@ -489,44 +571,47 @@ function emit(text: string, tokens: Tokens, seg: Segment, out: Candidate[], evid
 	const wordKeys: string[] = [];
 	for (const w of words) wordKeys.push(tokens.key(w));
 	const lastKey = wordKeys[wordKeys.length - 1];
+	const last = lex(tokens, lastW);
 	let cue = seg.cue;
 	let hint: Cue | null = null;
 	let name: string | undefined;
 	const multi = words.length > 1;
 	const before = firstW - 1;
-	const beforeKey = tokens.isWord(before) ? tokens.key(before) : '';
+	const beforeWord = tokens.isWord(before);
+	const beforeBits = beforeWord ? lex(tokens, before) : 0;
 
 	// "the 1972 ABM treaty", "Six-Party talks": a lower-case head makes a named concept.
 	const next = lastW + 1;
 	const nextWord = tokens.isWord(next);
-	if (!cue && nextWord && tokens.space(next) && !tokens.possessive(lastW) && LOWER_CONCEPT_HEADS.has(tokens.text(next)) && !tokens.capsLine(next)) {
+	const nextBits = nextWord ? lex(tokens, next) : 0;
+	if (!cue && nextWord && tokens.space(next) && !tokens.possessive(lastW) && (nextBits & L_LOWER_HEAD) !== 0 && !tokens.capsLine(next)) {
 		end = tokens.end(next);
 		cue = 'concept';
 		name = text.slice(start, tokens.end(lastW)) + ' ' + titleCase(tokens.text(next));
 		wordKeys.push(tokens.key(next));
 	} else if (!cue) {
 		// "Koreans", "North Koreans": a people, not its country.
-		if (isPeopleKey(wordKeys.length === 1 ? lastKey : wordKeys.join(' '), nameKey)) cue = 'adjective';
-		else if (multi && ORG_SUFFIXES.has(lastKey)) cue = 'organisation';
-		else if (multi && wordKeys.includes('of') && ORG_HEADS_OF.has(wordKeys[0])) cue = 'organisation';
-		else if (multi && PLACE_SUFFIXES.has(lastKey)) cue = 'place';
-		else if (multi && CONCEPT_HEADS.has(lastKey)) cue = EVENT_HEADS.has(lastKey) ? 'event' : 'concept';
-		else if (multi && FIRST_NAMES.has(wordKeys[0])) cue = 'person';
-		else if (LOWER_PERSON_CUES.has(beforeKey)) cue = 'person';
-		else if (!multi && nextWord && !tokens.capital(next) && LEADER_OF.has(tokens.key(next)) && !isKnown.word(lastKey) && !ORG_SUFFIXES.has(lastKey) && !ADJECTIVE_LIKE.test(lastKey)) cue = 'person';
-		else if (!multi && GROUP_WORDS.has(lastKey)) cue = 'adjective';
+		if (multi ? (last & L_PEOPLE_TAIL) !== 0 && isPeopleKey(wordKeys.join(' '), nameKey) : (last & L_PEOPLE) !== 0) cue = 'adjective';
+		else if (multi && (last & L_ORG_SUFFIX) !== 0) cue = 'organisation';
+		else if (multi && wordKeys.includes('of') && has(tokens, firstW, L_ORG_HEAD_OF)) cue = 'organisation';
+		else if (multi && (last & L_PLACE_SUFFIX) !== 0) cue = 'place';
+		else if (multi && (last & L_CONCEPT_HEAD) !== 0) cue = (last & L_EVENT_HEAD) !== 0 ? 'event' : 'concept';
+		else if (multi && has(tokens, firstW, L_FIRST_NAME)) cue = 'person';
+		else if ((beforeBits & L_PERSON_CUE) !== 0) cue = 'person';
+		else if (!multi && nextWord && !tokens.capital(next) && (nextBits & L_LEADER_OF) !== 0 && !knownWord(tokens, lastW, isKnown) && (last & (L_ORG_SUFFIX | L_ADJECTIVE_LIKE)) === 0) cue = 'person';
+		else if (!multi && (last & L_GROUP) !== 0) cue = 'adjective';
 		// "Bosnian Serb", "Iraqi Kurds": people-words only.
-		else if (multi && wordKeys.some((k) => GROUP_WORDS.has(k)) && wordKeys.every((k) => GROUP_WORDS.has(k) || isKnown.word(k))) cue = 'adjective';
-		else if (beforeKey === 'of' && tokens.has(before - 1) && PLACE_NOUNS_OF.has(tokens.key(before - 1))) cue = 'place';
+		else if (multi && words.some((w) => has(tokens, w, L_GROUP)) && words.every((w) => has(tokens, w, L_GROUP) || knownWord(tokens, w, isKnown))) cue = 'adjective';
+		else if (beforeWord && tokens.key(before) === 'of' && has(tokens, before - 1, L_PLACE_NOUN_OF)) cue = 'place';
 		// An acronym inside a longer name makes it an institution ("NSW Treasury", "CITIC Pacific").
 		else if (multi && words.some((w) => tokens.upper(w) && tokens.end(w) - tokens.start(w) > 1) && !words.every((w) => tokens.upper(w))) cue = 'organisation';
-		else if (!multi && nextWord && !tokens.capital(next) && ADJECTIVE_ENDING.test(lastKey) && !VERBS.has(tokens.text(next))) cue = 'adjective';
+		else if (!multi && nextWord && !tokens.capital(next) && (last & L_ADJECTIVE_ENDING) !== 0 && (nextBits & L_VERB) === 0) cue = 'adjective';
 		// A name that contains a place but is not one ("Air France", "China Daily") is an organisation.
-		else if (multi && wordKeys.some((k) => isKnown.word(k))) cue = COMPASS.has(wordKeys[0]) && isKnown.keys(wordKeys, 1, wordKeys.length) ? 'place' : 'organisation';
+		else if (multi && words.some((w) => knownWord(tokens, w, isKnown))) cue = has(tokens, firstW, L_COMPASS) && isKnown.keys(wordKeys, 1, wordKeys.length) ? 'place' : 'organisation';
 	}
 	if (!cue) {
 		if (!multi && tokens.upper(firstW) && tokens.end(firstW) - tokens.start(firstW) > 1) hint = 'organisation';
-		else if (PLACE_PREPOSITIONS.has(beforeKey) || (LOWER_DIRECTIONS.has(beforeKey) && !tokens.capital(before))) hint = 'place';
+		else if ((beforeBits & L_PLACE_PREPOSITION) !== 0 || ((beforeBits & L_DIRECTION) !== 0 && !tokens.capital(before))) hint = 'place';
 	}
 	let upper = true;
 	for (const w of words) if (!tokens.upper(w)) upper = false;
@@ -562,7 +647,7 @@ function dateline(text: string, tokens: Tokens, k: number, out: Candidate[]): nu
 
 /** Curated lower-case concepts ("sanctions", "axis of evil"), spelling variants folded by lemma. */
 function lowerConcept(text: string, tokens: Tokens, k: number, out: Candidate[]): number {
-	if (!conceptStart.test(tokens, k)) return k + 1;
+	if (!has(tokens, k, L_CONCEPT_FIRST)) return k + 1;
 	const options = CONCEPT_LEMMAS.get(lemmaKey(tokens.key(k)));
 	if (!options) return k + 1;
 	let best: { end: number; name: string } | null = null;

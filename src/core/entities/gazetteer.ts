@@ -229,6 +229,20 @@ export function isDemonymKey(key: string, keyOf: (name: string) => string): bool
 	return adjectiveKeys.has(key);
 }
 
+let tails: Set<string> | null = null;
+
+/** The last words of the peoples named in several words ("koreans" of "north koreans"). */
+export function peopleTails(keyOf: (name: string) => string): Set<string> {
+	if (!tails) {
+		tails = new Set();
+		for (const p of builtinPlaces()) for (const d of p.peoples) {
+			const key = keyOf(d);
+			if (key.includes(' ')) tails.add(key.slice(key.lastIndexOf(' ') + 1));
+		}
+	}
+	return tails;
+}
+
 /** Whether a name key is a noun for a people ("koreans", "north koreans", "briton"). */
 export function isPeopleKey(key: string, keyOf: (name: string) => string): boolean {
 	if (!peopleKeys) {

@@ -42,7 +42,11 @@ export class NameTrie {
 
 /** Every trie that may know a name: built-in places first, then the user's notes. */
 export class KnownNames {
-	constructor(private readonly tries: NameTrie[]) {}
+	/** Whether there are tries beyond the built-in one: the user's notes. */
+	readonly hasUserNames: boolean;
+	constructor(private readonly tries: NameTrie[]) {
+		this.hasUserNames = tries.some((t) => t !== builtin);
+	}
 
 	/** A one-word known name. */
 	word(key: string): boolean {

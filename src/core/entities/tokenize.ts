@@ -289,7 +289,7 @@ export class SurfaceCache<T> {
 	private readonly owner = ++SurfaceCache.owners;
 	constructor(
 		private readonly pool: SurfacePool<T>,
-		private readonly look: (key: string) => T | null,
+		private readonly look: (key: string, text: string) => T | null,
 	) {}
 
 	get(tokens: Tokens, k: number): T | null {
@@ -298,7 +298,7 @@ export class SurfaceCache<T> {
 		const s = tokens.surface(k);
 		if (s >= pool.stamps.length) pool.grow(s + 1);
 		if (pool.stamps[s] === this.owner) return pool.values[s];
-		const answer = this.look(tokens.key(k));
+		const answer = this.look(tokens.key(k), tokens.text(k));
 		pool.stamps[s] = this.owner;
 		pool.values[s] = answer;
 		return answer;
