@@ -2,15 +2,25 @@
 // file never leaves a half-written note, and `create` refuses to replace anything that exists.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { linkFormatFromAppConfig, type LinkFormatSource } from '../core/pipeline/link-pass';
 import type { VaultStore } from '../core/pipeline/store';
+import type { LinkFormat } from '../core/link';
 
 const STATE_DIR = '.envoy';
 
-export class FileSystemStore implements VaultStore {
+export class FileSystemStore implements VaultStore, LinkFormatSource {
 	/** Folders known to exist: a 10,000-note import would otherwise ask for each note's folder again. */
 	private readonly madeDirs = new Set<string>();
 
-	constructor(readonly root: string) {}
+	/** `configDir` is the vault's Obsidian folder, whose app.json says which link format the user chose. */
+	constructor(
+		readonly root: string,
+		private readonly configDir = '.obsidian',
+	) {}
+
+	async linkFormat(): Promise<LinkFormat> {
+		return linkFormatFromAppConfig(await fs.readFile(path.join(this.root, this.configDir, 'app.json'), 'utf8').catch(() => null));
+	}
 
 	private async mkdirOnce(dir: string): Promise<void> {
 		if (this.madeDirs.has(dir)) return;

@@ -41,12 +41,14 @@ Example:
 
 Adds links to entity notes in every note of the vault, in prose only (never inside code, math, links,
 URLs, tags, comments or frontmatter). Linking twice changes nothing; 'envoy unlink' undoes it.
+Links are [[wikilinks]], or Markdown links when the vault's app.json has Obsidian's
+"Use [[Wikilinks]]" turned off (useMarkdownLinks).
 
 Options:
   --vault <dir>        The Obsidian vault folder
   --dry-run            Report what would change without writing
-  --json               Print {"notes":[{path,added}],"added":N} on stdout
-  --config-dir <name>  The vault's configuration folder, where the plugin's settings are read (default .obsidian)
+  --json               Print {"notes":[{path,added}],"added":N,"failed":[…]} on stdout
+  --config-dir <name>  The vault's configuration folder, where the plugin's settings and app.json are read (default .obsidian)
   -h, --help           Show this help
 
 Example:

@@ -78,6 +78,18 @@ describe.skipIf(!existsSync(SAMPLES))('import → link → messages on the bundl
 		expect(plain(readFileSync(path, 'utf8'))).toBe(plain(edited));
 	});
 
+	it("writes Markdown links when the vault's Obsidian settings ask for them", async () => {
+		const vault = tempDir();
+		await envoy('import', SAMPLES, '--vault', vault, '--no-link');
+		mkdirSync(join(vault, '.obsidian'), { recursive: true });
+		writeFileSync(join(vault, '.obsidian', 'app.json'), JSON.stringify({ useMarkdownLinks: true }));
+		const linked = JSON.parse((await envoy('link', '--vault', vault, '--json')).out) as { added: number };
+		expect(linked.added).toBeGreaterThan(0);
+		const notes = [...readVault(vault)].filter(([path]) => path.startsWith('Envoy/Articles/')).map(([, text]) => text);
+		expect(notes.some((text) => /\]\(<?[^)\s]*Seoul/.test(text))).toBe(true);
+		expect(notes.some((text) => text.includes('[[Seoul'))).toBe(false);
+	});
+
 	it('links, unlinks back to the original bytes, and links idempotently', async () => {
 		const vault = tempDir();
 		await envoy('import', SAMPLES, '--vault', vault, '--no-link');

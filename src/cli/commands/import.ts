@@ -15,7 +15,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
 	const { sources, unreadable } = await collectSources(positionals);
 	const settings = await loadVaultSettings(values.vault, values['config-dir']);
 	const bar = progress(io, 'Importing');
-	const report = await importPipeline(sources, new FileSystemStore(values.vault), settings, {
+	const report = await importPipeline(sources, new FileSystemStore(values.vault, values['config-dir']), settings, {
 		today: today(),
 		link: values.link,
 		onProgress: (stage, done, total) => (stage === 'import' ? bar.update(done, total) : undefined),

@@ -14,7 +14,7 @@ export async function runLink(args: string[], io: Io): Promise<number> {
 	const { values } = parseCommandArgs(args, { vault: { type: 'string' }, 'config-dir': { type: 'string' }, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' } }, false);
 	const vault = vaultOf(values);
 	const bar = progress(io, 'Linking');
-	const result = await linkVault(new FileSystemStore(vault), await loadVaultSettings(vault, values['config-dir']), { dryRun: values['dry-run'], onProgress: (done, total) => bar.update(done, total) });
+	const result = await linkVault(new FileSystemStore(vault, values['config-dir']), await loadVaultSettings(vault, values['config-dir']), { dryRun: values['dry-run'], onProgress: (done, total) => bar.update(done, total) });
 	bar.stop();
 	if (values.json) io.out(JSON.stringify(result) + '\n');
 	else {
