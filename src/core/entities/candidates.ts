@@ -615,11 +615,13 @@ function emit(text: string, tokens: Tokens, seg: Segment, out: Candidate[], evid
 	}
 	let upper = true;
 	for (const w of words) if (!tokens.upper(w)) upper = false;
+	// A one-word name's surface and key are the tokenizer's own strings: shared, and hashed once.
+	const single = wordKeys.length === 1;
 	out.push({
 		start,
 		end,
-		surface: oneLine(text.slice(start, end)),
-		key: wordKeys.join(' '),
+		surface: single ? tokens.text(firstW) : oneLine(text.slice(start, end)),
+		key: single ? lastKey : wordKeys.join(' '),
 		words: wordKeys.length,
 		cue,
 		hint,

@@ -196,8 +196,8 @@ export class EntityDictionary {
 	}
 
 	/** Raw matches before weak forms are resolved: exported for findMentions. */
-	scan(text: string, tokens: Tokens = tokenize(text)): { start: number; end: number; entries: Entry[] }[] {
-		const found: { start: number; end: number; entries: Entry[] }[] = [];
+	scan(text: string, tokens: Tokens = tokenize(text)): Match[] {
+		const found: Match[] = [];
 		let k = 0;
 		while (k < tokens.length) {
 			if (!tokens.isWord(k)) {
@@ -221,7 +221,8 @@ export class EntityDictionary {
 				k++;
 				continue;
 			}
-			found.push({ start: tokens.start(k), end: tokens.end(last), entries: this.matched });
+			// A one-token match's surface is the tokenizer's own string.
+			found.push({ start: tokens.start(k), end: tokens.end(last), entries: this.matched, surface: last === k ? tokens.text(k) : null, strong: null });
 			k = last + 1;
 		}
 		return found;
@@ -295,6 +296,16 @@ function compoundEnd(tokens: Tokens, last: number): number {
 	return j;
 }
 
+/** A match of dictionary forms in a text, before weak forms are resolved. */
+interface Match {
+	start: number;
+	end: number;
+	entries: Entry[];
+	surface: string | null;
+	/** The one entity a strong form names, once worked out. */
+	strong: Entity | null;
+}
+
 /** The entity when exactly one strong form matched, else null. */
 function onlyStrong(entries: Entry[]): Entity | null {
 	let found: Entity | null = null;
@@ -312,6 +323,7 @@ export function findMentionsIn(text: string, dictionary: EntityDictionary, token
 	const named = new Map<Entity, number[]>();
 	for (const m of raw) {
 		const strong = onlyStrong(m.entries);
+		m.strong = strong;
 		if (!strong) continue;
 		const at = named.get(strong);
 		if (at) at.push(m.start);
@@ -319,7 +331,7 @@ export function findMentionsIn(text: string, dictionary: EntityDictionary, token
 	}
 	const mentions: Mention[] = [];
 	for (const m of raw) {
-		let entity: Entity | null = onlyStrong(m.entries);
+		let entity: Entity | null = m.strong;
 		if (!entity) {
 			// A shared or partial form: the entity this text names outright, nearest before (else first after).
 			let bestAt = Infinity;
@@ -336,7 +348,7 @@ export function findMentionsIn(text: string, dictionary: EntityDictionary, token
 			}
 		}
 		if (!entity) continue;
-		mentions.push({ start: m.start, end: m.end, surface: text.slice(m.start, m.end), type: entity.type, entity: entity.name });
+		mentions.push({ start: m.start, end: m.end, surface: m.surface ?? text.slice(m.start, m.end), type: entity.type, entity: entity.name });
 	}
 	return mentions;
 }
