@@ -425,6 +425,12 @@ function isTitleAt(tokens: Tokens, words: number[], i: number): number {
 	return j - i;
 }
 
+function lettersIn(word: string): number {
+	let n = 0;
+	for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== 46) n++;
+	return n;
+}
+
 function shouting(tokens: Tokens, w: number, evidence: Evidence, isKnown: IsKnown): boolean {
 	if (!tokens.upper(w)) return false;
 	const key = tokens.key(w);
@@ -482,7 +488,7 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 		break;
 	}
 	// A lone letter is an initial or a currency sign, never a name.
-	if (words.length === 0 || (words.length === 1 && tokens.text(words[0]).replace(/\./g, '').length < 2)) return [];
+	if (words.length === 0 || (words.length === 1 && lettersIn(tokens.text(words[0])) < 2)) return [];
 
 	const segments: Segment[] = [];
 	// An organisation name may contain a title word ("General Motors"): only split runs that are not one.
@@ -498,7 +504,8 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 	}
 	// "John Casesa of Schroder Wertheim & Co": a person's name is no part of the institution after "of".
 	if (has(tokens, words[0], L_FIRST_NAME)) {
-		const of = words.findIndex((w) => tokens.text(w) === 'of');
+		let of = -1;
+		for (let i = 0; i < words.length && of < 0; i++) if (tokens.text(words[i]) === 'of') of = i;
 		if (of >= 2 && of <= 3 && of + 1 < words.length) {
 			segments.push({ words: words.slice(0, of), cue: 'person' });
 			words = words.slice(of + 1);

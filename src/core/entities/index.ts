@@ -111,18 +111,20 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 		if ((g.adjectival && !options.includeSingletons) || (ignore.size > 0 && ignore.has(nameKey(g.name)))) continue;
 		const base = g.known;
 		let hasMixed = false;
-		for (const s of g.surfaces.keys()) if (!inCapitals(s)) hasMixed = true;
+		g.surfaces.forEach((_count, s) => {
+			if (!inCapitals(s)) hasMixed = true;
+		});
 		const aliases = new Set(base?.aliases ?? []);
 		const metonyms = g.metonyms && g.metonyms.length > 0 ? new Set(g.metonyms.map(nameKey)) : null;
-		for (const s of g.surfaces.keys()) {
+		g.surfaces.forEach((_count, s) => {
 			// "the Kremlin" speaks for Moscow but is not another spelling of it: it stays under `metonyms`.
-			if (metonyms?.has(nameKey(s))) continue;
+			if (metonyms?.has(nameKey(s))) return;
 			// Headline capitals are not a spelling anyone wants as an alias, unless capitals are all there is.
-			if (s === g.name || (hasMixed && inCapitals(s) && s.replace(/\./g, '').length > 5)) continue;
-			if (ignore.size > 0 && ignore.has(nameKey(s))) continue;
-			if (g.type === 'person' && personParts.size > 0 && !s.includes(' ') && (personParts.get(nameKey(s)) ?? 0) > 1) continue;
+			if (s === g.name || (hasMixed && inCapitals(s) && s.replace(/\./g, '').length > 5)) return;
+			if (ignore.size > 0 && ignore.has(nameKey(s))) return;
+			if (g.type === 'person' && personParts.size > 0 && !s.includes(' ') && (personParts.get(nameKey(s)) ?? 0) > 1) return;
 			aliases.add(s);
-		}
+		});
 		const entity: Entity = { name: g.name, type: g.type, aliases: [...aliases] };
 		if (g.country) entity.country = g.country;
 		if (g.type === 'capital' || g.metonyms) entity.metonyms = [...(g.metonyms ?? [])];
