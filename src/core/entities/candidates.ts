@@ -1,6 +1,6 @@
 // Candidate names in one document: capitalised runs cut at titles and compounds, with the cues around them.
 // Nothing here decides the final type or the note; typing.ts and grouping.ts do, with the whole corpus in view.
-import { CALENDAR, CONCEPTS, GROUP_WORDS, PLACE_NOUNS_OF, FIRST_NAMES, LOWER_CONCEPT_HEADS, NAME_CONNECTORS, ORG_HEADS_OF, ORG_SUFFIXES, PERSON_TITLES, PLACE_SUFFIXES, STOP_WORDS, TITLE_MODIFIERS, CONCEPT_HEADS, EVENT_HEADS } from './lexicon';
+import { ARTICLES, CALENDAR, CONCEPTS, GROUP_WORDS, PLACE_NOUNS_OF, FIRST_NAMES, LOWER_CONCEPT_HEADS, NAME_CONNECTORS, ORG_HEADS_OF, ORG_SUFFIXES, PERSON_TITLES, PLACE_SUFFIXES, STOP_WORDS, TITLE_MODIFIERS, CONCEPT_HEADS, EVENT_HEADS } from './lexicon';
 import { builtinNames, type KnownNames } from './known-names';
 import { isDemonymKey, isPeopleKey, peopleTails } from './gazetteer';
 import { lemmaKey, nameKey, phraseLemma, SurfaceCache, SurfacePool, type Tokens } from './tokenize';
@@ -130,6 +130,8 @@ const LOWER_DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 
 const PREFIXES = new Set(['trans', 'sino', 'anti', 'pro', 'pan', 'post', 'pre', 'neo', 'ex', 'non', 'inter', 'intra', 'sub', 'super', 'ultra', 'afro', 'russo', 'franco', 'anglo', 'greco', 'austro', 'judeo', 'euro', 'mid', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
 
 const INSTITUTION_ENDING = /(tion|ment|ship)$/;
+// Abbreviations a place name starts with, dot and all.
+const SAINTS = new Set(['st', 'ste', 'mt', 'ft']);
 // Legal forms that only ever end a company's name.
 const COMPANY_FORMS = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'lp', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'spa', 'ab', 'asa', 'oyj', 'bhd', 'tbk', 'pty', 'kk', 'se', 'cie', 'sarl', 'srl', 'ltda']);
 
@@ -252,6 +254,8 @@ export function findCandidates(text: string, tokens: Tokens, evidence: Evidence,
 		}
 		const run = collectRun(tokens, k, isKnown);
 		k = run.words[run.words.length - 1] + 1;
+		// "al-Aqsa", "el-Sisi": the article joined to the name is part of it.
+		if (tokens.isWord(run.words[0] - 2) && !tokens.capital(run.words[0] - 2) && ARTICLES.has(tokens.key(run.words[0] - 2)) && joinedBefore(tokens, run.words[0]) && !tokens.space(run.words[0])) run.words.unshift(run.words[0] - 2);
 		if (tokens.titleLine(run.words[0])) {
 			for (const piece of provenPieces(tokens, run, evidence, isKnown)) for (const seg of segment(tokens, piece, evidence, isKnown)) emit(text, tokens, seg, out, evidence, isKnown);
 		} else for (const seg of segment(tokens, run, evidence, isKnown)) emit(text, tokens, seg, out, evidence, isKnown);
@@ -269,8 +273,8 @@ function collectRun(tokens: Tokens, k: number, isKnown: IsKnown): Run {
 		const next = j + 1;
 		if (!tokens.has(next) || tokens.lineStart(next)) break;
 		const nextText = tokens.text(next);
-		// "George W. Bush", "Malcolm H. Kerr": a lone capital with its dot is an initial.
-		if (nextText === '.' && !tokens.space(next) && tokens.end(j) - tokens.start(j) === 1 && tokens.cap(j) && isNameWord(tokens, j + 2) && tokens.space(j + 2)) {
+		// "George W. Bush", "Malcolm H. Kerr": a lone capital with its dot is an initial; "St. Louis", "Mt. Fuji".
+		if (nextText === '.' && !tokens.space(next) && (tokens.end(j) - tokens.start(j) === 1 || SAINTS.has(tokens.key(j))) && tokens.cap(j) && isNameWord(tokens, j + 2) && tokens.space(j + 2)) {
 			words.push(j + 2);
 			j += 2;
 			continue;
@@ -284,7 +288,8 @@ function collectRun(tokens: Tokens, k: number, isKnown: IsKnown): Run {
 			// "Bank of England", "Ludwig van Beethoven": a connector only counts between capitalised words;
 			// "and" and "in" only inside a "… for …" name ("Organisation for Security and Cooperation in Europe").
 			const after = j + 2;
-			let connector = has(tokens, next, L_CONNECTOR);
+			// "Daniels Pharmaceuticals Inc of St. Petersburg": after a legal form, "of" says where, not who.
+			let connector = has(tokens, next, L_CONNECTOR) && !(nextText === 'of' && has(tokens, j, L_COMPANY));
 			if (!connector && nextText === 'for') connector = has(tokens, j, L_ORG_SUFFIX | L_ORG_HEAD_OF | L_INSTITUTION);
 			if (!connector && (nextText === 'and' || nextText === 'in')) connector = sawFor;
 			// "Hanbit Center for Regional Studies in Seoul": "in" and a place is where it is, unless that is its name.
@@ -468,10 +473,17 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 			words.shift();
 			continue;
 		}
+		// "Former U.S. president": a title's modifier with no title after it is no part of the name it precedes.
+		if ((bits & L_MODIFIER) !== 0 && (bits & L_TITLE) === 0 && words.length > 1 && isTitleAt(tokens, words, 0) === 0 && isKnown.phrase(tokens, words, 1, words.length)) {
+			words.shift();
+			continue;
+		}
 		// An unproven first word goes if it stands alone or is a common word elsewhere ("Prices of …").
 		const unproven = initial && (bits & (L_TITLE | L_MODIFIER)) === 0 && !evidenceFor(tokens, w, evidence, isKnown) && !knownPrefix(tokens, words, isKnown);
 		// "Joint Russian and Chinese patrols": nor does it stay in front of a people's adjective.
-		if (unproven && (words.length === 1 || evidence.lower.has(lower) || (words.length === 2 && has(tokens, words[1], L_DEMONYM)))) {
+		// "Shares of Varholm Inc": nor in front of "of", unless it heads an institution or a place ("Bank of …", "Gulf of …").
+		const beforeOf = words.length > 2 && tokens.text(words[1]) === 'of' && (bits & (L_ORG_HEAD_OF | L_ORG_SUFFIX | L_PLACE_SUFFIX)) === 0;
+		if (unproven && (words.length === 1 || beforeOf || evidence.lower.has(lower) || (words.length === 2 && has(tokens, words[1], L_DEMONYM)))) {
 			words.shift();
 			continue;
 		}

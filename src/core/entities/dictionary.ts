@@ -3,7 +3,7 @@
 // same text names that person in full, so "Kim" goes to the Kim of that article.
 import type { Entity, Mention } from '../types';
 import { placeIndex } from './gazetteer';
-import { LOWER_CONCEPT_HEADS, NAME_CONNECTORS, STOP_WORDS } from './lexicon';
+import { ARTICLES, LOWER_CONCEPT_HEADS, NAME_CONNECTORS, STOP_WORDS } from './lexicon';
 import { lemmaKey, nameKey, phraseLemma, prefixCode, SurfaceCache, SurfacePool, tokenize, type Tokens } from './tokenize';
 
 interface Entry {
@@ -204,7 +204,7 @@ export class EntityDictionary {
 				k++;
 				continue;
 			}
-			let last = tokens.capital(k) ? this.walkNames(tokens, k) : -1;
+			let last = tokens.capital(k) || (tokens.capital(k + 2) && tokens.isHyphen(k + 1) && !tokens.space(k + 1) && !tokens.space(k + 2) && ARTICLES.has(tokens.key(k))) ? this.walkNames(tokens, k) : -1;
 			if (last >= 0 && midCompound(tokens, last) && this.matched.some((e) => e.entity.type === 'person')) {
 				// "Seo Min" in "Seo Min-jun" is not that person: a name covers the whole hyphenated word or nothing,
 				// unless what follows the hyphen is another name ("the Putin-Kim Jong Il summit").

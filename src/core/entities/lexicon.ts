@@ -75,6 +75,9 @@ peninsula sea ocean island islands river mountains mountain strait straits gulf 
 republic kingdom county territory zone coast desert canal plateau basin street square airport port
 `);
 
+/** Arabic articles written joined to a name by a hyphen ("al-Aqsa", "el-Sisi"). */
+export const ARTICLES = words(`al el ad ar as ash at az an`);
+
 /** Lower-case words allowed inside a capitalised name ("Bank of England", "Ludwig van Beethoven"). */
 export const NAME_CONNECTORS = words(`of de du da del della der den van von al el bin ibn la le y`);
 

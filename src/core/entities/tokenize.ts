@@ -369,8 +369,10 @@ export function tokenize(text: string): Tokens {
 	// Sentence ends followed by more on the same line: a headline is one sentence.
 	let lineSentences = 0;
 	const code = (x: number) => (x < n ? text.charCodeAt(x) : -1);
-	// Whether the next word starts a sentence, decided by the punctuation before it.
+	// Whether the next word starts a sentence, decided by the punctuation before it; a dash with spaces round it
+	// ("1993 - Six former republics") opens a new stretch too.
 	let pendingEnd = false;
+	let spacedDash = false;
 	while (i < n) {
 		const c = text.charCodeAt(i);
 		const cls = charClass(c);
@@ -467,9 +469,11 @@ export function tokenize(text: string): Tokens {
 				pendingEnd = true;
 			}
 			if (newline) pendingEnd = true;
+			spacedDash = space && (punct === '-' || punct === '–');
 		} else {
-			if (pendingEnd) flags |= INITIAL;
+			if (pendingEnd || (spacedDash && space)) flags |= INITIAL;
 			pendingEnd = false;
+			spacedDash = false;
 		}
 		data[at] = start;
 		data[at + 1] = i;

@@ -92,4 +92,18 @@ describe('institutions and people', () => {
 		expect(entities.find((e) => e.name === 'Halvorsen')?.type).toBe('person');
 		expect(entities.map((e) => e.name)).not.toContain('KST');
 	});
+
+	it('reads "St." as part of a place, a legal form before "of" as the end of a firm, and "al-" as part of a name', () => {
+		const found = names(['Shares of Varholm Pharmaceuticals Inc of St. Petersburg rose. Pilgrims walked to al-Qadim and Mt. Halvor.']);
+		expect(found).toEqual(expect.arrayContaining(['Varholm Pharmaceuticals Inc', 'St Petersburg', 'al-Qadim', 'Mt. Halvor']));
+		expect(found.filter((n) => n.includes(' of '))).toEqual([]);
+	});
+
+	it('drops a title modifier with no title from the name after it, and reads a spaced dash as a new start', () => {
+		const found = names(['Former U.S. envoys met. 1993 - Six former republics signed. Six went home.']);
+		expect(found).not.toContain('Former U.S.');
+		expect(found).toContain('United States');
+		expect(found).not.toContain('Six');
+	});
 });
+
