@@ -113,7 +113,7 @@ for (const lemma of CONCEPT_LEMMAS.keys()) {
 	}
 }
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'into', 'across', 'outside', 'to', 'visit', 'visited', 'toward', 'towards']);
-const LOWER_PERSON_CUES = new Set(['leader', 'president', 'minister', 'spokesman', 'spokeswoman', 'envoy', 'ambassador', 'chairman', 'secretary', 'premier', 'chancellor', 'dictator', 'king', 'queen', 'prince', 'senator', 'general', 'coach', 'striker', 'captain', 'director', 'chief', 'ruler']);
+const LOWER_PERSON_CUES = new Set(['leader', 'president', 'minister', 'spokesman', 'spokeswoman', 'envoy', 'ambassador', 'chairman', 'secretary', 'premier', 'chancellor', 'dictator', 'king', 'queen', 'prince', 'senator', 'general', 'coach', 'striker', 'captain', 'director', 'chief', 'ruler', 'economist', 'analyst', 'strategist', 'researcher', 'professor', 'diplomat', 'lawmaker', 'banker']);
 
 function isNameWord(tokens: Tokens, k: number): boolean {
 	return tokens.isWord(k) && tokens.capital(k) && !tokens.capsLine(k) && !tokens.lineStart(k);
@@ -290,12 +290,13 @@ function collectRun(tokens: Tokens, k: number, isKnown: IsKnown): Run {
 			const after = j + 2;
 			// "Daniels Pharmaceuticals Inc of St. Petersburg": after a legal form, "of" says where, not who.
 			let connector = has(tokens, next, L_CONNECTOR) && !(nextText === 'of' && has(tokens, j, L_COMPANY));
-			if (!connector && nextText === 'for') connector = has(tokens, j, L_ORG_SUFFIX | L_ORG_HEAD_OF | L_INSTITUTION);
+			// "Commission on Presidential Debates", "Council for Security": a body's remit follows "for" or "on".
+			if (!connector && (nextText === 'for' || nextText === 'on')) connector = has(tokens, j, L_ORG_SUFFIX | L_ORG_HEAD_OF | L_INSTITUTION);
 			if (!connector && (nextText === 'and' || nextText === 'in')) connector = sawFor;
 			// "Hanbit Center for Regional Studies in Seoul": "in" and a place is where it is, unless that is its name.
 			if (connector && nextText === 'in' && knownWord(tokens, after, isKnown) && !isKnown.prefix(tokens, [...words, next, after], 0, words.length + 2)) connector = false;
 			if (connector && isNameWord(tokens, after) && tokens.space(after)) {
-				if (nextText === 'for') sawFor = true;
+				if (nextText === 'for' || nextText === 'on') sawFor = true;
 				words.push(next, after);
 				j += 2;
 				continue;
@@ -447,6 +448,23 @@ function joinedBefore(tokens: Tokens, w: number): boolean {
 	return tokens.isInner(w - 1) && !tokens.space(w - 1);
 }
 
+/** Where "of" follows a two- or three-word name in `words` (-1 when it does not). */
+function personOf(tokens: Tokens, words: number[]): number {
+	for (let i = 2; i <= 3 && i + 1 < words.length; i++) if (tokens.text(words[i]) === 'of') return i;
+	return -1;
+}
+
+/** A titled person's name, and the institution after "of" if one follows ("Economist Joel Naroff of First Union"). */
+function personThenBody(tokens: Tokens, words: number[], segments: Segment[]): void {
+	const of = personOf(tokens, words);
+	if (of < 0) {
+		segments.push({ words, cue: 'person' });
+		return;
+	}
+	segments.push({ words: words.slice(0, of), cue: 'person' });
+	segments.push({ words: words.slice(of + 1), cue: null });
+}
+
 /** A connector or a month at the end of a run; a lower-case hyphenated tail is part of its word ("Seo Min-jun"). */
 function trailingNoise(tokens: Tokens, w: number): boolean {
 	const bits = lex(tokens, w);
@@ -510,15 +528,15 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 			if (span === 0) continue;
 			if (i > 0) segments.push({ words: words.slice(0, i), cue: null });
 			words = words.slice(i + span);
-			if (words.length > 0) segments.push({ words, cue: 'person' });
+			if (words.length > 0) personThenBody(tokens, words, segments);
 			return splitCompounds(tokens, segments, evidence, isKnown);
 		}
 	}
-	// "John Casesa of Schroder Wertheim & Co": a person's name is no part of the institution after "of".
-	if (has(tokens, words[0], L_FIRST_NAME)) {
-		let of = -1;
-		for (let i = 0; i < words.length && of < 0; i++) if (tokens.text(words[i]) === 'of') of = i;
-		if (of >= 2 && of <= 3 && of + 1 < words.length) {
+	// "John Casesa of Schroder Wertheim & Co", "economist Lynn Reaser of Barnett Banks": a person's name is no part
+	// of the institution after "of".
+	if (has(tokens, words[0], L_FIRST_NAME) || has(tokens, words[0] - 1, L_PERSON_CUE)) {
+		const of = personOf(tokens, words);
+		if (of > 0) {
 			segments.push({ words: words.slice(0, of), cue: 'person' });
 			words = words.slice(of + 1);
 		}
@@ -635,7 +653,7 @@ function emit(text: string, tokens: Tokens, seg: Segment, out: Candidate[], evid
 	let upper = true;
 	for (const w of words) if (!tokens.upper(w)) upper = false;
 	// A one-word name's surface and key are the tokenizer's own strings: shared, and hashed once.
-	const single = wordKeys.length === 1;
+	const single = wordKeys.length === 1 && end === tokens.end(firstW);
 	out.push({
 		start,
 		end,

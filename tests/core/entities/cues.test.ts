@@ -105,5 +105,11 @@ describe('institutions and people', () => {
 		expect(found).toContain('United States');
 		expect(found).not.toContain('Six');
 	});
+
+	it('splits a cued person from the firm after "of", and reads a body\'s remit after "on"', () => {
+		const { entities, mentions } = discoverEntities(docsOf('"Slow," said economist Lena Orvik of Halvard Banks Inc. The Commission on Coastal Fisheries met.'), { includeSingletons: true });
+		expect(entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Lena Orvik', 'Halvard Banks Inc', 'Commission on Coastal Fisheries']));
+		expect((mentions.get('d0') ?? []).map((m) => m.surface)).toContain('Commission on Coastal Fisheries');
+	});
 });
 
