@@ -30,6 +30,10 @@ export interface LineInfo {
 	headingLike: boolean;
 	/** Cells of a table row laid out by the text browser: two or more gaps of several spaces. */
 	tableRow: boolean;
+	/** The text lower-cased (kept as is past LONG_LINE words), for the phrase tests. */
+	lower: string;
+	/** The whole-line furniture tests have run (see `deepen`). */
+	deep: boolean;
 	/** Stands alone between blank lines, as paragraphs and subheadings do; menu entries come in runs. */
 	isolated: boolean;
 	/** A long line that recurs in the same file: footers and teasers shown twice. */
@@ -95,8 +99,9 @@ const DISCLAIMER = /for (?:general )?information(?:al)? purposes only|(?:is|are)
 /** "… independent journalism …" pleas, as long as the line is no longer than a plea. */
 const JOURNALISM = /\b(?:quality|independent|our) journalism\b/u;
 
-function junkPhrase(lower: string): boolean {
-	if (JUNK_ANCHORED.test(lower) || JUNK_FLOATING.test(lower)) return true;
+/** The phrases of JUNK_FLOATING and the "journalism" pleas (the anchored ones are tested up front). */
+function junkPhrase(lower: string, floating: boolean): boolean {
+	if (floating && JUNK_FLOATING.test(lower)) return true;
 	if (!lower.includes('journalism')) return false;
 	const m = JOURNALISM.exec(lower);
 	return m !== null && m.index <= 120 && lower.length - m.index - m[0].length <= 80;
@@ -153,14 +158,36 @@ const CAPTION_ANCHORED = /^(?:image|photo|picture|credit|pic)s?:|^file photo\b|^
  * Agency captions run long ("In this Dec. 12, 2006, file photo, made available by NASA, …
  * (AP Photo/…)"): known by their opening or their closing credit rather than their length.
  */
-const CAPTION_LONG = /^in (?:this|an?) (?:[\w.,'’-]+ ){0,5}(?:photo(?:graph)?|image|picture|screenshot|screen grab|video grab)s?(?:,| (?:taken|provided|released|issued|made|obtained|shot|posted|shared|distributed|supplied|courtesy|from|by|of)\b)|^file photo:|\((?:AP|AFP|EPA|Reuters) Photo\/|\((?:[^()]*\b(?:AP|AFP|EPA|Reuters) Photo\b[^()]*|[^()]{1,60}\bvia (?:AP|Getty Images|Reuters|AFP)|(?:photo|image|credit|picture)s?:[^()]*)\)\s*$|\b(?:REUTERS|AFP|EPA)\/\p{Lu}[\p{L}.' -]{2,40}$|\bcredit:\s*\p{L}[\p{L} .&/-]{0,50}$/iu;
-/** First letters of CAPTION_LONG's openings ("In this …", "FILE PHOTO: …"); its other forms hold a bracket or a slash. */
-const CAPTION_INITIALS = 'IiFf';
+const CAPTION_OPENING = /^in (?:this|an?) (?:[\w.,'’-]+ ){0,5}(?:photo(?:graph)?|image|picture|screenshot|screen grab|video grab)s?(?:,| (?:taken|provided|released|issued|made|obtained|shot|posted|shared|distributed|supplied|courtesy|from|by|of)\b)|^file photo:/iu;
+const AGENCY_PHOTO = /\((?:AP|AFP|EPA|Reuters) Photo\//iu;
+/** Closing credits, tested on the line's tail only. */
+const CAPTION_TAIL = /\((?:[^()]*\b(?:AP|AFP|EPA|Reuters) Photo\b[^()]*|[^()]{1,60}\bvia (?:AP|Getty Images|Reuters|AFP)|(?:photo|image|credit|picture)s?:[^()]*)\)\s*$|\b(?:REUTERS|AFP|EPA)\/\p{Lu}[\p{L}.' -]{2,40}$|\bcredit:\s*\p{L}[\p{L} .&/-]{0,50}$/iu;
+/** How much of a line's end can hold its credit. */
+const TAIL = 160;
+
+/**
+ * Agency captions run long ("In this Dec. 12, 2006, file photo, made available by NASA, …
+ * (AP Photo/…)"): known by their opening or their closing credit rather than their length.
+ */
+function isLongCaption(text: string, flags: number): boolean {
+	const c = text.charCodeAt(0);
+	// I, i, F, f: the openings above.
+	if ((c === 73 || c === 105 || c === 70 || c === 102) && CAPTION_OPENING.test(text)) return true;
+	if ((flags & SCAN_SEPARATOR) !== 0 && text.includes('hoto/') && AGENCY_PHOTO.test(text)) return true;
+	const closes = text.endsWith(')') || (flags & SCAN_SEPARATOR) !== 0 || text.includes('redit:');
+	return closes && CAPTION_TAIL.test(text.length > TAIL ? text.slice(-TAIL) : text);
+}
 const CAPTION_FLOATING = /\((?:image|photo|picture|credit|pic)s?(?: credit)?:[^)]*\)\s*$|\bcredit:\s*[\p{L}][\p{L} .&/-]{0,50}$|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by|submitted photo|staff photo|photo courtesy|courtesy of)\b|\((?:left|right|centre|center|pictured|top|bottom|above|below)\)/u;
 
-function isCaption(lower: string): boolean {
-	return CAPTION_ANCHORED.test(lower) || CAPTION_FLOATING.test(lower);
+function isCaption(lower: string, floating: boolean): boolean {
+	return CAPTION_ANCHORED.test(lower) || (floating && CAPTION_FLOATING.test(lower));
 }
+
+/**
+ * The floating phrase patterns (junk, small print, captions) in one scan: most lines match none
+ * of them, and then one pass says so. A line that matches something is tested pattern by pattern.
+ */
+const FLOATING_ANY = new RegExp([JUNK_FLOATING.source, DISCLAIMER.source, CAPTION_FLOATING.source].join('|'), 'u');
 /** Upper-case credit lines: "JANE ROE, ASSOCIATED PRESS", "REUTERS/JOHN DOE". */
 const CREDIT_SHAPE = /^[\p{Lu}\s,/&.'’-]+$/u;
 const CREDIT_WORD = /\b(?:PRESS|IMAGES?|PHOTOS?|REUTERS|AFP|AP|EPA|GETTY|POOL)\b/u;
@@ -228,34 +255,61 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 		const repeated = words >= 15 && copies > 1;
 		const commentStart = words <= 20 && COMMENT_START.test(lower);
 		const isShared = shared !== undefined && shared.has(key);
-		const ownStrong = commentStart || (words <= 40 && junkPhrase(lower)) || (words < 25 && (flags & SCAN_SEPARATOR) !== 0 && MENU_SEPARATORS.test(line.text));
-		// A recurring bare word or number ("6", "Warning") is furniture but does not cut the text.
-		const strongJunk = ownStrong || (isShared && words >= 4);
+		const ownStrong = commentStart || (words <= 40 && JUNK_ANCHORED.test(lower)) || (words < 25 && (flags & SCAN_SEPARATOR) !== 0 && MENU_SEPARATORS.test(line.text));
 		// Cheapest and commonest first: most lines of a page are short menu bullets.
-		const ownJunk =
-			ownStrong ||
-			(line.bullet !== undefined && words < 10 && !endsSentence(line.text)) ||
-			captionCopy[i] === 1 ||
-			(words >= 2 && words <= 60 && isDoubled(line.text)) ||
-			(words <= 100 && EMBED_ALT.test(line.text)) ||
-			PLACEHOLDER.test(line.text) ||
-			(words <= 6 && INLINE_UI.test(lower)) ||
-			(words <= 3 && lower.includes('.') && FILE_NAME.test(lower)) ||
-			(words <= 8 && (flags & SCAN_SEPARATOR) !== 0 && SLASH_CREDIT.test(line.text)) ||
-			(words <= 8 && CREDIT_SHAPE.test(line.text) && CREDIT_WORD.test(line.text)) ||
-			(words <= 20 && isCapsPromo(line.text, words, flags)) ||
-			(words <= 12 && isCommentShape(lower)) ||
-			(words < 30 && isCaption(lower)) ||
-			(words <= 100 && ((flags & (SCAN_PAREN | SCAN_SEPARATOR)) !== 0 || CAPTION_INITIALS.includes(line.text[0]) || line.text.includes('redit:')) && CAPTION_LONG.test(line.text)) ||
-			(words <= LONG_LINE && (lower.includes(' is ') || lower.includes(' was ') || lower.includes(' has been ')) && BIO.test(line.text)) ||
-			(words <= LONG_LINE && DISCLAIMER.test(lower));
-		const junk = ownJunk || isShared;
+		const ownJunk = ownStrong || (line.bullet !== undefined && words < 10 && !endsSentence(line.text)) || captionCopy[i] === 1 || PLACEHOLDER.test(line.text);
 		const headerCue = words <= 20 && ((mayBeByline(lower, (flags & SCAN_AT) !== 0) && parseByline(line.text) !== null) || (words <= 12 && (flags & SCAN_DIGIT) !== 0 && parseDate(line.text) !== undefined));
-		// A word opens with a letter or digit: without digits, any word means a letter.
-		const headingLike = !junk && words >= 1 && words <= 16 && !endsSentence(line.text) && line.bullet === undefined && ((flags & SCAN_DIGIT) === 0 || LETTER.test(line.text));
-		const tableRow = (flags & SCAN_ODD_SPACE) !== 0 && !ownJunk && TABLE_ROW.test(line.text);
-		return { line, key, flags, copies, words, junk, ownJunk, shared: isShared, strongJunk, headerCue, headingLike, tableRow, isolated, repeated, commentStart };
+		const info: LineInfo = { line, key, lower, flags, copies, words, junk: false, ownJunk, shared: isShared, strongJunk: ownStrong, headerCue, headingLike: false, tableRow: false, isolated, repeated, commentStart, deep: false };
+		settle(info);
+		return info;
 	});
+}
+
+/** The flags that follow from the furniture tests: junk overall, and the shapes that need a clean line. */
+function settle(info: LineInfo): void {
+	const { line, words, flags } = info;
+	// A recurring bare word or number ("6", "Warning") is furniture but does not cut the text.
+	info.strongJunk ||= info.shared && words >= 4;
+	info.junk = info.ownJunk || info.shared;
+	// A word opens with a letter or digit: without digits, any word means a letter.
+	info.headingLike = !info.junk && words >= 1 && words <= 16 && !endsSentence(line.text) && line.bullet === undefined && ((flags & SCAN_DIGIT) === 0 || LETTER.test(line.text));
+	info.tableRow = (flags & SCAN_ODD_SPACE) !== 0 && !info.ownJunk && TABLE_ROW.test(line.text);
+}
+
+/**
+ * The furniture tests that read the whole line (phrases anywhere in it, captions, credits, bios,
+ * small print). They only matter near the article, so `selectBody` runs them on the lines around
+ * its candidate regions rather than on every menu entry of the page.
+ */
+export function deepen(info: LineInfo): void {
+	if (info.deep) return;
+	info.deep = true;
+	if (info.ownJunk && info.strongJunk) return;
+	const { line, words, flags, lower } = info;
+	const text = line.text;
+	const floating = words <= LONG_LINE && FLOATING_ANY.test(lower);
+	const phrase = words <= 40 && junkPhrase(lower, floating);
+	if (phrase) info.strongJunk = true;
+	info.ownJunk ||=
+		phrase ||
+		(words >= 2 && words <= 60 && isDoubled(text)) ||
+		(words <= 100 && EMBED_ALT.test(text)) ||
+		(words <= 6 && INLINE_UI.test(lower)) ||
+		(words <= 3 && lower.includes('.') && FILE_NAME.test(lower)) ||
+		(words <= 8 && (flags & SCAN_SEPARATOR) !== 0 && SLASH_CREDIT.test(text)) ||
+		(words <= 8 && CREDIT_SHAPE.test(text) && CREDIT_WORD.test(text)) ||
+		(words <= 20 && isCapsPromo(text, words, flags)) ||
+		(words <= 12 && isCommentShape(lower)) ||
+		(words < 30 && isCaption(lower, floating)) ||
+		(words <= 100 && isLongCaption(text, flags)) ||
+		(words <= LONG_LINE && BIO.test(text)) ||
+		(floating && DISCLAIMER.test(lower));
+	settle(info);
+}
+
+/** Runs the whole-line tests on lines `from`..`to` (clamped). */
+export function deepenRange(infos: readonly LineInfo[], from: number, to: number): void {
+	for (let i = Math.max(0, from); i <= Math.min(infos.length - 1, to); i++) deepen(infos[i]);
 }
 
 const DEEP_INDENT = 5;
@@ -398,6 +452,46 @@ function bridgeForward(infos: readonly LineInfo[], weights: Float64Array, tail: 
 	}
 }
 
+/** Lines around a candidate region whose whole-line tests can move the region's edges. */
+const DEEP_PAD = 40;
+/** Candidate regions looked at before the whole-line tests. */
+const CANDIDATES = 3;
+
+/** The `count` heaviest disjoint runs of the weights. */
+function topRuns(weights: Float64Array, count: number): [number, number][] {
+	const masked = Float64Array.from(weights);
+	const runs: [number, number][] = [];
+	for (let k = 0; k < count; k++) {
+		const run = bestRun(masked);
+		if (!run) break;
+		runs.push(run);
+		for (let i = run[0]; i <= run[1]; i++) masked[i] = -1e9;
+	}
+	return runs;
+}
+
+/**
+ * Runs the whole-line furniture tests where they can matter: around the heaviest candidate regions
+ * found without them, then around the best region again until it stands on tested lines. A test
+ * that finds furniture lowers a prose line's weight (a short line's barely moves), so the untested
+ * rest of the page, weighed as if clean, cannot hide a better region.
+ */
+function settleRegions(infos: readonly LineInfo[]): void {
+	for (let round = 0; round < 6; round++) {
+		const runs = topRuns(lineWeights(infos).weights, round === 0 ? CANDIDATES : 1);
+		let changed = false;
+		for (const [from, to] of runs) {
+			for (let i = Math.max(0, from - DEEP_PAD); i <= Math.min(infos.length - 1, to + DEEP_PAD); i++) {
+				if (infos[i].deep) continue;
+				deepen(infos[i]);
+				changed = true;
+			}
+		}
+		if (!changed) return;
+	}
+	deepenRange(infos, 0, infos.length);
+}
+
 export interface BodyOptions {
 	/** Short lines in a row that split the region into separate parts. */
 	breakRun: number;
@@ -474,6 +568,7 @@ function extendWithTable(infos: readonly LineInfo[], end: number): number {
 
 /** Indices of body lines: the best region minus the furniture inside it. */
 export function selectBody(infos: readonly LineInfo[], options: BodyOptions = DEFAULTS): number[] {
+	settleRegions(infos);
 	const { weights, tail } = lineWeights(infos);
 	const found = bestRun(weights);
 	if (!found) return [];

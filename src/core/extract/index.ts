@@ -1,7 +1,7 @@
 // Raw page text → Article: the article body as blocks with their raw offsets, and its metadata.
 
 import type { Article, ArticleBlock } from '../types';
-import { describeLines, selectBody, type LineInfo } from './boilerplate';
+import { deepenRange, describeLines, selectBody, type LineInfo } from './boilerplate';
 import { toLines, type Line } from './blocks';
 import { findJsonBlobs, mergeJsonMeta, type JsonBlob } from './jsonblocks';
 import { findAuthors, findDate, findLead, isBylineOrStamp, isProse } from './header';
@@ -142,6 +142,8 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 	const lines = outsideBlobs(toLines(text), blobs);
 	const infos = describeLines(lines, context?.sharedLines);
 	let keep = selectBody(infos);
+	// The header and byline searches look this far around the body; their lines get the full tests too.
+	if (keep.length) deepenRange(infos, keep[0] - 60, keep[keep.length - 1] + 45);
 	const publisher = json.publisher ?? findPublisher(infos);
 
 	const bodyStart = keep.length ? keep[0] : infos.length;
