@@ -362,14 +362,22 @@ function figures(info: LineInfo | undefined): boolean {
 /** Words of prose that must precede a comment-thread cue for it to count as one. */
 const COMMENTS_AFTER = 40;
 
-/** Line weights for the region search, and where the comment thread or footer begins. */
-export function lineWeights(infos: readonly LineInfo[]): { weights: Float64Array; tail: number } {
-	const weights = new Float64Array(infos.length);
-	let tail = infos.length;
-	let sinceCue = Infinity;
+/** What the line weights depend on beyond each line itself, computed once per page. */
+interface PageContext {
+	/** Where the comment thread or the footer begins. */
+	tail: number;
+	margin: number;
+	/** Few header cues: every one marks the article. */
+	fewCues: boolean;
+	/** Within a few lines under a header cue. */
+	afterCue: Uint8Array;
+}
+
+function pageContext(infos: readonly LineInfo[]): PageContext {
 	// Teaser lists repeat name/date lines; a cue marks the article when there are few, or when the prose
 	// under it runs on (a teaser has one summary line, then the next teaser's title).
-	const cues = infos.filter((x) => x.headerCue).length <= 3;
+	let cueCount = 0;
+	for (const x of infos) if (x.headerCue) cueCount++;
 	// Past the copyright line in the page's second half is the footer: legal text, contact blocks.
 	let footer = infos.length;
 	for (let i = infos.length - 1; i >= infos.length / 2; i--) {
@@ -379,20 +387,35 @@ export function lineWeights(infos: readonly LineInfo[]): { weights: Float64Array
 			break;
 		}
 	}
-	// The page's margin: where its long lines usually start (a layout table can indent the whole text).
-	const margin = medianIndent(infos);
 	// A "Comments" link in the page header is no thread: only one after some prose opens one.
+	let tail = infos.length;
 	let prose = 0;
+	let sinceCue = Infinity;
+	const afterCue = new Uint8Array(infos.length);
 	for (let i = 0; i < infos.length; i++) {
 		if (infos[i].words >= 15) prose += infos[i].words;
 		if (tail === infos.length && ((infos[i].commentStart && prose >= COMMENTS_AFTER) || i >= footer)) tail = i;
-		weights[i] = weight(infos[i], i >= tail, sinceCue <= 4 && (cues || proseRunsOn(infos, i)), margin);
-		// A table of figures is content (results, prices, schedules), however short its rows; a grid of
-		// footer links is not, and has no figures. A header row counts with the figures under it.
-		if (infos[i].tableRow && i < tail && (figures(infos[i - 1]) || figures(infos[i + 1])) && (figures(infos[i]) || infos[i + 1]?.tableRow)) weights[i] = Math.max(weights[i], TABLE_ROW_WEIGHT);
+		afterCue[i] = sinceCue <= 4 ? 1 : 0;
 		sinceCue = infos[i].headerCue ? 1 : infos[i].words >= 12 ? Infinity : sinceCue + 1;
 	}
-	return { weights, tail };
+	// The page's margin: where its long lines usually start (a layout table can indent the whole text).
+	return { tail, margin: medianIndent(infos), fewCues: cueCount <= 3, afterCue };
+}
+
+function weighLine(infos: readonly LineInfo[], ctx: PageContext, i: number): number {
+	const { tail } = ctx;
+	let w = weight(infos[i], i >= tail, ctx.afterCue[i] === 1 && (ctx.fewCues || proseRunsOn(infos, i)), ctx.margin);
+	// A table of figures is content (results, prices, schedules), however short its rows; a grid of
+	// footer links is not, and has no figures. A header row counts with the figures under it.
+	if (infos[i].tableRow && i < tail && (figures(infos[i - 1]) || figures(infos[i + 1])) && (figures(infos[i]) || infos[i + 1]?.tableRow)) w = Math.max(w, TABLE_ROW_WEIGHT);
+	return w;
+}
+
+/** Line weights for the region search, and where the comment thread or footer begins. */
+export function lineWeights(infos: readonly LineInfo[], ctx = pageContext(infos)): { weights: Float64Array; tail: number } {
+	const weights = new Float64Array(infos.length);
+	for (let i = 0; i < infos.length; i++) weights[i] = weighLine(infos, ctx, i);
+	return { weights, tail: ctx.tail };
 }
 
 /** Maximum-sum contiguous run of weights (Kadane), as [first, last] inclusive; null when nothing is positive. */
@@ -453,9 +476,9 @@ function bridgeForward(infos: readonly LineInfo[], weights: Float64Array, tail: 
 }
 
 /** Lines around a candidate region whose whole-line tests can move the region's edges. */
-const DEEP_PAD = 40;
+const DEEP_PAD = 12;
 /** Candidate regions looked at before the whole-line tests. */
-const CANDIDATES = 3;
+const CANDIDATES = 2;
 
 /** The `count` heaviest disjoint runs of the weights. */
 function topRuns(weights: Float64Array, count: number): [number, number][] {
@@ -476,20 +499,29 @@ function topRuns(weights: Float64Array, count: number): [number, number][] {
  * that finds furniture lowers a prose line's weight (a short line's barely moves), so the untested
  * rest of the page, weighed as if clean, cannot hide a better region.
  */
-function settleRegions(infos: readonly LineInfo[]): void {
-	for (let round = 0; round < 6; round++) {
-		const runs = topRuns(lineWeights(infos).weights, round === 0 ? CANDIDATES : 1);
+function settleRegions(infos: readonly LineInfo[]): { weights: Float64Array; tail: number } {
+	const ctx = pageContext(infos);
+	const { weights } = lineWeights(infos, ctx);
+	for (let round = 0; round < 8; round++) {
 		let changed = false;
-		for (const [from, to] of runs) {
-			for (let i = Math.max(0, from - DEEP_PAD); i <= Math.min(infos.length - 1, to + DEEP_PAD); i++) {
+		for (const [from, to] of topRuns(weights, round === 0 ? CANDIDATES : 1)) {
+			const a = Math.max(0, from - DEEP_PAD);
+			const b = Math.min(infos.length - 1, to + DEEP_PAD);
+			let touched = false;
+			for (let i = a; i <= b; i++) {
 				if (infos[i].deep) continue;
 				deepen(infos[i]);
-				changed = true;
+				touched = true;
 			}
+			if (!touched) continue;
+			changed = true;
+			// A line's weight also reads the few lines after it (prose running on, table neighbours).
+			for (let i = Math.max(0, a - 4); i <= Math.min(infos.length - 1, b + 1); i++) weights[i] = weighLine(infos, ctx, i);
 		}
-		if (!changed) return;
+		if (!changed) return { weights, tail: ctx.tail };
 	}
 	deepenRange(infos, 0, infos.length);
+	return lineWeights(infos, ctx);
 }
 
 export interface BodyOptions {
@@ -568,8 +600,7 @@ function extendWithTable(infos: readonly LineInfo[], end: number): number {
 
 /** Indices of body lines: the best region minus the furniture inside it. */
 export function selectBody(infos: readonly LineInfo[], options: BodyOptions = DEFAULTS): number[] {
-	settleRegions(infos);
-	const { weights, tail } = lineWeights(infos);
+	const { weights, tail } = settleRegions(infos);
 	const found = bestRun(weights);
 	if (!found) return [];
 	const region = trimRegion(infos, found, options);
