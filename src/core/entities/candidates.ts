@@ -679,7 +679,7 @@ function dateline(text: string, tokens: Tokens, k: number, out: Candidate[]): nu
 		const wordKeys: string[] = [];
 		for (let w = k; w <= j; w++) wordKeys.push(tokens.key(w));
 		const start = tokens.start(k);
-		out.push({ start, end: tokens.end(j), surface: text.slice(start, tokens.end(j)), key: wordKeys.join(' '), words: wordKeys.length, cue: 'place', hint: null, wordKeys, upper: true, commonLast: false });
+		out.push({ start, end: tokens.end(j), surface: text.slice(start, tokens.end(j)), key: wordKeys.join(' '), words: wordKeys.length, cue: 'place', hint: null, name: undefined, wordKeys, upper: true, commonLast: false });
 	}
 	return j + 1;
 }
