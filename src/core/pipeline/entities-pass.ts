@@ -59,15 +59,19 @@ export async function readEntityNotes(store: VaultStore, settings: EnvoySettings
 	return { notes, ignored };
 }
 
-/** The note's `source` property, read with the fast frontmatter subset reader (a full YAML parse per note costs more than discovery). */
-function sourceOf(markdown: string): string | null {
+/**
+ * The note's `source` and `title` properties, read with the fast frontmatter subset reader (a full YAML
+ * parse per note costs more than discovery).
+ */
+function sourceAndTitle(markdown: string): { source: string | null; title: string | null } {
 	const { yaml } = splitNote(markdown);
-	const source = yaml === null ? undefined : parseFrontmatterLines(yaml.split(/\r?\n/)).source;
-	return typeof source === 'string' ? source : null;
+	const props = yaml === null ? {} : parseFrontmatterLines(yaml.split(/\r?\n/));
+	const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null);
+	return { source: text(props.source), title: text(props.title) };
 }
 
 /**
- * Plain text of the article notes (outside the entity folder), as discovery and message detection read it.
+ * Plain text of the article notes (outside the entity folder) for discovery: the title, then the paragraphs.
  * One text per source file: a new version written beside a note the reader edited is the same article,
  * and counting it twice would make every name in it look recurrent.
  */
@@ -81,12 +85,14 @@ export async function readArticleTexts(store: VaultStore, settings: EnvoySetting
 		if (markdown === null) return;
 		const note = parseSourceNote(path, markdown);
 		if (note.duplicateOf) return;
-		const source = sourceOf(markdown);
-		if (typeof source === 'string') {
+		const { source, title } = sourceAndTitle(markdown);
+		if (source !== null) {
 			if (sources.has(source)) return;
 			sources.add(source);
 		}
-		docs.push({ id: path, text: note.paragraphs.map((p) => p.text).join('\n\n') });
+		// The headline often names people in full ("Sergei Lavrov") where the body says "Lavrov".
+		const paragraphs = note.paragraphs.map((p) => p.text);
+		docs.push({ id: path, text: (title !== null ? [title, ...paragraphs] : paragraphs).join('\n\n') });
 	});
 	return docs;
 }
