@@ -60,8 +60,17 @@ function physicalLines(text: string): Physical {
  * A wrapper leaves no line past the width that it could have broken at a space, and many
  * lines just short of it; a paragraph-per-line dump has breakable long lines everywhere.
  */
+const WIDTHS = [72, 76, 78, 80, 100, 120];
+
 function wrapWidth(text: string, phys: Physical): number {
-	for (const width of [72, 76, 78, 80, 100, 120]) {
+	// Where each long line could first have been broken: its first space past the indent.
+	const firstBreak = new Int32Array(phys.count);
+	for (let k = 0; k < phys.count; k++) {
+		if (phys.end[k] - phys.start[k] <= WIDTHS[0]) continue;
+		const sp = text.indexOf(' ', phys.from[k] + 1);
+		firstBreak[k] = sp < 0 || sp >= phys.end[k] ? 0x7fffffff : sp;
+	}
+	for (const width of WIDTHS) {
 		let breakable = 0;
 		let near = 0;
 		let longest = 0;
@@ -70,7 +79,7 @@ function wrapWidth(text: string, phys: Physical): number {
 			const length = phys.end[k] - start;
 			if (phys.end[k] === phys.from[k]) continue;
 			if (length > width) {
-				if (text.lastIndexOf(' ', start + width) > phys.from[k]) breakable++;
+				if (firstBreak[k] <= start + width) breakable++;
 			} else {
 				if (length >= width - 12) near++;
 				if (length > longest) longest = length;

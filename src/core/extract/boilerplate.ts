@@ -5,7 +5,7 @@
 
 import type { Line } from './blocks';
 import { mayBeByline, parseByline, parseDate } from './metadata';
-import { LONG_LINE, SCAN_AT, SCAN_DIGIT, SCAN_FLAGS, SCAN_ODD_SPACE, SCAN_PAREN, SCAN_SEPARATOR, endsSentence, lineKey, scanLine, scannedWords } from './text';
+import { LONG_LINE, SCAN_AT, SCAN_DIGIT, SCAN_FLAGS, SCAN_ODD_SPACE, SCAN_SEPARATOR, endsSentence, lineKey, scanLine, scannedWords } from './text';
 
 export interface LineInfo {
 	line: Line;

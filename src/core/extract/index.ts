@@ -66,9 +66,9 @@ const ORIGINAL_VERB = /(?:originally|first)\s+(?:appeared|published|ran|posted)\
 /** "This article originally appeared in X", anywhere on the page. */
 function findOriginal(infos: readonly LineInfo[]): string | undefined {
 	for (const h of infos) {
-		const t = h.line.text;
-		// Case-blind cues without lower-casing: "Originally"/"originally", "First"/"first".
-		const name = (t.includes('riginally') || t.includes('irst')) && ORIGINAL_VERB.test(t) ? parseOriginal(t) : undefined;
+		// A line of its own or a short note; the cue words on the lower-cased text, without regex.
+		if (h.words > LONG_LINE || !(h.lower.includes('originally') || h.lower.includes('first'))) continue;
+		const name = ORIGINAL_VERB.test(h.line.text) ? parseOriginal(h.line.text) : undefined;
 		if (name) return name;
 	}
 	return undefined;
@@ -99,7 +99,9 @@ const FILED = /^(tags|tagged(?: with)?|keywords|topics|categories|filed under)\s
 function findFiled(infos: readonly LineInfo[]): { tags: string[]; topics: string[] } {
 	const out = { tags: [] as string[], topics: [] as string[] };
 	for (const h of infos) {
-		if (h.words > 40 || !h.line.text.includes(':')) continue;
+		const c = h.key.charCodeAt(0);
+		// t(ags), k(eywords), c(ategories), f(iled under): the openings FILED knows.
+		if (h.words > 40 || (c !== 116 && c !== 107 && c !== 99 && c !== 102)) continue;
 		const m = FILED.exec(h.line.text);
 		if (!m) continue;
 		const items = m[2].split(/\s*[,;·|]\s*/u).map((x) => x.trim().replace(/[.]$/u, '')).filter((x) => x.length >= 2 && x.length <= 60 && x.split(/\s+/).length <= 5);
@@ -142,8 +144,8 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 	const lines = outsideBlobs(toLines(text), blobs);
 	const infos = describeLines(lines, context?.sharedLines);
 	let keep = selectBody(infos);
-	// The header and byline searches look this far around the body; their lines get the full tests too.
-	if (keep.length) deepenRange(infos, keep[0] - 60, keep[keep.length - 1] + 45);
+	// The headline and byline searches read furniture flags this far around the body's start.
+	if (keep.length) deepenRange(infos, keep[0] - 30, keep[0] + 20);
 	const publisher = json.publisher ?? findPublisher(infos);
 
 	const bodyStart = keep.length ? keep[0] : infos.length;

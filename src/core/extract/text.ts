@@ -111,7 +111,8 @@ function leadingBullets(s: string): number {
 	let i = 0;
 	while (i < s.length) {
 		const c = s.charCodeAt(i);
-		if (!isSpace(c) && !BULLET_CHARS.has(c)) break;
+		// Letters and digits (the usual first character) end the run without a set lookup.
+		if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (!isSpace(c) && !BULLET_CHARS.has(c))) break;
 		i++;
 	}
 	return i;
@@ -143,11 +144,13 @@ export const LONG_LINE = 45;
 
 /**
  * The key of a line with its `scanLine` result: `normaliseLine`, except that long prose keeps its
- * case (it only ever meets keys of lines as long, and lower-casing the bulk of a page is slow).
+ * case and digits (it only ever meets keys of lines as long, and normalising the bulk of a page is slow).
  * Returns the lower-cased text too, for the phrase tests (the text itself for long lines).
  */
 export function lineKey(text: string, scan: number): { key: string; lower: string } {
-	const lower = scannedWords(scan) > LONG_LINE ? text : text.toLowerCase();
+	// Long prose is only ever compared with its own copies: its text is the key, spacing aside.
+	if (scannedWords(scan) > LONG_LINE) return { key: (scan & SCAN_ODD_SPACE) !== 0 ? text.replace(SPACES, ' ').trim() : text, lower: text };
+	const lower = text.toLowerCase();
 	// toLowerCase can change the length (İ → i̇); the scan's flags then no longer describe it.
 	return { key: normaliseLower(lower, lower.length === text.length ? scan : undefined), lower };
 }
