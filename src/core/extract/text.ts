@@ -44,53 +44,46 @@ export const SCAN_FLAGS = 63;
 // Packed as words * 64 + flags: arithmetic rather than shifts, so a huge one-line file cannot overflow.
 const FLAG_SPAN = 64;
 
+/** Per code unit: the SCAN_* flags it raises, plus CJK_BIT for scripts written without spaces. */
+const CJK_BIT = 64;
+const FLAG_OF = new Uint8Array(0x10000);
+for (let c = 48; c <= 57; c++) FLAG_OF[c] = SCAN_DIGIT;
+// Tabs, other control characters and the non-ASCII spaces are odd spacing.
+for (let c = 0; c < 32; c++) FLAG_OF[c] = SCAN_ODD_SPACE;
+for (const c of [0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) FLAG_OF[c] = SCAN_ODD_SPACE;
+for (let c = 0x2000; c <= 0x200a; c++) FLAG_OF[c] = SCAN_ODD_SPACE;
+FLAG_OF[64] = SCAN_AT;
+for (const c of [124, 47, 0xb7, 0x2022]) FLAG_OF[c] = SCAN_SEPARATOR;
+FLAG_OF[40] = SCAN_PAREN;
+for (const c of [34, 0x201c, 0xab]) FLAG_OF[c] = SCAN_QUOTE;
+for (let c = 0; c < 0x10000; c++) if (isCjk(c)) FLAG_OF[c] |= CJK_BIT;
+
 /** Word count (as `wordCount`) and SCAN_* flags of `s`, packed as `words * 64 + flags`. */
 export function scanLine(s: string): number {
 	let n = 0;
 	let cjk = 0;
 	let flags = 0;
-	let inWord = false;
-	let prevSpace = true;
+	// 0/1 integers rather than booleans, so the loop runs without branches on most characters.
+	let inWord = 0;
+	let prevSpace = 1;
+	let odd = 0;
 	for (let i = 0; i < s.length; i++) {
 		const code = s.charCodeAt(i);
-		if (code < 128) {
-			const k = CLASS[code];
-			if (k === 1) {
-				if (!inWord) {
-					n++;
-					inWord = true;
-				}
-				if (code <= 57) flags |= SCAN_DIGIT;
-				prevSpace = false;
-				continue;
-			}
-			if (k === 0) inWord = false;
-			if (code === 32) {
-				if (prevSpace) flags |= SCAN_ODD_SPACE;
-				prevSpace = true;
-				continue;
-			}
-			prevSpace = false;
-			if (code < 32) flags |= SCAN_ODD_SPACE;
-			else if (code === 64) flags |= SCAN_AT;
-			else if (code === 124 || code === 47) flags |= SCAN_SEPARATOR;
-			else if (code === 40) flags |= SCAN_PAREN;
-			else if (code === 34) flags |= SCAN_QUOTE;
-			continue;
-		}
-		prevSpace = false;
-		if (code >= 0x3040 && isCjk(code)) cjk++;
-		else if (code === 0xb7 || code === 0x2022) flags |= SCAN_SEPARATOR;
-		else if (code === 0x201c || code === 0xab) flags |= SCAN_QUOTE;
-		else if (isSpace(code)) flags |= SCAN_ODD_SPACE;
-		const k = classOf(s, i, code);
-		if (k === 0) inWord = false;
-		else if (!inWord && k === 1) {
-			n++;
-			inWord = true;
-		}
+		let k = CLASS[code];
+		if (k === 255) k = classOf(s, i, code);
+		const f = FLAG_OF[code];
+		flags |= f;
+		cjk += f >>> 6;
+		const starts = k & 1;
+		n += starts & (inWord ^ 1);
+		// A letter or digit is in a word; a joiner (' . - ’, marks) keeps the word going; anything else ends it.
+		inWord = starts | (inWord & (k >>> 1));
+		const space = code === 32 ? 1 : 0;
+		odd |= space & prevSpace;
+		prevSpace = space;
 	}
-	if (prevSpace && s.length > 0) flags |= SCAN_ODD_SPACE;
+	if ((odd | (prevSpace & (s.length > 0 ? 1 : 0))) !== 0) flags |= SCAN_ODD_SPACE;
+	flags &= SCAN_FLAGS;
 	if (cjk > 4) n += Math.floor(cjk / 2) - 1;
 	return n * FLAG_SPAN + flags;
 }
