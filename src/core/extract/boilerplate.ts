@@ -4,7 +4,7 @@
 // and then drop the furniture that sits inside it.
 
 import type { Line } from './blocks';
-import { mayBeByline, parseByline, parseDate } from './metadata';
+import { findDateIn, mayBeByline, parseByline, type DateMatch } from './metadata';
 import { LONG_LINE, SCAN_AT, SCAN_DIGIT, SCAN_FLAGS, SCAN_ODD_SPACE, SCAN_SEPARATOR, endsSentence, lineKey, scanLine, scannedWords } from './text';
 
 export interface LineInfo {
@@ -34,6 +34,10 @@ export interface LineInfo {
 	lower: string;
 	/** The whole-line furniture tests have run (see `deepen`). */
 	deep: boolean;
+	/** Memo of `bylineOf`. */
+	byline?: string[] | null;
+	/** Memo of `dateOf`. */
+	date?: DateMatch | null;
 	/** Stands alone between blank lines, as paragraphs and subheadings do; menu entries come in runs. */
 	isolated: boolean;
 	/** A long line that recurs in the same file: footers and teasers shown twice. */
@@ -258,11 +262,23 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 		const ownStrong = commentStart || (words <= 40 && JUNK_ANCHORED.test(lower)) || (words < 25 && (flags & SCAN_SEPARATOR) !== 0 && MENU_SEPARATORS.test(line.text));
 		// Cheapest and commonest first: most lines of a page are short menu bullets.
 		const ownJunk = ownStrong || (line.bullet !== undefined && words < 10 && !endsSentence(line.text)) || captionCopy[i] === 1 || PLACEHOLDER.test(line.text);
-		const headerCue = words <= 20 && ((mayBeByline(lower, (flags & SCAN_AT) !== 0) && parseByline(line.text) !== null) || (words <= 12 && (flags & SCAN_DIGIT) !== 0 && parseDate(line.text) !== undefined));
-		const info: LineInfo = { line, key, lower, flags, copies, words, junk: false, ownJunk, shared: isShared, strongJunk: ownStrong, headerCue, headingLike: false, tableRow: false, isolated, repeated, commentStart, deep: false };
+		const info: LineInfo = { line, key, lower, flags, copies, words, junk: false, ownJunk, shared: isShared, strongJunk: ownStrong, headerCue: false, headingLike: false, tableRow: false, isolated, repeated, commentStart, deep: false };
+		info.headerCue = words <= 20 && (bylineOf(info) !== null || (words <= 12 && dateOf(info) !== null));
 		settle(info);
 		return info;
 	});
+}
+
+/** The byline names a line holds (see `parseByline`), parsed once per line. */
+export function bylineOf(info: LineInfo): string[] | null {
+	if (info.byline === undefined) info.byline = info.words <= LONG_LINE && mayBeByline(info.lower, (info.flags & SCAN_AT) !== 0) ? parseByline(info.line.text) : null;
+	return info.byline;
+}
+
+/** The first date a line holds (see `findDateIn`), found once per line; every date form has digits. */
+export function dateOf(info: LineInfo): DateMatch | null {
+	if (info.date === undefined) info.date = (info.flags & SCAN_DIGIT) !== 0 ? (findDateIn(info.line.text) ?? null) : null;
+	return info.date;
 }
 
 /** The flags that follow from the furniture tests: junk overall, and the shapes that need a clean line. */

@@ -2,9 +2,9 @@
 // headline. Pages print them in many orders (caption, kicker, headline, dek, byline, date, share
 // row), so each is searched from the head outward rather than at a fixed place.
 
-import type { LineInfo } from './boilerplate';
-import { findDateIn, looksLikeName, parseByline, parseNameByDate } from './metadata';
-import { STAMP_WORDS, isMetaLine } from './title';
+import { bylineOf, dateOf, type LineInfo } from './boilerplate';
+import { looksLikeName, parseByline, parseNameByDate } from './metadata';
+import { STAMP_WORDS, isMetaInfo } from './title';
 import { endsSentence } from './text';
 
 /** A line that reads as a paragraph of the article rather than a caption or a headline. */
@@ -43,9 +43,9 @@ export function findLead(infos: readonly LineInfo[], keep: readonly number[]): n
  */
 function isHeaderLine(info: LineInfo): boolean {
 	const text = info.line.text;
-	if (parseByline(text) !== null || parseNameByDate(text) !== undefined) return true;
-	const date = findDateIn(text);
-	if (!date) return isMetaLine(text) && !endsSentence(text);
+	if (bylineOf(info) !== null || parseNameByDate(text) !== undefined) return true;
+	const date = dateOf(info);
+	if (!date) return isMetaInfo(info) && !endsSentence(text);
 	if (STAMP_WORDS.test(text)) return true;
 	const rest = (text.slice(0, date.index) + text.slice(date.index + date.length)).split(/\s+/).filter((w) => /\p{L}/u.test(w));
 	return rest.length <= 4 || !endsSentence(text);
@@ -55,7 +55,7 @@ function isHeaderLine(info: LineInfo): boolean {
 export function isBylineOrStamp(info: LineInfo): boolean {
 	if (info.words > 20) return false;
 	const text = info.line.text;
-	return parseByline(text) !== null || (STAMP_WORDS.test(text) && findDateIn(text) !== undefined);
+	return bylineOf(info) !== null || (STAMP_WORDS.test(text) && dateOf(info) !== null);
 }
 
 /** Order in which to look at lines for the byline and date: the header, then outward from it. */
@@ -80,7 +80,7 @@ export function findAuthors(infos: readonly LineInfo[], head: number, lead: numb
 		const info = infos[i];
 		if (info.words > 16 || (inBody.has(i) && i > lead)) continue;
 		const text = info.line.text;
-		const names = parseByline(text) ?? (BARE_BY.test(text) && infos[i + 1] ? parseByline(`By ${infos[i + 1].line.text}`) : null);
+		const names = bylineOf(info) ?? (BARE_BY.test(text) && infos[i + 1] ? parseByline(`By ${infos[i + 1].line.text}`) : null);
 		if (names) return names;
 	}
 	// No byline: a name printed with the date, or alone on the line by the date, in the header.
@@ -92,8 +92,8 @@ export function findAuthors(infos: readonly LineInfo[], head: number, lead: numb
 		const named = parseNameByDate(info.line.text);
 		if (named) return [named];
 		if (info.junk) continue;
-		const dateNext = [infos[i - 1], infos[i + 1]].some((x) => x !== undefined && x.words <= 16 && findDateIn(x.line.text) !== undefined);
-		if (dateNext && info.words >= 2 && info.words <= 4 && info.line.bullet === undefined && looksLikeName(info.line.text) && !isMetaLine(info.line.text)) return [info.line.text];
+		const dateNext = [infos[i - 1], infos[i + 1]].some((x) => x !== undefined && x.words <= 16 && dateOf(x) !== null);
+		if (dateNext && info.words >= 2 && info.words <= 4 && info.line.bullet === undefined && looksLikeName(info.line.text) && !isMetaInfo(info)) return [info.line.text];
 	}
 	return [];
 }
@@ -110,7 +110,7 @@ export function findDate(infos: readonly LineInfo[], head: number, lead: number,
 		if (info.words > 24 || (inBody.has(i) && i > lead && !isHeaderLine(info))) continue;
 		const text = info.line.text;
 		if (POST_SIGNATURE.test(text) || COPYRIGHT_CUE.test(text)) continue;
-		const date = findDateIn(text);
+		const date = dateOf(info);
 		if (date) return date.iso;
 	}
 	return undefined;

@@ -6,7 +6,7 @@ import { toLines, type Line } from './blocks';
 import { findJsonBlobs, mergeJsonMeta, type JsonBlob } from './jsonblocks';
 import { findAuthors, findDate, findLead, isBylineOrStamp, isProse } from './header';
 import { OUTLET_CUE_START, looksLikeName, parseCopyright, parseDate, parseOriginal, parseOutletCue, parseSourceLine, parseSupportBanner, parseWritesCredit } from './metadata';
-import { deriveTitle, findTitle, isMetaLine, splitKicker } from './title';
+import { deriveTitle, findTitle, isMetaInfo, splitKicker } from './title';
 import { LONG_LINE, endsSentence, normaliseLine } from './text';
 
 export interface ExtractContext {
@@ -160,7 +160,7 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 	// captions, kickers and share rows; a short full sentence just before the prose is the lead. When a
 	// byline or date sat inside the region, everything above it was header.
 	const leadSentence = (i: number) => infos[i].words >= 6 && endsSentence(infos[i].line.text) && i === lead - 1;
-	const inHeader = (i: number) => i <= titleIndex || (i < lead && (moved || isMetaLine(infos[i].line.text) || (infos[i].words < 15 && !leadSentence(i))));
+	const inHeader = (i: number) => i <= titleIndex || (i < lead && (moved || isMetaInfo(infos[i]) || (infos[i].words < 15 && !leadSentence(i))));
 	const headerKept = new Set(keep.filter(inHeader));
 	keep = keep.filter((i) => !headerKept.has(i) && !isBylineOrStamp(infos[i]));
 
@@ -168,7 +168,7 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 	if (titleIndex >= 0) {
 		const dek = header.slice(1, 5).find((h, k) => {
 			const i = titleIndex + 1 + k;
-			return !h.junk && !isMetaLine(h.line.text) && h.words >= 6 && h.words <= 70 && h.line.bullet === undefined && (headerKept.has(i) || !keep.includes(i));
+			return !h.junk && !isMetaInfo(h) && h.words >= 6 && h.words <= 70 && h.line.bullet === undefined && (headerKept.has(i) || !keep.includes(i));
 		});
 		subtitle = dek?.line.text;
 	}

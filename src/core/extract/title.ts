@@ -1,6 +1,6 @@
 // The headline: the title-shaped line just above the body, past kickers, menus and site names.
 
-import type { LineInfo } from './boilerplate';
+import { bylineOf, dateOf, type LineInfo } from './boilerplate';
 import { parseByline, parseDate } from './metadata';
 import { SCAN_QUOTE, normaliseLine } from './text';
 
@@ -10,6 +10,14 @@ export const STAMP_WORDS = /^(?:posted|updated|published|last (?:modified|update
 const BARE_BY = /^(?:by|von|por|par)\s*:?$/iu;
 
 const UI_WORDS = /\b(?:share|sharing|close|click|tap|external links?|new window|continues? below|gallery|inbox|subscribe|sign (?:up|in)|log ?in|newsletter|menu|search|latest news|cookies?)\b/iu;
+
+/** `isMetaLine` of a described line, with its byline and date parsed once. */
+export function isMetaInfo(info: LineInfo): boolean {
+	if (bylineOf(info)) return true;
+	const words = info.line.text.split(/\s+/).length;
+	if (words > 18) return false;
+	return dateOf(info) !== null || STAMP_WORDS.test(info.line.text) || (words <= 6 && TIME.test(info.line.text));
+}
 
 /** Lines that are metadata rather than headline: bylines, dates, "Updated …", timestamps. */
 export function isMetaLine(text: string): boolean {
@@ -23,7 +31,7 @@ function titleScore(infos: readonly LineInfo[], i: number, distance: number, jso
 	const info = infos[i];
 	const text = info.line.text;
 	// A headline other pages of the site list as a teaser is shared, but still this page's headline.
-	if (info.ownJunk || info.line.bullet !== undefined || isMetaLine(text)) return -Infinity;
+	if (info.ownJunk || info.line.bullet !== undefined || isMetaInfo(info)) return -Infinity;
 	// The outlet's name printed at the top of the page is no headline.
 	if (siteKey !== undefined && (info.key === siteKey || info.key.startsWith(`${siteKey} `))) return -Infinity;
 	const w = info.words;
@@ -50,7 +58,7 @@ function titleScore(infos: readonly LineInfo[], i: number, distance: number, jso
 	if (/\s[|·]\s|\s-\s.*\s-\s/u.test(text)) score -= 4;
 	// Bylines and dates sit right under the headline; what comes right after one is the author's outlet or role.
 	for (let k = i + 1; k <= i + 4 && k < infos.length; k++) if (infos[k].headerCue) score += 4;
-	for (let k = Math.max(0, i - 3); k < i; k++) if (infos[k].words <= 16 && (BARE_BY.test(infos[k].line.text) || parseByline(infos[k].line.text))) score -= 6;
+	for (let k = Math.max(0, i - 3); k < i; k++) if (infos[k].words <= 16 && (BARE_BY.test(infos[k].line.text) || bylineOf(infos[k]))) score -= 6;
 	if (jsonKey && jsonKey === info.key) score += 30;
 	return score;
 }
