@@ -5,7 +5,7 @@
 
 import type { Line } from './blocks';
 import { findDateIn, mayBeByline, parseByline, type DateMatch } from './metadata';
-import { LONG_LINE, SCAN_AT, SCAN_DIGIT, SCAN_FLAGS, SCAN_ODD_SPACE, SCAN_SEPARATOR, endsSentence, lineKey, scanLine, scannedWords } from './text';
+import { LONG_LINE, SCAN_AT, SCAN_DASH, SCAN_DIGIT, SCAN_FLAGS, SCAN_ODD_SPACE, SCAN_SEPARATOR, endsSentence, lineKey, scanLine, scannedWords } from './text';
 
 export interface LineInfo {
 	line: Line;
@@ -271,7 +271,7 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 
 /** The byline names a line holds (see `parseByline`), parsed once per line. */
 export function bylineOf(info: LineInfo): string[] | null {
-	if (info.byline === undefined) info.byline = info.words <= LONG_LINE && mayBeByline(info.lower, (info.flags & SCAN_AT) !== 0) ? parseByline(info.line.text) : null;
+	if (info.byline === undefined) info.byline = info.words <= LONG_LINE && mayBeByline(info.lower, (info.flags & SCAN_AT) !== 0, (info.flags & (SCAN_DIGIT | SCAN_SEPARATOR | SCAN_DASH)) !== 0) ? parseByline(info.line.text) : null;
 	return info.byline;
 }
 

@@ -136,9 +136,12 @@ function bylineNames(rest: string): string[] | null {
 const OPENING_LOWER = new RegExp(BYLINE_OPENING.source, 'u');
 const INNER_CUE_LOWER = /\b(?:by|von|por|par)\b/u;
 
-/** Cheap necessary test for `parseByline` on a lower-cased line (`hasAt`: the line holds an `@`). */
-export function mayBeByline(lower: string, hasAt: boolean): boolean {
-	return hasAt || OPENING_LOWER.test(lower) || INNER_CUE_LOWER.test(lower);
+/**
+ * Cheap necessary test for `parseByline` on a lower-cased line: `hasAt`, the line holds an `@`;
+ * `hasSeparator`, it holds a digit, dash or separator (what an inner "by" must come after).
+ */
+export function mayBeByline(lower: string, hasAt: boolean, hasSeparator: boolean): boolean {
+	return hasAt || OPENING_LOWER.test(lower) || (hasSeparator && INNER_CUE_LOWER.test(lower));
 }
 
 /** Names in a byline line ("By A", "By A and B", "By A, B & C | Outlet", "Date | By: A"), or null when the line is no byline. */

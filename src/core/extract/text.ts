@@ -39,13 +39,15 @@ export const SCAN_SEPARATOR = 8;
 export const SCAN_PAREN = 16;
 /** `“`, `"` or `«`. */
 export const SCAN_QUOTE = 32;
+/** A dash or hyphen (`-`, `–`, `—`): date and byline separators. */
+export const SCAN_DASH = 64;
 /** Mask of the SCAN_* bits in a `scanLine` result. */
-export const SCAN_FLAGS = 63;
-// Packed as words * 64 + flags: arithmetic rather than shifts, so a huge one-line file cannot overflow.
-const FLAG_SPAN = 64;
+export const SCAN_FLAGS = 127;
+// Packed as words * 128 + flags: arithmetic rather than shifts, so a huge one-line file cannot overflow.
+const FLAG_SPAN = 128;
 
 /** Per code unit: the SCAN_* flags it raises, plus CJK_BIT for scripts written without spaces. */
-const CJK_BIT = 64;
+const CJK_BIT = 128;
 const FLAG_OF = new Uint8Array(0x10000);
 for (let c = 48; c <= 57; c++) FLAG_OF[c] = SCAN_DIGIT;
 // Tabs, other control characters and the non-ASCII spaces are odd spacing.
@@ -55,10 +57,11 @@ for (let c = 0x2000; c <= 0x200a; c++) FLAG_OF[c] = SCAN_ODD_SPACE;
 FLAG_OF[64] = SCAN_AT;
 for (const c of [124, 47, 0xb7, 0x2022]) FLAG_OF[c] = SCAN_SEPARATOR;
 FLAG_OF[40] = SCAN_PAREN;
+for (const c of [45, 0x2013, 0x2014]) FLAG_OF[c] = SCAN_DASH;
 for (const c of [34, 0x201c, 0xab]) FLAG_OF[c] = SCAN_QUOTE;
 for (let c = 0; c < 0x10000; c++) if (isCjk(c)) FLAG_OF[c] |= CJK_BIT;
 
-/** Word count (as `wordCount`) and SCAN_* flags of `s`, packed as `words * 64 + flags`. */
+/** Word count (as `wordCount`) and SCAN_* flags of `s`, packed as `words * 128 + flags`. */
 export function scanLine(s: string): number {
 	let n = 0;
 	let cjk = 0;
@@ -73,7 +76,7 @@ export function scanLine(s: string): number {
 		if (k === 255) k = classOf(s, i, code);
 		const f = FLAG_OF[code];
 		flags |= f;
-		cjk += f >>> 6;
+		cjk += f >>> 7;
 		const starts = k & 1;
 		n += starts & (inWord ^ 1);
 		// A letter or digit is in a word; a joiner (' . - ’, marks) keeps the word going; anything else ends it.
