@@ -135,6 +135,9 @@ export function normaliseLower(lower: string, scan?: number): string {
 const DIGITS = /\d+/g;
 const SPACES = /\s+/g;
 
+/** Characters from each end of a long line that make its key. */
+const KEY_END = 48;
+
 /** Past this many words a line is prose or a teaser, never a phrase, caption or bio line. */
 export const LONG_LINE = 45;
 
@@ -144,8 +147,12 @@ export const LONG_LINE = 45;
  * Returns the lower-cased text too, for the phrase tests (the text itself for long lines).
  */
 export function lineKey(text: string, scan: number): { key: string; lower: string } {
-	// Long prose is only ever compared with its own copies: its text is the key, spacing aside.
-	if (scannedWords(scan) > LONG_LINE) return { key: (scan & SCAN_ODD_SPACE) !== 0 ? text.replace(SPACES, ' ').trim() : text, lower: text };
+	// Long prose is only ever compared with its own copies: its ends and length stand for it, which
+	// is cheaper to hash than the whole paragraph, and two paragraphs alike in all three are copies.
+	if (scannedWords(scan) > LONG_LINE) {
+		const t = (scan & SCAN_ODD_SPACE) !== 0 ? text.replace(SPACES, ' ').trim() : text;
+		return { key: t.length <= 2 * KEY_END ? t : `${t.slice(0, KEY_END)}\u0000${t.length}\u0000${t.slice(-KEY_END)}`, lower: text };
+	}
 	const lower = text.toLowerCase();
 	// toLowerCase can change the length (İ → i̇); the scan's flags then no longer describe it.
 	return { key: normaliseLower(lower, lower.length === text.length ? scan : undefined), lower };
