@@ -5,7 +5,7 @@
 
 import type { Line } from './blocks';
 import { findDateIn, mayBeByline, parseByline, type DateMatch } from './metadata';
-import { LONG_LINE, SCAN_AT, SCAN_DASH, SCAN_DIGIT, SCAN_FLAGS, SCAN_ODD_SPACE, SCAN_SEPARATOR, endsSentence, lineKey, scanLine, scannedWords } from './text';
+import { LONG_LINE, SCAN_WORD, SCAN_AT, SCAN_DASH, SCAN_DIGIT, SCAN_FLAGS, SCAN_ODD_SPACE, SCAN_SEPARATOR, endsSentence, lineKey, scanLine, scannedWords } from './text';
 
 export interface LineInfo {
 	line: Line;
@@ -227,7 +227,8 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 		scans[i] = scan;
 		lowers[i] = lower;
 		keys[i] = key;
-		counts.set(key, (counts.get(key) ?? 0) + 1);
+		// Copies only matter for lines of two words or more (headline echoes, repeated prose).
+		if (scan >= 2 * SCAN_WORD) counts.set(key, (counts.get(key) ?? 0) + 1);
 	}
 	// A caption printed twice, bare and then with its credit appended: both copies are captions.
 	const captionCopy = new Uint8Array(n);
@@ -355,11 +356,20 @@ export function weight(info: LineInfo, inComments: boolean, afterCue: boolean, m
 const TABLE_ROW_WEIGHT = 2;
 
 function medianIndent(infos: readonly LineInfo[]): number {
-	const indents: number[] = [];
-	for (const x of infos) if (x.words >= 20) indents.push(x.line.indent);
-	if (indents.length === 0) return 0;
-	indents.sort((a, b) => a - b);
-	return indents[indents.length >> 1];
+	// Indents are small: a count per indent up to 64 (deeper counts as 64) finds the median without sorting.
+	const histogram = new Uint32Array(65);
+	let total = 0;
+	for (const x of infos) {
+		if (x.words < 20) continue;
+		histogram[Math.min(64, x.line.indent)]++;
+		total++;
+	}
+	if (total === 0) return 0;
+	for (let indent = 0, seen = 0; indent <= 64; indent++) {
+		seen += histogram[indent];
+		if (seen > total >> 1) return indent;
+	}
+	return 64;
 }
 
 /** The line after `i` (past furniture) is prose too. */

@@ -74,6 +74,9 @@ function findOriginal(infos: readonly LineInfo[]): string | undefined {
 	return undefined;
 }
 
+/** Lines above the lead where the headline is looked for. */
+const TITLE_WINDOW = 25;
+
 const BANNER_START = /^(?:support|donate|subscribe)/u;
 
 /**
@@ -144,16 +147,16 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 	const lines = outsideBlobs(toLines(text), blobs);
 	const infos = describeLines(lines, context?.sharedLines);
 	let keep = selectBody(infos);
-	// The headline and byline searches read furniture flags this far around the body's start.
-	if (keep.length) deepenRange(infos, keep[0] - 30, keep[0] + 20);
 	const publisher = json.publisher ?? findPublisher(infos);
 
 	const bodyStart = keep.length ? keep[0] : infos.length;
 	const firstProse = keep.find((i) => isProse(infos[i])) ?? bodyStart;
 	// The headline may have been swallowed by the region: look into it too, up to the lead.
 	const lead = findLead(infos, keep);
+	// The headline and byline searches read furniture flags above the lead; those lines get the full tests.
+	deepenRange(infos, lead - TITLE_WINDOW - 1, lead + 3);
 	const moved = lead !== firstProse;
-	const titleIndex = findTitle(infos, lead - 1, json.title, publisher);
+	const titleIndex = findTitle(infos, lead - 1, json.title, publisher, TITLE_WINDOW);
 	const header = infos.slice(Math.max(0, titleIndex), lead);
 
 	// Headline, byline, date and dek are metadata, not body. Short lines between headline and prose are

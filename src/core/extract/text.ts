@@ -91,6 +91,9 @@ export function scanLine(s: string): number {
 	return n * FLAG_SPAN + flags;
 }
 
+/** What one word adds to a `scanLine` result: `scan >= n * SCAN_WORD` means at least n words. */
+export const SCAN_WORD = FLAG_SPAN;
+
 export function scannedWords(scan: number): number {
 	return Math.floor(scan / FLAG_SPAN);
 }
