@@ -260,9 +260,13 @@ export function describeLines(lines: readonly Line[], shared: ReadonlySet<string
 		const repeated = words >= 15 && copies > 1;
 		const commentStart = words <= 20 && COMMENT_START.test(lower);
 		const isShared = shared !== undefined && shared.has(key);
-		const ownStrong = commentStart || (words <= 40 && JUNK_ANCHORED.test(lower)) || (words < 25 && (flags & SCAN_SEPARATOR) !== 0 && MENU_SEPARATORS.test(line.text));
-		// Cheapest and commonest first: most lines of a page are short menu bullets.
-		const ownJunk = ownStrong || (line.bullet !== undefined && words < 10 && !endsSentence(line.text)) || captionCopy[i] === 1 || PLACEHOLDER.test(line.text);
+		// Most lines of a page are short menu bullets: furniture whatever else they say. Whether they are
+		// also phrase furniture (strong) only matters near the article, where `deepen` looks again.
+		const menuItem = line.bullet !== undefined && words < 10 && !endsSentence(line.text);
+		const ownStrong = commentStart || (!menuItem && anchoredJunk(line.text, lower, words, flags));
+		const c0 = line.text.charCodeAt(0);
+		// PLACEHOLDER opens with a bracket, or has no word at all (zero-width spaces).
+		const ownJunk = ownStrong || menuItem || captionCopy[i] === 1 || ((c0 === 91 || words === 0) && PLACEHOLDER.test(line.text));
 		const info: LineInfo = { line, key, lower, flags, copies, words, junk: false, ownJunk, shared: isShared, strongJunk: ownStrong, headerCue: false, headingLike: false, tableRow: false, isolated, repeated, commentStart, deep: false };
 		info.headerCue = words <= 20 && (bylineOf(info) !== null || (words <= 12 && dateOf(info) !== null));
 		settle(info);
@@ -280,6 +284,11 @@ export function bylineOf(info: LineInfo): string[] | null {
 export function dateOf(info: LineInfo): DateMatch | null {
 	if (info.date === undefined) info.date = (info.flags & SCAN_DIGIT) !== 0 ? (findDateIn(info.line.text) ?? null) : null;
 	return info.date;
+}
+
+/** Junk phrases anchored at the line's start, and menu rows ("Home | World | Asia"). */
+function anchoredJunk(text: string, lower: string, words: number, flags: number): boolean {
+	return (words <= 40 && JUNK_ANCHORED.test(lower)) || (words < 25 && (flags & SCAN_SEPARATOR) !== 0 && MENU_SEPARATORS.test(text));
 }
 
 /** The flags that follow from the furniture tests: junk overall, and the shapes that need a clean line. */
@@ -305,7 +314,7 @@ export function deepen(info: LineInfo): void {
 	const { line, words, flags, lower } = info;
 	const text = line.text;
 	const floating = words <= LONG_LINE && FLOATING_ANY.test(lower);
-	const phrase = words <= 40 && junkPhrase(lower, floating);
+	const phrase = (line.bullet !== undefined && anchoredJunk(text, lower, words, flags)) || (words <= 40 && junkPhrase(lower, floating));
 	if (phrase) info.strongJunk = true;
 	info.ownJunk ||=
 		phrase ||
