@@ -147,6 +147,9 @@ function isDoubled(text: string): boolean {
 /** The alt text of an embedded post ("Twitter post by @jroe: …"), printed instead of the post. */
 const EMBED_ALT = /^(?:twitter|instagram|facebook|youtube|tiktok|linkedin) post by\b/iu;
 
+/** First letters of the networks EMBED_ALT names. */
+const EMBED_INITIALS = 'TtIiFfYyLl';
+
 /** Image file names printed for pictures ("harbour-1.jpgharbour-1.jpg"). */
 const FILE_NAME = /^\S*\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)\S*$/u;
 /** Picture credits of the form "Jane Roe/Agency", "AP Photo/Jane Roe". */
@@ -173,12 +176,13 @@ const TAIL = 160;
  * Agency captions run long ("In this Dec. 12, 2006, file photo, made available by NASA, …
  * (AP Photo/…)"): known by their opening or their closing credit rather than their length.
  */
-function isLongCaption(text: string, flags: number): boolean {
+function isLongCaption(text: string, flags: number, mayCredit: boolean): boolean {
 	const c = text.charCodeAt(0);
 	// I, i, F, f: the openings above.
 	if ((c === 73 || c === 105 || c === 70 || c === 102) && CAPTION_OPENING.test(text)) return true;
 	if ((flags & SCAN_SEPARATOR) !== 0 && text.includes('hoto/') && AGENCY_PHOTO.test(text)) return true;
-	const closes = text.endsWith(')') || (flags & SCAN_SEPARATOR) !== 0 || text.includes('redit:');
+	// A closing "Credit: …" also matches FLOATING_ANY on short lines (`mayCredit` false: it did not).
+	const closes = text.endsWith(')') || (flags & SCAN_SEPARATOR) !== 0 || (mayCredit && text.includes('redit:'));
 	return closes && CAPTION_TAIL.test(text.length > TAIL ? text.slice(-TAIL) : text);
 }
 const CAPTION_FLOATING = /\((?:image|photo|picture|credit|pic)s?(?: credit)?:[^)]*\)\s*$|\bcredit:\s*[\p{L}][\p{L} .&/-]{0,50}$|\b(?:getty images|shutterstock|afp via getty|ap photo|file photo|photo by|submitted photo|staff photo|photo courtesy|courtesy of)\b|\((?:left|right|centre|center|pictured|top|bottom|above|below)\)/u;
@@ -319,7 +323,7 @@ export function deepen(info: LineInfo): void {
 	info.ownJunk ||=
 		phrase ||
 		(words >= 2 && words <= 60 && isDoubled(text)) ||
-		(words <= 100 && EMBED_ALT.test(text)) ||
+		(words <= 100 && EMBED_INITIALS.includes(text[0]) && EMBED_ALT.test(text)) ||
 		(words <= 6 && INLINE_UI.test(lower)) ||
 		(words <= 3 && lower.includes('.') && FILE_NAME.test(lower)) ||
 		(words <= 8 && (flags & SCAN_SEPARATOR) !== 0 && SLASH_CREDIT.test(text)) ||
@@ -327,7 +331,7 @@ export function deepen(info: LineInfo): void {
 		(words <= 20 && isCapsPromo(text, words, flags)) ||
 		(words <= 12 && isCommentShape(lower)) ||
 		(words < 30 && isCaption(lower, floating)) ||
-		(words <= 100 && isLongCaption(text, flags)) ||
+		(words <= 100 && isLongCaption(text, flags, floating || words > LONG_LINE)) ||
 		(words <= LONG_LINE && BIO.test(text)) ||
 		(floating && DISCLAIMER.test(lower));
 	settle(info);
