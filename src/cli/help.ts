@@ -75,7 +75,6 @@ Writes nothing.
 
 Options:
   --json               Print {"files":[{source,mentions:[{start,end,surface,type,entity}],reason}]}
-  --config-dir <name>  The vault's configuration folder, where the plugin's settings are read (default .obsidian)
   -h, --help           Show this help
 
 Example:
@@ -90,7 +89,6 @@ Options:
   --vault <dir>        The Obsidian vault folder
   --json               Print {"capitals":[{capital,note,messages:[{note,block,text,sender,cue,…}]}]}
   --all                Show every passage that mentions a capital, not only messages
-  --config-dir <name>  The vault's configuration folder, where the plugin's settings are read (default .obsidian)
   --config-dir <name>  The vault's configuration folder, where the plugin's settings are read (default .obsidian)
   -h, --help           Show this help
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { envoy } from './helpers';
+import { envoy, tempDir } from './helpers';
 
 const COMMANDS = ['import', 'link', 'unlink', 'entities', 'messages'];
 
@@ -17,6 +17,27 @@ describe('envoy usage', () => {
 		expect(code).toBe(0);
 		expect(out).toContain(`Usage: envoy ${command}`);
 		expect(out).toContain('Example:');
+	});
+
+	// What each command needs besides the option under test, so that only the option can make it a usage error.
+	const BASE: Record<string, (vault: string) => string[]> = {
+		import: (vault) => ['samples/raw/only-boilerplate.txt', '--vault', vault],
+		link: (vault) => ['--vault', vault],
+		unlink: (vault) => ['--vault', vault],
+		entities: () => ['samples/raw/only-boilerplate.txt'],
+		messages: (vault) => ['--vault', vault],
+	};
+
+	it.each(COMMANDS)('%s accepts every option its --help lists', async (command) => {
+		const help = (await envoy(command, '--help')).out;
+		const options = [...help.matchAll(/^ {2}(--[a-z-]+)(?: <[^>]+>)?/gm)].map((m) => ({ flag: m[1], takesValue: m[0].includes('<') }));
+		expect(options.length).toBeGreaterThan(0);
+		for (const { flag, takesValue } of options) {
+			if (flag === '--help') continue;
+			const vault = tempDir();
+			const run = await envoy(command, ...BASE[command](vault), flag, ...(takesValue ? ['.obsidian'] : []));
+			expect({ flag, code: run.code, err: run.err }).not.toMatchObject({ code: 2 });
+		}
 	});
 
 	it('exits 2 on usage errors, with the reason on stderr', async () => {
