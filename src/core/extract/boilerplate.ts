@@ -368,7 +368,7 @@ export function weight(info: LineInfo, inComments: boolean, afterCue: boolean, m
 
 const TABLE_ROW_WEIGHT = 2;
 
-function medianIndent(infos: readonly LineInfo[]): number {
+function marginIndent(infos: readonly LineInfo[]): number {
 	// Indents are small: a count per indent up to 64 (deeper counts as 64) finds the median without sorting.
 	const histogram = new Uint32Array(65);
 	let total = 0;
@@ -378,9 +378,10 @@ function medianIndent(infos: readonly LineInfo[]): number {
 		total++;
 	}
 	if (total === 0) return 0;
+	// A low quantile rather than the median: a side column can hold as many long lines as the article.
 	for (let indent = 0, seen = 0; indent <= 64; indent++) {
 		seen += histogram[indent];
-		if (seen > total >> 1) return indent;
+		if (seen > total >> 2) return indent;
 	}
 	return 64;
 }
@@ -438,7 +439,7 @@ function pageContext(infos: readonly LineInfo[]): PageContext {
 		sinceCue = infos[i].headerCue ? 1 : infos[i].words >= 12 ? Infinity : sinceCue + 1;
 	}
 	// The page's margin: where its long lines usually start (a layout table can indent the whole text).
-	return { tail, margin: medianIndent(infos), fewCues: cueCount <= 3, afterCue };
+	return { tail, margin: marginIndent(infos), fewCues: cueCount <= 3, afterCue };
 }
 
 function weighLine(infos: readonly LineInfo[], ctx: PageContext, i: number): number {

@@ -193,13 +193,14 @@ export function parseNameByDate(line: string): string | undefined {
 const STAMP = /^(?:posted|updated|published|last|date|on)\b/iu;
 const DAY_OR_MONTH = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:[ap]m|gmt|utc|[ecmp][sd]t)\b/iu;
 
-const ORIGINAL = /\b(?:originally|first)\s+(?:appeared|published|ran|posted)\s+(?:at|in|on|by)\s+(?:the\s+(?=\p{Lu}))?(.{2,80}?)\s*(?:[.,;(]|\s+on\s+|$)/iu;
+const ORIGINAL = /\b(?:originally|first)\s+(?:appeared|published|ran|posted)\s+(?:at|in|on|by)\s+(.{2,80}?)\s*(?:[.,;(]|\s+on\s+|$)/iu;
 
 /** "This article originally appeared at X" → X. */
 export function parseOriginal(line: string): string | undefined {
 	const m = ORIGINAL.exec(line);
 	if (!m) return undefined;
-	const name = m[1].trim();
+	// "in the Coastal Gazette": a lower-case article is the sentence's; "at The Meridian Review" is the name's.
+	const name = m[1].trim().replace(/^the\s+(?=\p{Lu})/u, '');
 	return /^\p{Lu}|^\d/u.test(name) && name.split(/\s+/).length <= 8 ? name : undefined;
 }
 

@@ -198,3 +198,16 @@ describe('body: more picture, embed and small-print furniture', () => {
 		expect(texts(extractArticle(page(para)))).toContain(para);
 	});
 });
+
+describe('body: indentation', () => {
+	it('prefers the text at the page margin to a side column the text browser indented', () => {
+		const side = [
+			'The harbour festival returns this weekend with music on the quay, boat trips to the lighthouse and a market of local crafts that organisers say will be the largest the town has ever held, weather permitting, with stalls along the whole of the seafront.',
+			'A new bakery on the square has become the talk of the islands, with queues forming before dawn for its rye bread and cinnamon rolls, and the owners say they are already looking for a second site on the far side of the harbour for next year.',
+			'The lifeboat crew was called out three times last week, twice to help yachts in trouble off the headland and once to search for a swimmer who was later found safe on the beach, and the station is appealing for new volunteers to join the crew.',
+			'Tickets for the winter concert series go on sale on Monday at the harbour office and online, and the town council has promised that the hall will finally be heated this year after complaints from audiences and musicians alike in the last two seasons.',
+		];
+		const text = ['Talks on the Border Crossings Resume', '', ...LONG.slice(0, 3).flatMap((p) => [p, '']), '• Home', '• Ports', '• Weather', '• Contact', '', '      Around the harbour', '', ...side.flatMap((p) => [`      ${p}`, '']), ''].join('\n');
+		expect(texts(extractArticle(text))).toEqual(LONG.slice(0, 3));
+	});
+});

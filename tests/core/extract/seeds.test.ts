@@ -66,3 +66,30 @@ describe.skipIf(files.length === 0)('seed pages', () => {
 		}
 	});
 });
+
+describe.skipIf(files.length === 0)('seed pages: metadata where the text gives it', () => {
+	it.each(files)('%s: title, authors, date and outlet come from the text, and the header leaves the body', (f) => {
+		const text = read(f);
+		const a = extractArticle(text);
+		const sp = (s: string) => s.replace(/\s+/g, ' ');
+		const flat = sp(text);
+		if (!a.titleDerived) {
+			expect(flat).toContain(sp(a.title));
+			expect(a.title).not.toBe(a.publisher);
+		} else expect(a.title.split(/\s+/).length).toBeLessThanOrEqual(12);
+		for (const name of a.authors) expect(flat).toContain(sp(name));
+		if (a.published) expect(text).toContain(a.published.slice(0, 4));
+		if (a.publisher) expect(flat.toLowerCase()).toContain(sp(a.publisher).toLowerCase());
+		for (const t of body(a)) {
+			expect(t, 'byline left in the body').not.toMatch(/^(?:by|posted by|written by)\s+\p{Lu}/iu);
+			expect(t, 'date line left in the body').not.toMatch(/^(?:published|updated|posted)(?: on)?\s+\S+\s+\d/iu);
+			if (a.subtitle) expect(t).not.toBe(a.subtitle);
+			expect(t).not.toBe(a.title);
+		}
+	});
+
+	it.each(files)('%s: the 80-column wrapped copy gives the same metadata', (f) => {
+		const pick = (a: Article) => ({ title: a.title, authors: a.authors, published: a.published, publisher: a.publisher, original: a.originalPublisher });
+		expect(pick(extractArticle(hardWrap(read(f))))).toEqual(pick(extractArticle(read(f))));
+	});
+});
