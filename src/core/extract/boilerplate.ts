@@ -93,10 +93,14 @@ const JUNK_ANCHORED = new RegExp(
 		'^this (?:article|story|piece) (?:originally|first) (?:appeared|was published)',
 		'^(?:originally|first) published',
 		'^(?:tags|tagged(?: with)?|keywords|topics|categories|filed under)\\s*:',
+		// Consent and sign-up forms, error pages.
+		'^(?:accept|reject) all\\b',
+		'^by (?:signing up|clicking|registering|continuing)\\b',
+		'^the page you (?:requested|are looking for)\\b',
 	].join('|'),
 	'u',
 );
-const JUNK_FLOATING = /all rights reserved|commenting (?:rules|policy|guidelines)|enable javascript|javascript (?:is )?(?:disabled|required)|\b(?:may|can) be reached at\b|newsletter|cookies?\b.*\b(?:consent|accept|policy|use)|by subscribing|\b(?:unlimited|full|digital|premium) access\b.{0,80}\b(?:subscri|a week|a month|a year|trial)|\bfor (?:as little as|just|only) (?:[$€£₹]|rs\.? ?)\s?\d/u;
+const JUNK_FLOATING = /all rights reserved|commenting (?:rules|policy|guidelines)|enable javascript|javascript (?:is )?(?:disabled|required)|\b(?:may|can) be reached at\b|newsletter|cookies?\b.*\b(?:consent|accept|policy|use|preferences|partners|active|off|on)\b|by subscribing|\bin your inbox\b|protected by recaptcha|\bregistered office\b|\bpage not (?:found|available)\b|\b(?:unlimited|full|digital|premium) access\b.{0,80}\b(?:subscri|a week|a month|a year|trial)|\bfor (?:as little as|just|only) (?:[$€£₹]|rs\.? ?)\s?\d/u;
 /** Legal small print at the foot of a page: disclaimers, trademark notices. */
 const DISCLAIMER = /for (?:general )?information(?:al)? purposes only|(?:is|are) not (?:intended|meant) (?:to|as) (?:diagnose|replace|a substitute)|not a substitute for (?:professional )?(?:medical|legal|financial) advice|have not been evaluated by the food and drug administration|(?:does|do|shall) not constitute (?:legal|financial|medical|investment|professional) advice|(?:are|is a) (?:registered )?trademarks? of\b|^\W?results (?:may )?vary\b/u;
 
@@ -143,6 +147,9 @@ function isDoubled(text: string): boolean {
 	}
 	return false;
 }
+
+/** A cookie-consent notice, however long: cookies and what the page does with them. */
+const COOKIE_NOTICE = /\bcookies\b.{0,300}\b(?:partners|consent|preferences|personali[sz]e|advertising)\b/iu;
 
 /** The alt text of an embedded post ("Twitter post by @jroe: …"), printed instead of the post. */
 const EMBED_ALT = /^(?:twitter|instagram|facebook|youtube|tiktok|linkedin) post by\b/iu;
@@ -292,7 +299,20 @@ export function dateOf(info: LineInfo): DateMatch | null {
 
 /** Junk phrases anchored at the line's start, and menu rows ("Home | World | Asia"). */
 function anchoredJunk(text: string, lower: string, words: number, flags: number): boolean {
-	return (words <= 40 && JUNK_ANCHORED.test(lower)) || (words < 25 && (flags & SCAN_SEPARATOR) !== 0 && MENU_SEPARATORS.test(text));
+	if (words <= 40 && JUNK_ANCHORED.test(lower)) return true;
+	if ((flags & SCAN_SEPARATOR) === 0) return false;
+	return (words < 25 && MENU_SEPARATORS.test(text)) || isLongMenu(text, words);
+}
+
+/** A long row of short entries between separators ("Arms control · ASEAN · Belt and Road · …"). */
+function isLongMenu(text: string, words: number): boolean {
+	let separators = 0;
+	for (let i = 1; i + 1 < text.length; i++) {
+		const c = text.charCodeAt(i);
+		// | · • / with a space on each side.
+		if ((c === 124 || c === 0xb7 || c === 0x2022 || c === 47) && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) separators++;
+	}
+	return separators >= 5 && words <= 4 * (separators + 1);
 }
 
 /** The flags that follow from the furniture tests: junk overall, and the shapes that need a clean line. */
@@ -324,6 +344,7 @@ export function deepen(info: LineInfo): void {
 		phrase ||
 		(words >= 2 && words <= 60 && isDoubled(text)) ||
 		(words <= 100 && EMBED_INITIALS.includes(text[0]) && EMBED_ALT.test(text)) ||
+		(words > 40 && words <= 100 && COOKIE_NOTICE.test(text)) ||
 		(words <= 6 && INLINE_UI.test(lower)) ||
 		(words <= 3 && lower.includes('.') && FILE_NAME.test(lower)) ||
 		(words <= 8 && (flags & SCAN_SEPARATOR) !== 0 && SLASH_CREDIT.test(text)) ||

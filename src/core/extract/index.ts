@@ -193,7 +193,8 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 	const blocks = toBlocks(infos, keep);
 	let title: string;
 	let titleDerived = false;
-	if (titleIndex >= 0) title = infos[titleIndex].line.text;
+	// A page without article text has no headline either: whatever title-shaped line its footer has is furniture.
+	if (titleIndex >= 0 && blocks.length > 0) title = infos[titleIndex].line.text;
 	else if (json.title) title = json.title;
 	else {
 		const para = blocks.find((b) => b.kind === 'paragraph');

@@ -211,3 +211,20 @@ describe('body: indentation', () => {
 		expect(texts(extractArticle(text))).toEqual(LONG.slice(0, 3));
 	});
 });
+
+describe('findSharedLines: republished copies', () => {
+	it('keeps the prose of a copy whose paragraphs were re-broken and lightly edited', () => {
+		const original = ['Talks on the Border Crossings Resume', '', ...LONG.flatMap((p) => [p, '']), ...PROSE.flatMap((p) => [p, ''])].join('\n');
+		// Two paragraphs merged, one split, a word changed: few lines match exactly, most wording does.
+		const copy = ['Republished: Talks on the Border Crossings Resume', '', `${LONG[0]} ${LONG[1]}`, '', LONG[2].replace('narrowing', 'closing'), '', ...LONG[3].split(', ').flatMap((p) => [p, '']), PROSE[0], '', `${PROSE[1]} ${PROSE[2]}`, '', PROSE[3], '', PROSE[4], ''].join('\n');
+		const shared = findSharedLines([original, copy]);
+		expect(texts(extractArticle(original, { sharedLines: shared }))).toEqual([...LONG, ...PROSE]);
+		expect(texts(extractArticle(copy, { sharedLines: shared })).join(' ')).toContain(PROSE[3]);
+	});
+
+	it('gives a page that is only furniture no title', () => {
+		const a = extractArticle(['• Home', '• World', '', 'Subscribe to our newsletter', '', 'Comments are closed.', '', 'Back to top', ''].join('\n'));
+		expect(a.blocks).toEqual([]);
+		expect(a.title).toBe('');
+	});
+});

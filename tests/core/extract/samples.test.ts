@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../src/core/extract';
+import { extractArticle, findSharedLines } from '../../../src/core/extract';
 import type { Article } from '../../../src/core/types';
 
 const read = (f: string) => readFileSync(join(import.meta.dirname, '..', '..', '..', 'samples', 'raw', f), 'utf8');
@@ -50,5 +50,20 @@ describe('sample pages', () => {
 		expect(a.title).not.toMatch(/Northbridge Notes/);
 		expect(a.publisher).toBe('Northbridge Notes');
 		expect(a.topics).toEqual(['Sanctions', 'North Korea', 'United Nations']);
+	});
+
+	it('only-boilerplate: a cookie notice, a "page not available" message, sign-up forms and a topics row are no article', () => {
+		const a = extractArticle(read('only-boilerplate.txt'));
+		expect(a.blocks).toEqual([]);
+		expect(a.title).toBe('');
+	});
+
+	it('the republished pair keeps all its prose when the batch is read together', () => {
+		const names = ['dispatch-tokyo-seoul.txt', 'harbor-abm-treaty.txt', 'meridian-moscow-pyongyang.txt', 'notes-sanctions-brief.txt', 'only-boilerplate.txt', 'pacific-ledger-republished.txt'];
+		const pages = names.map(read);
+		const shared = findSharedLines(pages);
+		const meridian = texts(extractArticle(pages[2], { sharedLines: shared }));
+		expect(meridian).toEqual(texts(extractArticle(pages[2])));
+		expect(meridian.some((t) => t.startsWith('The message to Seoul is that'))).toBe(true);
 	});
 });
