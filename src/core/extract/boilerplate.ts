@@ -301,7 +301,7 @@ export function dateOf(info: LineInfo): DateMatch | null {
 function anchoredJunk(text: string, lower: string, words: number, flags: number): boolean {
 	if (words <= 40 && JUNK_ANCHORED.test(lower)) return true;
 	if ((flags & SCAN_SEPARATOR) === 0) return false;
-	return (words < 25 && MENU_SEPARATORS.test(text)) || isLongMenu(text, words);
+	return words < 25 ? MENU_SEPARATORS.test(text) : isLongMenu(text, words);
 }
 
 /** A long row of short entries between separators ("Arms control · ASEAN · Belt and Road · …"). */
@@ -337,9 +337,15 @@ export function deepen(info: LineInfo): void {
 	if (info.ownJunk && info.strongJunk) return;
 	const { line, words, flags, lower } = info;
 	const text = line.text;
-	const floating = words <= LONG_LINE && FLOATING_ANY.test(lower);
+	// Furniture already (a menu entry, a placeholder): only whether it is also phrase furniture is open.
+	const known = info.ownJunk;
+	const floating = (known ? words <= 40 : words <= LONG_LINE) && FLOATING_ANY.test(lower);
 	const phrase = (line.bullet !== undefined && anchoredJunk(text, lower, words, flags)) || (words <= 40 && junkPhrase(lower, floating));
 	if (phrase) info.strongJunk = true;
+	if (known) {
+		settle(info);
+		return;
+	}
 	info.ownJunk ||=
 		phrase ||
 		(words >= 2 && words <= 60 && isDoubled(text)) ||
