@@ -3,7 +3,7 @@
 import { ARTICLES, CALENDAR, CONCEPTS, GROUP_WORDS, PLACE_NOUNS_OF, FIRST_NAMES, LOWER_CONCEPT_HEADS, NAME_CONNECTORS, ORG_HEADS_OF, ORG_SUFFIXES, PERSON_TITLES, PLACE_SUFFIXES, STOP_WORDS, TITLE_MODIFIERS, CONCEPT_HEADS, EVENT_HEADS } from './lexicon';
 import { builtinNames, type KnownNames } from './known-names';
 import { isDemonymKey, isPeopleKey, peopleTails } from './gazetteer';
-import { lemmaKey, nameKey, phraseLemma, SurfaceCache, SurfacePool, type Tokens } from './tokenize';
+import { CAP, CAPS_LINE, HYPHEN, INITIAL, lemmaKey, nameKey, phraseLemma, POSSESSIVE, SPACE, SurfaceCache, SurfacePool, TITLE_LINE, type Tokens, UPPER, WORD } from './tokenize';
 
 /** What the text says a name is; 'adjective' is a people-word or creed ("Kurdish rebels"), not a note of its own. */
 export type Cue = 'person' | 'organisation' | 'place' | 'concept' | 'event' | 'adjective';
@@ -30,23 +30,34 @@ export interface Candidate {
 
 /** What the corpus says about a word's capitalisation, gathered before candidates are cut. */
 export interface Evidence {
-	/** Word key → times seen capitalised away from a sentence start. */
-	midCap: Map<string, number>;
+	/** Word keys seen capitalised away from a sentence start. */
+	midCap: Set<string>;
 	/** Word keys seen in lower case. */
 	lower: Set<string>;
 	/** Word keys seen as a one-word name mid-sentence ("said Putin"): enough to split "Putin-Kim Jong Il". */
 	solo: Set<string>;
-	/** Surfaces already counted in `lower`, so the set is asked once per word, not once per occurrence. */
-	seenLower: Uint8Array;
+	/** Per surface, what is already in the sets (SEEN_*), so they are asked once per word, not once per occurrence. */
+	seen: Uint8Array;
 	/** The surface table those numbers belong to. */
 	surfaces: number;
+	/** Per surface, once the evidence is complete: the sets' answers for its key (EV_*), 0 until asked. */
+	answers: Uint8Array;
+	/** The surface table `answers` belongs to. */
+	answersFor: number;
 }
+
+const SEEN_LOWER = 1;
+const SEEN_MID = 2;
+const SEEN_SOLO = 4;
+const EV_ASKED = 1;
+const EV_LOWER = 2;
+const EV_MID = 4;
 
 /** Names Envoy already knows (places, demonyms, the user's notes). */
 type IsKnown = KnownNames;
 
 export function newEvidence(): Evidence {
-	return { midCap: new Map(), lower: new Set(), solo: new Set(), seenLower: new Uint8Array(0), surfaces: 0 };
+	return { midCap: new Set(), lower: new Set(), solo: new Set(), seen: new Uint8Array(0), surfaces: 0, answers: new Uint8Array(0), answersFor: 0 };
 }
 
 function alone(tokens: Tokens, x: number): boolean {
@@ -59,33 +70,76 @@ function alone(tokens: Tokens, x: number): boolean {
 export function gatherEvidence(tokens: Tokens, evidence: Evidence): void {
 	if (evidence.surfaces === 0) evidence.surfaces = tokens.surfaces;
 	const numbered = evidence.surfaces === tokens.surfaces;
-	for (let i = 0; i < tokens.length; i++) {
-		if (!tokens.isWord(i) || tokens.capsLine(i)) continue;
-		if (!tokens.cap(i)) {
+	if (numbered && evidence.seen.length < tokens.surfaceCount) {
+		const grown = new Uint8Array(Math.max(1024, tokens.surfaceCount * 2));
+		grown.set(evidence.seen);
+		evidence.seen = grown;
+	}
+	const seen = evidence.seen;
+	const n = tokens.length;
+	for (let i = 0; i < n; i++) {
+		const f = tokens.flags(i);
+		if ((f & (WORD | CAPS_LINE)) !== WORD) continue;
+		const s = tokens.surface(i);
+		if ((f & CAP) === 0) {
 			// The tail of a hyphenated name ("Min-jun", "Jong-un") is no lower-case use of the word.
-			if (tokens.isHyphen(i - 1) && !tokens.space(i) && !tokens.space(i - 1) && tokens.capital(i - 2)) continue;
-			if (!numbered) {
-				evidence.lower.add(tokens.key(i));
-				continue;
-			}
-			const s = tokens.surface(i);
-			if (s >= evidence.seenLower.length) {
-				const grown = new Uint8Array(Math.max(1024, (s + 1) * 2));
-				grown.set(evidence.seenLower);
-				evidence.seenLower = grown;
-			}
-			if (evidence.seenLower[s] === 0) {
-				evidence.seenLower[s] = 1;
+			if (i >= 2 && (f & SPACE) === 0 && (tokens.flags(i - 1) & (HYPHEN | SPACE)) === HYPHEN && (tokens.flags(i - 2) & (CAP | UPPER)) !== 0) continue;
+			if (!numbered) evidence.lower.add(tokens.key(i));
+			else if ((seen[s] & SEEN_LOWER) === 0) {
+				seen[s] |= SEEN_LOWER;
 				evidence.lower.add(tokens.key(i));
 			}
 			continue;
 		}
 		// Capitals at a sentence start or in a title-case line say nothing either way.
-		if (tokens.initial(i) || tokens.titleLine(i)) continue;
-		const key = tokens.key(i);
-		evidence.midCap.set(key, (evidence.midCap.get(key) ?? 0) + 1);
-		if (alone(tokens, i - 1) && (tokens.possessive(i) || alone(tokens, i + 1))) evidence.solo.add(key);
+		if ((f & (INITIAL | TITLE_LINE)) !== 0) continue;
+		if (!numbered) {
+			const key = tokens.key(i);
+			evidence.midCap.add(key);
+			if (alone(tokens, i - 1) && ((f & POSSESSIVE) !== 0 || alone(tokens, i + 1))) evidence.solo.add(key);
+			continue;
+		}
+		const known = seen[s];
+		if ((known & SEEN_MID) === 0) {
+			seen[s] = known | SEEN_MID;
+			evidence.midCap.add(tokens.key(i));
+		}
+		if ((known & SEEN_SOLO) === 0 && alone(tokens, i - 1) && ((f & POSSESSIVE) !== 0 || alone(tokens, i + 1))) {
+			seen[s] |= SEEN_SOLO;
+			evidence.solo.add(tokens.key(i));
+		}
 	}
+}
+
+/** What the complete evidence says about token w's key (EV_* bits), looked up once per distinct surface. */
+function evidenceBits(tokens: Tokens, w: number, evidence: Evidence): number {
+	if (evidence.answersFor !== tokens.surfaces) {
+		evidence.answersFor = tokens.surfaces;
+		evidence.answers = new Uint8Array(Math.max(1024, tokens.surfaceCount * 2));
+	}
+	const s = tokens.surface(w);
+	if (s >= evidence.answers.length) {
+		const grown = new Uint8Array(Math.max(s + 1, evidence.answers.length * 2));
+		grown.set(evidence.answers);
+		evidence.answers = grown;
+	}
+	let bits = evidence.answers[s];
+	if (bits === 0) {
+		const key = tokens.key(w);
+		bits = EV_ASKED | (evidence.lower.has(key) ? EV_LOWER : 0) | (evidence.midCap.has(key) ? EV_MID : 0);
+		evidence.answers[s] = bits;
+	}
+	return bits;
+}
+
+/** The corpus writes token w's word in lower case somewhere. */
+function seenLower(tokens: Tokens, w: number, evidence: Evidence): boolean {
+	return (evidenceBits(tokens, w, evidence) & EV_LOWER) !== 0;
+}
+
+/** The corpus capitalises token w's word mid-sentence and never writes it in lower case. */
+function onlyCapitalised(tokens: Tokens, w: number, evidence: Evidence): boolean {
+	return (evidenceBits(tokens, w, evidence) & (EV_MID | EV_LOWER)) === EV_MID;
 }
 
 const CONCEPT_LEMMAS = new Map<string, { words: string[]; name: string }[]>();
@@ -348,7 +402,7 @@ function provenPieces(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsK
 	// title case put in front ("Company Name …").
 	if (words.length > 1 && has(tokens, words[words.length - 1], L_COMPANY)) {
 		let from = 0;
-		while (words.length - from > 2 && evidence.lower.has(tokens.key(words[from])) && !evidenceFor(tokens, words[from], evidence, isKnown)) from++;
+		while (words.length - from > 2 && seenLower(tokens, words[from], evidence) && !evidenceFor(tokens, words[from], evidence, isKnown)) from++;
 		return [from === 0 ? run : { words: words.slice(from) }];
 	}
 	// Units: known names of several words ("North Korea") stay whole; every other word is its own unit.
@@ -370,7 +424,7 @@ function provenPieces(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsK
 		const w = words[unit.from];
 		// A lower-case hyphenated tail ("Min-jun") and a connector ("of") stay inside; an ordinary word cuts.
 		const inside = !unit.known && (has(tokens, w, L_CONNECTOR) || (!tokens.capital(w) && joinedBefore(tokens, w)));
-		const ordinary = !unit.known && !inside && (has(tokens, w, L_STOP | L_CALENDAR) || (evidence.lower.has(tokens.key(w)) && !strongEvidence(tokens, w, evidence, isKnown)));
+		const ordinary = !unit.known && !inside && (has(tokens, w, L_STOP | L_CALENDAR) || (seenLower(tokens, w, evidence) && !strongEvidence(tokens, w, evidence, isKnown)));
 		if (ordinary) {
 			close(u);
 			continue;
@@ -384,8 +438,7 @@ function provenPieces(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsK
 /** Known, an acronym, or capitalised mid-sentence elsewhere and never in lower case. */
 function strongEvidence(tokens: Tokens, w: number, evidence: Evidence, isKnown: IsKnown): boolean {
 	if (knownWord(tokens, w, isKnown) || (tokens.upper(w) && tokens.end(w) - tokens.start(w) > 1)) return true;
-	const key = tokens.key(w);
-	return (evidence.midCap.get(key) ?? 0) > 0 && !evidence.lower.has(key);
+	return onlyCapitalised(tokens, w, evidence);
 }
 
 /** Units[from, to) less unproven words at either end; a lone given name left over is not enough. */
@@ -405,8 +458,7 @@ function anchored(tokens: Tokens, words: number[], units: { from: number; to: nu
 
 function evidenceFor(tokens: Tokens, w: number, evidence: Evidence, isKnown: IsKnown): boolean {
 	if (has(tokens, w, L_FIRST_NAME) || knownWord(tokens, w, isKnown) || (tokens.upper(w) && tokens.end(w) - tokens.start(w) > 1)) return true;
-	const key = tokens.key(w);
-	return (evidence.midCap.get(key) ?? 0) > 0 && !evidence.lower.has(key);
+	return onlyCapitalised(tokens, w, evidence);
 }
 
 /** The run, or its first two or three words, is a name Envoy knows ("New York Stock Exchange"). */
@@ -439,8 +491,7 @@ function lettersIn(word: string): number {
 
 function shouting(tokens: Tokens, w: number, evidence: Evidence, isKnown: IsKnown): boolean {
 	if (!tokens.upper(w)) return false;
-	const key = tokens.key(w);
-	return key.length >= 3 && evidence.lower.has(key) && !knownWord(tokens, w, isKnown);
+	return tokens.key(w).length >= 3 && seenLower(tokens, w, evidence) && !knownWord(tokens, w, isKnown);
 }
 
 /** A hyphen, dot or comma right before token w, with no space before it. */
@@ -501,7 +552,7 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 		// "Joint Russian and Chinese patrols": nor does it stay in front of a people's adjective.
 		// "Shares of Varholm Inc": nor in front of "of", unless it heads an institution or a place ("Bank of …", "Gulf of …").
 		const beforeOf = words.length > 2 && tokens.text(words[1]) === 'of' && (bits & (L_ORG_HEAD_OF | L_ORG_SUFFIX | L_PLACE_SUFFIX)) === 0;
-		if (unproven && (words.length === 1 || beforeOf || evidence.lower.has(lower) || (words.length === 2 && has(tokens, words[1], L_DEMONYM)))) {
+		if (unproven && (words.length === 1 || beforeOf || seenLower(tokens, w, evidence) || (words.length === 2 && has(tokens, words[1], L_DEMONYM)))) {
 			words.shift();
 			continue;
 		}
@@ -665,7 +716,7 @@ function emit(text: string, tokens: Tokens, seg: Segment, out: Candidate[], evid
 		name,
 		wordKeys,
 		upper,
-		commonLast: multi && evidence.lower.has(lastKey),
+		commonLast: multi && seenLower(tokens, lastW, evidence),
 	});
 }
 

@@ -28,13 +28,10 @@ interface Node {
 const NONE: Entry[] = [];
 const node = (): Node => ({ next: null, entries: NONE, plain: NONE });
 
-/** Adds an entry under a key of space-separated words. */
-function insert(root: Node, key: string, entry: Entry): void {
+/** Adds an entry under a key's space-separated words. */
+function insert(root: Node, words: string[], entry: Entry): void {
 	let at = root;
-	let from = 0;
-	for (;;) {
-		const space = key.indexOf(' ', from);
-		const word = space < 0 ? (from === 0 ? key : key.slice(from)) : key.slice(from, space);
+	for (const word of words) {
 		at.next ??= new Map();
 		let child = at.next.get(word);
 		if (!child) {
@@ -42,8 +39,6 @@ function insert(root: Node, key: string, entry: Entry): void {
 			at.next.set(word, child);
 		}
 		at = child;
-		if (space < 0) break;
-		from = space + 1;
 	}
 	if (at.entries.some((e) => e.entity === entry.entity && e.weak === entry.weak)) return;
 	if (at.entries === NONE) {
@@ -59,11 +54,43 @@ function insert(root: Node, key: string, entry: Entry): void {
 	}
 }
 
+/**
+ * What the dictionary needs to know about one form, worked out once per distinct form: every dictionary built
+ * in a run (and every run) meets the same names, aliases and gazetteer forms again.
+ */
+interface Form {
+	form: string;
+	key: string;
+	/** The key's words: the path in the names trie. */
+	words: string[];
+	/** Written all in lower case: matched by lemma, in the concepts trie. */
+	lower: boolean;
+	/** A short all-capitals form ("US", "EU"). */
+	acronym: boolean;
+	/** Lower-case forms only: the lemmas' words, the path in the concepts trie. */
+	lemmas: string[] | null;
+}
+
+const forms = new Map<string, Form>();
+
+function formOf(form: string): Form {
+	let f = forms.get(form);
+	if (f === undefined) {
+		// Bounded, so a long-running plugin's memory stays flat.
+		if (forms.size > 50_000) forms.clear();
+		const key = nameKey(form);
+		const lower = form === form.toLowerCase();
+		f = { form, key, words: key.split(' '), lower, acronym: !lower && form === form.toUpperCase() && key.length <= 5 && !key.includes(' '), lemmas: lower ? phraseLemma(form).split(' ') : null };
+		forms.set(form, f);
+	}
+	return f;
+}
+
 interface BuiltinForms {
-	/** Name, aliases and metonyms with their keys. */
-	forms: { form: string; key: string }[];
-	/** The adjectives for the place ("Russian", "North Korean") with their keys. */
-	demonyms: { form: string; key: string }[];
+	/** Name, aliases and metonyms. */
+	forms: Form[];
+	/** The adjectives for the place ("Russian", "North Korean"). */
+	demonyms: Form[];
 	demonymSet: Set<string>;
 }
 
@@ -76,23 +103,11 @@ function builtinForms(): Map<string, BuiltinForms> {
 	for (const hit of placeIndex(nameKey).values()) {
 		const p = hit.place;
 		if (map.has(p.name)) continue;
-		const demonyms = p.demonyms.map((form) => ({ form, key: nameKey(form) }));
-		map.set(p.name, { forms: [p.name, ...p.aliases, ...(p.metonyms ?? [])].map((form) => ({ form, key: nameKey(form) })), demonyms, demonymSet: new Set(demonyms.map((d) => d.key)) });
+		const demonyms = p.demonyms.map(formOf);
+		map.set(p.name, { forms: [p.name, ...p.aliases, ...(p.metonyms ?? [])].map(formOf), demonyms, demonymSet: new Set(demonyms.map((d) => d.key)) });
 	}
 	formsCache = map;
 	return map;
-}
-
-// Lower-case forms are matched by lemma; the same few (demonyms, concepts) come back in every dictionary.
-const lemmaCache = new Map<string, string>();
-function formLemma(form: string): string {
-	let lemma = lemmaCache.get(form);
-	if (lemma === undefined) {
-		if (lemmaCache.size > 10_000) lemmaCache.clear();
-		lemma = phraseLemma(form);
-		lemmaCache.set(form, lemma);
-	}
-	return lemma;
 }
 
 const conceptStarts = new SurfacePool<Node>();
@@ -101,9 +116,29 @@ const nameStarts = new SurfacePool<Node>();
 /** Everyone who claims one key, first claimant first. */
 interface Claim {
 	entity: Entity;
-	form: string;
+	form: Form;
 	demonym: boolean;
 	others: Claim[] | null;
+}
+
+function claim(claims: Map<string, Claim>, ignored: Set<string> | null, entity: Entity, form: Form, demonym: boolean): void {
+	const key = form.key;
+	if (!key || ignored?.has(key)) return;
+	const first = claims.get(key);
+	if (!first) {
+		claims.set(key, { entity, form, demonym, others: null });
+		return;
+	}
+	if (first.entity === entity || first.others?.some((x) => x.entity === entity)) return;
+	const next: Claim = { entity, form, demonym, others: null };
+	if (first.others) first.others.push(next);
+	else first.others = [next];
+}
+
+/** An entity's own form: a demonym when the entity is a built-in place that lists it as one. */
+function own(claims: Map<string, Claim>, ignored: Set<string> | null, entity: Entity, form: string, builtin: BuiltinForms | undefined): void {
+	const f = formOf(form);
+	claim(claims, ignored, entity, f, !!builtin?.demonymSet.has(f.key));
 }
 
 export class EntityDictionary {
@@ -133,58 +168,40 @@ export class EntityDictionary {
 		const dict = new EntityDictionary(kept);
 		const placeForms = builtinForms();
 		const claims = new Map<string, Claim>();
-		const claim = (entity: Entity, form: string, key: string, demonym: boolean) => {
-			if (!key || ignored?.has(key)) return;
-			const first = claims.get(key);
-			if (!first) {
-				claims.set(key, { entity, form, demonym, others: null });
-				return;
-			}
-			if (first.entity === entity || first.others?.some((x) => x.entity === entity)) return;
-			const next: Claim = { entity, form, demonym, others: null };
-			if (first.others) first.others.push(next);
-			else first.others = [next];
-		};
 		for (const e of kept) {
 			const builtin = e.userOwned ? undefined : placeForms.get(e.name);
-			const own = (form: string) => {
-				const key = nameKey(form);
-				claim(e, form, key, !!builtin?.demonymSet.has(key));
-			};
-			own(e.name);
-			for (const form of e.aliases) own(form);
-			for (const form of e.metonyms ?? []) own(form);
+			own(claims, ignored, e, e.name, builtin);
+			for (const form of e.aliases) own(claims, ignored, e, form, builtin);
+			if (e.metonyms) for (const form of e.metonyms) own(claims, ignored, e, form, builtin);
 			if (builtin) {
-				for (const { form, key } of builtin.forms) claim(e, form, key, false);
-				for (const d of builtin.demonyms) claim(e, d.form, d.key, true);
+				for (const f of builtin.forms) claim(claims, ignored, e, f, false);
+				for (const d of builtin.demonyms) claim(claims, ignored, e, d, true);
 			}
-			dict.byKey.set(nameKey(e.name), e);
+			dict.byKey.set(formOf(e.name).key, e);
 		}
-		for (const [key, first] of claims) {
+		for (const first of claims.values()) {
 			const weak = first.others !== null;
 			for (let c: Claim | null = first, i = 0; c; c = first.others?.[i++] ?? null) {
 				const form = c.form;
-				const lowerForm = form === form.toLowerCase();
-				const entry: Entry = { entity: c.entity, weak, acronym: !lowerForm && form === form.toUpperCase() && key.length <= 5 && !key.includes(' '), demonym: c.demonym };
-				if (lowerForm) {
-					const lemmas = formLemma(form);
-					insert(dict.concepts, lemmas, entry);
-					const space = lemmas.indexOf(' ');
-					dict.conceptStarts.add(prefixCode(space < 0 ? lemmas : lemmas.slice(0, space)));
-				} else insert(dict.names, key, entry);
+				const entry: Entry = { entity: c.entity, weak, acronym: form.acronym, demonym: c.demonym };
+				if (form.lemmas) {
+					insert(dict.concepts, form.lemmas, entry);
+					dict.conceptStarts.add(prefixCode(form.lemmas[0]));
+				} else insert(dict.names, form.words, entry);
 			}
 		}
 		// A person's lone given name or surname, weak unless some entity claims it outright.
 		for (const e of kept) {
 			if (e.type !== 'person') continue;
-			const key = nameKey(e.name);
-			const firstSpace = key.indexOf(' ');
-			if (firstSpace < 0) continue;
-			const given = key.slice(0, firstSpace);
-			const surname = key.slice(key.lastIndexOf(' ') + 1);
-			for (const part of given === surname ? [given] : [given, surname]) {
+			const words = formOf(e.name).words;
+			if (words.length < 2) continue;
+			const given = words[0];
+			const surname = words[words.length - 1];
+			for (let i = 0; i < 2; i++) {
+				const part = i === 0 ? given : surname;
+				if (i === 1 && surname === given) break;
 				if (part.length < 2 || STOP_WORDS.has(part) || NAME_CONNECTORS.has(part) || ignored?.has(part)) continue;
-				insert(dict.names, part, { entity: e, weak: true, acronym: false, demonym: false });
+				insert(dict.names, [part], { entity: e, weak: true, acronym: false, demonym: false });
 			}
 		}
 		return dict;

@@ -17,7 +17,7 @@ import type { Entity, Mention } from '../types';
 import { findCandidates, gatherEvidence, newEvidence, type Candidate } from './candidates';
 import { EntityDictionary, findMentionsIn } from './dictionary';
 import { placeIndex } from './gazetteer';
-import { groupCandidates } from './grouping';
+import { groupCandidates, type Group } from './grouping';
 import { builtinNames, KnownNames, NameTrie } from './known-names';
 import { nameKey, tokenize, type Tokens } from './tokenize';
 
@@ -53,6 +53,38 @@ function inCapitals(s: string): boolean {
 		if (c >= 128) return s === s.toUpperCase();
 	}
 	return true;
+}
+
+/** Letters and other characters of a surface, dots left out. */
+function undotted(s: string): number {
+	let n = 0;
+	for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== 46) n++;
+	return n;
+}
+
+/** A group's aliases: its known note's, then every surface seen but its name, headline capitals and metonyms. */
+function aliasesOf(g: Group, ignore: Set<string>, personParts: Map<string, number>): string[] {
+	const base = g.known;
+	// Most groups were seen under their name alone.
+	if (!base && g.surfaces.size === 1 && g.surfaces.has(g.name)) return [];
+	let hasMixed = false;
+	for (const s of g.surfaces.keys()) {
+		if (inCapitals(s)) continue;
+		hasMixed = true;
+		break;
+	}
+	const aliases = new Set(base?.aliases ?? []);
+	const metonyms = g.metonyms && g.metonyms.length > 0 ? new Set(g.metonyms.map(nameKey)) : null;
+	for (const s of g.surfaces.keys()) {
+		// "the Kremlin" speaks for Moscow but is not another spelling of it: it stays under `metonyms`.
+		if (metonyms?.has(nameKey(s))) continue;
+		// Headline capitals are not a spelling anyone wants as an alias, unless capitals are all there is.
+		if (s === g.name || (hasMixed && inCapitals(s) && undotted(s) > 5)) continue;
+		if (ignore.size > 0 && ignore.has(nameKey(s))) continue;
+		if (g.type === 'person' && personParts.size > 0 && !s.includes(' ') && (personParts.get(nameKey(s)) ?? 0) > 1) continue;
+		aliases.add(s);
+	}
+	return [...aliases];
 }
 
 /** Mentions of the dictionary's entities in `text`: UTF-16 offsets into `text`, possessive endings excluded. */
@@ -107,33 +139,20 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 	}
 	const provisional: { entity: Entity; patterned: boolean; known: boolean }[] = [];
 	const emitted = new Set<string>();
+	const all: Entity[] = [];
 	for (const g of groups) {
 		if ((g.adjectival && !options.includeSingletons) || (ignore.size > 0 && ignore.has(nameKey(g.name)))) continue;
-		const base = g.known;
-		let hasMixed = false;
-		g.surfaces.forEach((_count, s) => {
-			if (!inCapitals(s)) hasMixed = true;
-		});
-		const aliases = new Set(base?.aliases ?? []);
-		const metonyms = g.metonyms && g.metonyms.length > 0 ? new Set(g.metonyms.map(nameKey)) : null;
-		g.surfaces.forEach((_count, s) => {
-			// "the Kremlin" speaks for Moscow but is not another spelling of it: it stays under `metonyms`.
-			if (metonyms?.has(nameKey(s))) return;
-			// Headline capitals are not a spelling anyone wants as an alias, unless capitals are all there is.
-			if (s === g.name || (hasMixed && inCapitals(s) && s.replace(/\./g, '').length > 5)) return;
-			if (ignore.size > 0 && ignore.has(nameKey(s))) return;
-			if (g.type === 'person' && personParts.size > 0 && !s.includes(' ') && (personParts.get(nameKey(s)) ?? 0) > 1) return;
-			aliases.add(s);
-		});
-		const entity: Entity = { name: g.name, type: g.type, aliases: [...aliases] };
+		const entity: Entity = { name: g.name, type: g.type, aliases: aliasesOf(g, ignore, personParts) };
 		if (g.country) entity.country = g.country;
-		if (g.type === 'capital' || g.metonyms) entity.metonyms = [...(g.metonyms ?? [])];
-		if (base?.userOwned) entity.userOwned = true;
-		provisional.push({ entity, patterned: g.patterned && (g.type === 'concept' || g.type === 'event'), known: !!base });
+		if (g.type === 'capital' || g.metonyms) entity.metonyms = g.metonyms ? g.metonyms.slice() : [];
+		if (g.known?.userOwned) entity.userOwned = true;
+		provisional.push({ entity, patterned: g.patterned && (g.type === 'concept' || g.type === 'event'), known: !!g.known });
 		emitted.add(entity.name);
+		all.push(entity);
 	}
 	// Known entities not seen this time still link.
-	const dictionary = EntityDictionary.from([...provisional.map((p) => p.entity), ...known.filter((e) => !emitted.has(e.name))], options.ignore);
+	for (const e of known) if (!emitted.has(e.name)) all.push(e);
+	const dictionary = EntityDictionary.from(all, options.ignore);
 	const found = new Map<string, Mention[]>();
 	// Per entity: mentions, documents, and the last document counted (documents come one at a time).
 	const seen = new Map<string, { mentions: number; docs: number; last: number }>();

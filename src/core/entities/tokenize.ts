@@ -3,24 +3,31 @@
 // their own tokens so compounds can be split or joined later.
 
 // Per-token facts, one bit each. The shape bits (CAP, UPPER, WORD, NUM, INNER) belong to the surface and are
-// worked out once per distinct word; the others depend on where the token stands.
-const SPACE = 1;
-const CAP = 2;
-const UPPER = 4;
-const INITIAL = 8;
-const CAPS_LINE = 16;
-const POSSESSIVE = 32;
-const LINE_START = 64;
-const WORD = 128;
-const NUM = 256;
+// worked out once per distinct word; the others depend on where the token stands. Exported for the loops that
+// read a token's flags once (Tokens.flags) instead of asking one predicate at a time.
+export const SPACE = 1;
+export const CAP = 2;
+export const UPPER = 4;
+export const INITIAL = 8;
+export const CAPS_LINE = 16;
+export const POSSESSIVE = 32;
+export const LINE_START = 64;
+export const WORD = 128;
+export const NUM = 256;
 /** A hyphen, dot or comma a multi-word name may contain. */
-const INNER = 512;
-const HYPHEN = 1024;
+export const INNER = 512;
+export const HYPHEN = 1024;
 /** A small word title case leaves in lower case ("and", "of", "on"). */
 const SMALL = 2048;
-const TITLE_LINE = 4096;
+export const TITLE_LINE = 4096;
 /** Punctuation that can end a sentence (". ! ?"). */
 const SENTENCE_MARK = 8192;
+// Shape bits the tokenizer itself reads, so that it asks no set about a token: a word whose dot ends no sentence
+// ("Mr", "Gen"), a colon or em dash, an opening quote or bracket, a plain or en dash.
+const ABBREVIATION = 1 << 14;
+const OPENS = 1 << 15;
+const OPENER = 1 << 16;
+const DASH = 1 << 17;
 
 /**
  * The tokens of one text, four numbers each in one typed array (start, end, surface, flags): a corpus's worth of
@@ -34,6 +41,10 @@ export class Tokens {
 		readonly length: number,
 		private readonly table: SurfaceTable,
 	) {}
+	/** All of token k's bits at once, for 0 <= k < length (no range check). */
+	flags(k: number): number {
+		return this.data[k * 4 + 3];
+	}
 	/** Whether there is a token at k. */
 	has(k: number): boolean {
 		return k >= 0 && k < this.length;
@@ -58,6 +69,10 @@ export class Tokens {
 	/** Which surface table numbered the surfaces. */
 	get surfaces(): number {
 		return this.table.id;
+	}
+	/** How many surfaces that table has numbered: every surface(k) is below it. */
+	get surfaceCount(): number {
+		return this.table.size;
 	}
 	private is(k: number, bit: number): boolean {
 		return k >= 0 && k < this.length && (this.data[k * 4 + 3] & bit) !== 0;
@@ -141,25 +156,6 @@ const C_SEEN = 8;
 const charClasses = new Uint8Array(65536);
 for (let c = 0; c < 128; c++) charClasses[c] = C_SEEN | ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? C_LETTER : 0) | (c >= 48 && c <= 57 ? C_DIGIT : 0);
 for (const c of [32, 9, 10, 13, 160, 0x2009, 0x202f, 12]) charClasses[c] = C_SEEN | C_SPACE;
-function charClass(c: number): number {
-	if (!(c >= 0 && c < 65536)) return 0;
-	let cls = charClasses[c];
-	if (cls === 0) {
-		cls = C_SEEN | (LETTER.test(String.fromCharCode(c)) ? C_LETTER : 0);
-		charClasses[c] = cls;
-	}
-	return cls;
-}
-function isLetterCode(c: number): boolean {
-	return (charClass(c) & C_LETTER) !== 0;
-}
-function isApostropheCode(c: number): boolean {
-	return c === 39 || c === 0x2019;
-}
-function isDigitCode(c: number): boolean {
-	return c >= 48 && c <= 57;
-}
-
 function isUpperStart(word: string): boolean {
 	const c = word.charCodeAt(0);
 	if (c < 128) return c >= 65 && c <= 90;
@@ -238,7 +234,11 @@ class SurfaceTable {
 			if (slot === 0) break;
 			if (slots[2 * at] === hash) {
 				const t = this.texts[slot - 1];
-				if (t.length === len && text.startsWith(t, start)) return slot - 1;
+				if (t.length === len) {
+					let x = 0;
+					while (x < len && t.charCodeAt(x) === text.charCodeAt(start + x)) x++;
+					if (x === len) return slot - 1;
+				}
 			}
 			at = (at + 1) & mask;
 		}
@@ -247,15 +247,17 @@ class SurfaceTable {
 		this.texts.push(word);
 		this.hashes.push(hash);
 		if (kind === WORD) {
-			this.keys.push(tokenKey(word));
-			this.shapes.push(WORD | (isUpperStart(word) ? CAP : 0) | (isAllUpper(word) ? UPPER : 0) | (TITLE_SMALL_WORDS.has(word) ? SMALL : 0));
+			const key = tokenKey(word);
+			this.keys.push(key);
+			this.shapes.push(WORD | (isUpperStart(word) ? CAP : 0) | (isAllUpper(word) ? UPPER : 0) | (TITLE_SMALL_WORDS.has(word) ? SMALL : 0) | (ABBREVIATIONS.has(key) ? ABBREVIATION : 0));
 		} else if (kind === NUM) {
 			this.keys.push(tokenKey(word));
 			this.shapes.push(NUM);
 		} else {
 			this.keys.push(word);
 			const hyphen = word === '-' || word === '‑';
-			this.shapes.push((hyphen || word === '.' || word === ',' ? INNER : 0) | (hyphen ? HYPHEN : 0) | (SENTENCE_END.has(word) ? SENTENCE_MARK : 0));
+			const marks = (word === ':' || word === '—' ? OPENS : 0) | (OPENERS.has(word) ? OPENER : 0) | (word === '-' || word === '–' ? DASH : 0);
+			this.shapes.push((hyphen || word === '.' || word === ',' ? INNER : 0) | (hyphen ? HYPHEN : 0) | (SENTENCE_END.has(word) ? SENTENCE_MARK : 0) | marks);
 		}
 		if (this.texts.length * 4 > slots.length) this.grow();
 		else {
@@ -331,36 +333,59 @@ const MAX_SURFACES = 200_000;
 let surfaces = new SurfaceTable();
 let scratch = new Int32Array(4096);
 
-// Kept tokens live in large shared blocks, one view per text: allocating a buffer per text costs more than the
-// tokenizing. A block is released once no text's tokens point into it.
+// Tokens live in large shared blocks, one view per text, written in place: allocating (or copying into) a buffer
+// per text costs more than the tokenizing. A text has at most one token per character, so that much room is
+// reserved before it is read. A block is released once no text's tokens point into it.
 const BLOCK = 1 << 18;
 let block = new Int32Array(BLOCK);
 let blockUsed = 0;
-function keep(data: Int32Array, length: number): Int32Array {
-	if (length > BLOCK / 4) return data.slice(0, length);
-	if (blockUsed + length > BLOCK) {
-		block = new Int32Array(BLOCK);
-		blockUsed = 0;
-	}
-	block.set(data.subarray(0, length), blockUsed);
-	const view = block.subarray(blockUsed, blockUsed + length);
-	blockUsed += length;
-	return view;
+
+/** The class of a code past ASCII, learnt on first sight. */
+function learnClass(c: number): number {
+	const cls = C_SEEN | (LETTER.test(String.fromCharCode(c)) ? C_LETTER : 0);
+	charClasses[c] = cls;
+	return cls;
+}
+
+/** Whether the code at x (past the end reads as none) is a letter. */
+function letterAt(text: string, x: number, n: number): boolean {
+	if (x >= n) return false;
+	const c = text.charCodeAt(x);
+	const cls = charClasses[c];
+	return ((cls === 0 ? learnClass(c) : cls) & C_LETTER) !== 0;
 }
 
 export function tokenize(text: string): Tokens {
 	if (surfaces.size >= MAX_SURFACES) surfaces = new SurfaceTable();
 	const table = surfaces;
+	const shapes = table.shapes;
 	const n = text.length;
-	// Tokens are written into a scratch buffer shared by every call, then copied out at their exact size.
-	let data = scratch;
-	let count = 0;
+	const need = 4 * n;
+	let data: Int32Array;
+	let base: number;
+	let limit: number;
+	if (need <= BLOCK) {
+		if (blockUsed + need > BLOCK) {
+			block = new Int32Array(BLOCK);
+			blockUsed = 0;
+		}
+		data = block;
+		base = blockUsed;
+		limit = BLOCK;
+	} else {
+		// A text too long for a block is written into a scratch buffer shared by every call, then copied out.
+		data = scratch;
+		base = 0;
+		limit = data.length;
+	}
+	// `at` is where the next token's four numbers go; `prev` is the last token's.
+	let at = base;
 	let i = 0;
 	let space = true;
 	let newline = true;
 	// The current line's first token and its counts of words in capitals and in lower case, for headline detection;
 	// and of capitalised words, lower-case words title case would capitalise, and numbers, for title-case lines.
-	let lineFrom = 0;
+	let lineFrom = base;
 	let lineUpper = 0;
 	let lineLower = 0;
 	let lineCapital = 0;
@@ -368,14 +393,14 @@ export function tokenize(text: string): Tokens {
 	let lineNumbers = 0;
 	// Sentence ends followed by more on the same line: a headline is one sentence.
 	let lineSentences = 0;
-	const code = (x: number) => (x < n ? text.charCodeAt(x) : -1);
 	// Whether the next word starts a sentence, decided by the punctuation before it; a dash with spaces round it
 	// ("1993 - Six former republics") opens a new stretch too.
 	let pendingEnd = false;
 	let spacedDash = false;
 	while (i < n) {
 		const c = text.charCodeAt(i);
-		const cls = charClass(c);
+		let cls = charClasses[c];
+		if (cls === 0) cls = learnClass(c);
 		if ((cls & C_SPACE) !== 0) {
 			if (c === 10) newline = true;
 			space = true;
@@ -389,23 +414,25 @@ export function tokenize(text: string): Tokens {
 		if ((cls & (C_LETTER | C_DIGIT)) !== 0) {
 			kind = (cls & C_DIGIT) !== 0 ? NUM : WORD;
 			// Initialism: letter-dot-letter-dot… ("U.S.", "U.N.")
-			if (kind === WORD && code(i + 1) === 46 && isLetterCode(code(i + 2)) && code(i + 3) === 46) {
+			if (kind === WORD && i + 3 < n && text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 3) === 46 && letterAt(text, i + 2, n)) {
 				i += 4;
-				while (i + 1 < n && isLetterCode(text.charCodeAt(i)) && text.charCodeAt(i + 1) === 46) i += 2;
+				while (i + 1 < n && text.charCodeAt(i + 1) === 46 && letterAt(text, i, n)) i += 2;
 				for (let x = start + 1; x < i; x++) hash = (Math.imul(hash, 31) + text.charCodeAt(x)) | 0;
 			} else {
 				i++;
 				while (i < n) {
 					const d = text.charCodeAt(i);
-					if ((charClass(d) & (C_LETTER | C_DIGIT)) !== 0) {
+					let dc = charClasses[d];
+					if (dc === 0) dc = learnClass(d);
+					if ((dc & (C_LETTER | C_DIGIT)) !== 0) {
 						hash = (Math.imul(hash, 31) + d) | 0;
 						i++;
 						continue;
 					}
 					// In-word apostrophe ("O'Brien", "don't"), but a possessive 's is not part of the name.
-					if (isApostropheCode(d) && isLetterCode(code(i + 1))) {
+					if ((d === 39 || d === 0x2019) && letterAt(text, i + 1, n)) {
 						const s1 = text.charCodeAt(i + 1);
-						if ((s1 === 115 || s1 === 83) && !isLetterCode(code(i + 2))) {
+						if ((s1 === 115 || s1 === 83) && !letterAt(text, i + 2, n)) {
 							possessive = true;
 							break;
 						}
@@ -414,10 +441,13 @@ export function tokenize(text: string): Tokens {
 						continue;
 					}
 					// Decimal or grouped numbers stay one token.
-					if (kind === NUM && (d === 46 || d === 44) && isDigitCode(code(i + 1))) {
-						hash = (Math.imul(Math.imul(hash, 31) + d, 31) + text.charCodeAt(i + 1)) | 0;
-						i += 2;
-						continue;
+					if (kind === NUM && (d === 46 || d === 44) && i + 1 < n) {
+						const d1 = text.charCodeAt(i + 1);
+						if (d1 >= 48 && d1 <= 57) {
+							hash = (Math.imul(Math.imul(hash, 31) + d, 31) + d1) | 0;
+							i += 2;
+							continue;
+						}
 					}
 					break;
 				}
@@ -426,50 +456,49 @@ export function tokenize(text: string): Tokens {
 			kind = 0;
 			i++;
 		}
+		const prev = at - 4;
 		if (newline) {
-			if (count > lineFrom) endLine(data, table, lineFrom, count, lineUpper, lineLower, lineCapital, lineOrdinary + lineSentences, lineNumbers);
-			lineFrom = count;
+			if (at > lineFrom) endLine(data, table, lineFrom, at, lineUpper, lineLower, lineCapital, lineOrdinary + lineSentences, lineNumbers);
+			lineFrom = at;
 			lineUpper = 0;
 			lineLower = 0;
 			lineCapital = 0;
 			lineOrdinary = 0;
 			lineNumbers = 0;
 			lineSentences = 0;
-		} else if (space && count > lineFrom && (data[(count - 1) * 4 + 3] & SENTENCE_MARK) !== 0) lineSentences++;
+		} else if (space && at > lineFrom && (data[prev + 3] & SENTENCE_MARK) !== 0) lineSentences++;
 		const idx = table.find(text, start, i, hash, kind);
-		const shape = table.shapes[idx];
+		const shape = shapes[idx];
 		if (kind === WORD) {
 			if ((shape & UPPER) !== 0) {
 				if (i - start > 1) lineUpper++;
 			} else lineLower++;
 			// A hyphenated tail ("Min-jun", "Six-Party") is part of the word before it.
-			const tail = !space && count > 0 && (data[(count - 1) * 4 + 3] & HYPHEN) !== 0 && (data[(count - 1) * 4 + 3] & SPACE) === 0;
+			const tail = !space && at > base && (data[prev + 3] & (HYPHEN | SPACE)) === HYPHEN;
 			if (!tail) {
 				if ((shape & (CAP | UPPER)) !== 0) lineCapital++;
 				else if ((shape & SMALL) === 0) lineOrdinary++;
 			}
 		} else if (kind === NUM) lineNumbers++;
-		if ((count + 1) * 4 > data.length) {
+		if (at + 4 > limit) {
 			const grown = new Int32Array(data.length * 2);
 			grown.set(data);
 			data = grown;
 			scratch = grown;
+			limit = grown.length;
 		}
-		const at = count * 4;
 		let flags = (space ? SPACE : 0) | shape | (newline ? INITIAL | LINE_START : 0) | (possessive ? POSSESSIVE : 0);
 		if (kind === 0) {
-			const punct = table.texts[idx];
 			if ((shape & SENTENCE_MARK) !== 0) {
 				// "Mr.", "Gen.", "J." do not end a sentence.
-				const prev = count - 1;
-				const abbreviation = prev >= 0 && (data[prev * 4 + 3] & WORD) !== 0 && !space && (ABBREVIATIONS.has(table.keys[data[prev * 4 + 2]]) || (data[prev * 4 + 1] - data[prev * 4] === 1 && (data[prev * 4 + 3] & CAP) !== 0));
+				const abbreviation = at > base && !space && (data[prev + 3] & WORD) !== 0 && ((data[prev + 3] & ABBREVIATION) !== 0 || (data[prev + 1] - data[prev] === 1 && (data[prev + 3] & CAP) !== 0));
 				pendingEnd = !abbreviation;
-			} else if (punct === ':' || punct === '—' || (OPENERS.has(punct) && (space || newline))) {
+			} else if ((shape & OPENS) !== 0 || ((shape & OPENER) !== 0 && (space || newline))) {
 				// A quotation or a colon opens a new capitalised stretch.
 				pendingEnd = true;
 			}
 			if (newline) pendingEnd = true;
-			spacedDash = space && (punct === '-' || punct === '–');
+			spacedDash = space && (shape & DASH) !== 0;
 		} else {
 			if (pendingEnd || (spacedDash && space)) flags |= INITIAL;
 			pendingEnd = false;
@@ -479,24 +508,30 @@ export function tokenize(text: string): Tokens {
 		data[at + 1] = i;
 		data[at + 2] = idx;
 		data[at + 3] = flags;
-		count++;
+		at += 4;
 		if (possessive) i += 2;
 		space = false;
 		newline = false;
 	}
-	if (count > lineFrom) endLine(data, table, lineFrom, count, lineUpper, lineLower, lineCapital, lineOrdinary + lineSentences, lineNumbers);
-	return new Tokens(text, keep(data, count * 4), count, table);
+	if (at > lineFrom) endLine(data, table, lineFrom, at, lineUpper, lineLower, lineCapital, lineOrdinary + lineSentences, lineNumbers);
+	const count = (at - base) >> 2;
+	if (data === block) {
+		blockUsed = at;
+		return new Tokens(text, block.subarray(base, at), count, table);
+	}
+	return new Tokens(text, data.slice(0, at), count, table);
 }
 
 /**
  * A line in capitals is a headline or dateline. A line of three or more capitalised words and only small words in
  * lower case is a title-case headline, unless it is a byline ("By Hana Kobayashi and …") or a table row (numbers).
+ * `from` and `to` are offsets into `data`, four numbers a token.
  */
 function endLine(data: Int32Array, table: SurfaceTable, from: number, to: number, upper: number, lower: number, capital: number, ordinary: number, numbers: number): void {
 	let mark = 0;
 	if (upper > 0 && upper >= 2 * lower) mark = CAPS_LINE;
-	else if (capital >= 3 && ordinary === 0 && numbers <= 1 && table.keys[data[from * 4 + 2]] !== 'by') mark = TITLE_LINE;
-	if (mark !== 0) for (let k = from; k < to; k++) data[k * 4 + 3] |= mark;
+	else if (capital >= 3 && ordinary === 0 && numbers <= 1 && table.keys[data[from + 2]] !== 'by') mark = TITLE_LINE;
+	if (mark !== 0) for (let k = from; k < to; k += 4) data[k + 3] |= mark;
 }
 
 const MARKS = /\p{M}/gu;
