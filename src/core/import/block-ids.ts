@@ -11,11 +11,12 @@ export function normaliseForId(text: string): string {
 	// Equal to `.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()` after NFKC and lower-casing (ids of existing
 	// notes depend on it), at table-lookup speed.
 	const folded = text.normalize('NFKC').toLowerCase();
-	let out = '';
+	// Joined once, not concatenated word by word: the hash then reads a flat string, not a rope.
+	const words: string[] = [];
 	forEachWord(folded, (start, end) => {
-		out = out === '' ? folded.slice(start, end) : `${out} ${folded.slice(start, end)}`;
+		words.push(folded.slice(start, end));
 	});
-	return out;
+	return words.join(' ');
 }
 
 function idOf(key: string): string {

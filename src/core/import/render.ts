@@ -127,8 +127,11 @@ const OBSIDIAN_UNSAFE: Unsafe[] = [
 	{ character: '^', before: '\\s', after: '[A-Za-z0-9-]', inConstruct: 'phrasing' },
 ];
 
+/** Any whitespace other than a single space between words: most paragraphs have none and are returned as they are. */
+const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
+
 function flatten(text: string): string {
-	return text.replace(/\s+/g, ' ').trim();
+	return UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** A block id at the end of a paragraph, as its own node so the serializer never escapes its caret. */
@@ -178,6 +181,7 @@ function blockNodes(block: ArticleBlock, ids: BlockIdAllocator): RootContent[] {
 
 /** The serializer escapes `&` before any letter; only a real character reference needs it. */
 function tidyEscapes(markdown: string): string {
+	if (!markdown.includes('\\&')) return markdown;
 	// Only a backslash that is not itself escaped (an even run before it) is the serializer's.
 	return markdown.replace(/(?<!\\)((?:\\\\)*)\\&(?![A-Za-z][A-Za-z0-9]{0,31};|#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};)/g, '$1&');
 }
