@@ -37,8 +37,9 @@ export async function runImport(args: string[], io: Io): Promise<number> {
 
 function formatSummary(notes: ImportReportEntry[], entities: number, linked: number): string {
 	const lines = notes.map((n) => {
-		const detail = n.status === 'duplicate' ? `duplicate of ${n.duplicateOf}` : (n.path ?? '');
-		const reason = n.reason && n.status !== 'failed' ? ` (${n.reason})` : '';
+		// A duplicate's reason already names the note it copies ("another copy of X (97% …)").
+		const detail = n.status === 'duplicate' ? (n.reason ?? `duplicate of ${n.duplicateOf}`) : (n.path ?? '');
+		const reason = n.reason && n.status !== 'failed' && n.status !== 'duplicate' ? ` (${n.reason})` : '';
 		return `${n.status.padEnd(9)} ${n.source}${detail ? ` → ${detail}` : ''}${reason}`;
 	});
 	const counts = new Map<string, number>();
