@@ -3,7 +3,7 @@
 import { ARTICLES, CALENDAR, CONCEPTS, GROUP_WORDS, PLACE_NOUNS_OF, FIRST_NAMES, LOWER_CONCEPT_HEADS, NAME_CONNECTORS, ORG_HEADS_OF, ORG_SUFFIXES, PERSON_TITLES, PLACE_SUFFIXES, STOP_WORDS, TITLE_MODIFIERS, CONCEPT_HEADS, EVENT_HEADS } from './lexicon';
 import { builtinNames, type KnownNames } from './known-names';
 import { isDemonymKey, isPeopleKey, peopleTails } from './gazetteer';
-import { CAP, CAPS_LINE, HYPHEN, INITIAL, lemmaKey, nameKey, phraseLemma, POSSESSIVE, SPACE, SurfaceCache, SurfacePool, TITLE_LINE, type Tokens, UPPER, WORD } from './tokenize';
+import { CAP, CAPS_LINE, HYPHEN, INITIAL, lemmaKey, nameKey, phraseLemma, POSSESSIVE, SPACE, TITLE_LINE, type Tokens, UPPER, WORD } from './tokenize';
 
 /** What the text says a name is; 'adjective' is a people-word or creed ("Kurdish rebels"), not a note of its own. */
 export type Cue = 'person' | 'organisation' | 'place' | 'concept' | 'event' | 'adjective';
@@ -264,11 +264,30 @@ function classify(key: string, text: string): number {
 	return bits;
 }
 
-const lexicon = new SurfaceCache<number>(new SurfacePool<number>(), classify);
+// The bits of every surface, by surface number, with LEX_DONE set once worked out. They depend on the word alone,
+// so they are kept across runs for as long as the surface table lives.
+const LEX_DONE = 1 << 31;
+let lexTable = 0;
+let lexBits = new Int32Array(0);
 
 /** The word-list bits of token w (0 where there is no token). */
 function lex(tokens: Tokens, w: number): number {
-	return tokens.has(w) ? (lexicon.get(tokens, w) ?? 0) : 0;
+	if (w < 0 || w >= tokens.length) return 0;
+	if (tokens.surfaces !== lexTable) {
+		lexTable = tokens.surfaces;
+		lexBits = new Int32Array(Math.max(1024, tokens.surfaceCount * 2));
+	}
+	const s = tokens.surface(w);
+	if (s >= lexBits.length) {
+		const grown = new Int32Array(Math.max(s + 1, lexBits.length * 2));
+		grown.set(lexBits);
+		lexBits = grown;
+	}
+	const bits = lexBits[s];
+	if (bits !== 0) return bits & ~LEX_DONE;
+	const answer = classify(tokens.key(w), tokens.text(w));
+	lexBits[s] = answer | LEX_DONE;
+	return answer;
 }
 
 function has(tokens: Tokens, w: number, bits: number): boolean {
@@ -294,22 +313,24 @@ export function findCandidates(text: string, tokens: Tokens, evidence: Evidence,
 	const n = tokens.length;
 	let k = 0;
 	while (k < n) {
-		if (!tokens.isWord(k)) {
+		const f = tokens.flags(k);
+		if ((f & WORD) === 0) {
 			k++;
 			continue;
 		}
-		if (tokens.capsLine(k)) {
+		if ((f & CAPS_LINE) !== 0) {
 			k = dateline(text, tokens, k, out);
 			continue;
 		}
-		if (!tokens.capital(k)) {
-			k = lowerConcept(text, tokens, k, out);
+		if ((f & (CAP | UPPER)) === 0) {
+			k = (lex(tokens, k) & L_CONCEPT_FIRST) === 0 ? k + 1 : lowerConcept(text, tokens, k, out);
 			continue;
 		}
 		const run = collectRun(tokens, k, isKnown);
 		k = run.words[run.words.length - 1] + 1;
 		// "al-Aqsa", "el-Sisi": the article joined to the name is part of it.
-		if (tokens.isWord(run.words[0] - 2) && !tokens.capital(run.words[0] - 2) && ARTICLES.has(tokens.key(run.words[0] - 2)) && joinedBefore(tokens, run.words[0]) && !tokens.space(run.words[0])) run.words.unshift(run.words[0] - 2);
+		const w0 = run.words[0];
+		if (!tokens.space(w0) && joinedBefore(tokens, w0) && tokens.isWord(w0 - 2) && !tokens.capital(w0 - 2) && ARTICLES.has(tokens.key(w0 - 2))) run.words.unshift(w0 - 2);
 		if (tokens.titleLine(run.words[0])) {
 			for (const piece of provenPieces(tokens, run, evidence, isKnown)) for (const seg of segment(tokens, piece, evidence, isKnown)) emit(text, tokens, seg, out, evidence, isKnown);
 		} else for (const seg of segment(tokens, run, evidence, isKnown)) emit(text, tokens, seg, out, evidence, isKnown);

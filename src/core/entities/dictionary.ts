@@ -4,7 +4,7 @@
 import type { Entity, Mention } from '../types';
 import { placeIndex } from './gazetteer';
 import { ARTICLES, LOWER_CONCEPT_HEADS, NAME_CONNECTORS, STOP_WORDS } from './lexicon';
-import { lemmaKey, nameKey, phraseLemma, prefixCode, SurfaceCache, SurfacePool, tokenize, type Tokens } from './tokenize';
+import { CAP, lemmaKey, nameKey, phraseLemma, prefixCode, SurfaceCache, SurfacePool, tokenize, type Tokens, UPPER, WORD } from './tokenize';
 
 interface Entry {
 	entity: Entity;
@@ -215,13 +215,15 @@ export class EntityDictionary {
 	/** Raw matches before weak forms are resolved: exported for findMentions. */
 	scan(text: string, tokens: Tokens = tokenize(text)): Match[] {
 		const found: Match[] = [];
+		const n = tokens.length;
 		let k = 0;
-		while (k < tokens.length) {
-			if (!tokens.isWord(k)) {
+		while (k < n) {
+			const f = tokens.flags(k);
+			if ((f & WORD) === 0) {
 				k++;
 				continue;
 			}
-			let last = tokens.capital(k) || (tokens.capital(k + 2) && tokens.isHyphen(k + 1) && !tokens.space(k + 1) && !tokens.space(k + 2) && ARTICLES.has(tokens.key(k))) ? this.walkNames(tokens, k) : -1;
+			let last = (f & (CAP | UPPER)) !== 0 || (tokens.capital(k + 2) && tokens.isHyphen(k + 1) && !tokens.space(k + 1) && !tokens.space(k + 2) && ARTICLES.has(tokens.key(k))) ? this.walkNames(tokens, k) : -1;
 			if (last >= 0 && midCompound(tokens, last) && this.matched.some((e) => e.entity.type === 'person')) {
 				// "Seo Min" in "Seo Min-jun" is not that person: a name covers the whole hyphenated word or nothing,
 				// unless what follows the hyphen is another name ("the Putin-Kim Jong Il summit").

@@ -18,7 +18,6 @@ export interface GroupingInput {
 }
 
 export interface Group {
-	id: string;
 	name: string;
 	type: EntityType;
 	country?: string;
@@ -31,7 +30,6 @@ export interface Group {
 	surfaces: Map<string, number>;
 	/** Names a pattern gave ("ABM Treaty" for "ABM treaty"): preferred for display. */
 	patternNames: Map<string, number> | null;
-	docs: Set<string>;
 }
 
 interface Draft {
@@ -66,17 +64,18 @@ interface Occurrence {
 	slot: Slot | null;
 }
 
+function slotFor(kind: Slot['kind'], rest: string, map: Map<string, Slot>): Slot {
+	let slot = map.get(rest);
+	if (!slot) {
+		slot = { kind, rest, draft: null, group: null };
+		map.set(rest, slot);
+	}
+	return slot;
+}
+
 export function groupCandidates(input: GroupingInput): Group[] {
 	const occurrences: Occurrence[] = [];
 	const slots = new Map<string, Slot>();
-	const slotFor = (kind: Slot['kind'], rest: string, map: Map<string, Slot>): Slot => {
-		let slot = map.get(rest);
-		if (!slot) {
-			slot = { kind, rest, draft: null, group: null };
-			map.set(rest, slot);
-		}
-		return slot;
-	};
 	const knownSlots = new Map<string, Slot>();
 	const placeSlots = new Map<string, Slot>();
 	const conceptSlots = new Map<string, Slot>();
@@ -298,7 +297,6 @@ function buildGroups(occurrences: Occurrence[], input: GroupingInput): Group[] {
 			g.patternNames ??= new Map();
 			g.patternNames.set(o.cand.name, (g.patternNames.get(o.cand.name) ?? 0) + 1);
 		}
-		g.docs.add(o.doc);
 	}
 	for (const { group, draft } of unknown) group.name = displayName(group, draft ?? undefined);
 	return groups;
@@ -317,7 +315,7 @@ function placeNamed(places: Map<string, PlaceHit>, name: string): PlaceHit['plac
 }
 
 function newGroup(slot: Slot, surface: string, input: GroupingInput): Group {
-	const g: Group = { id: slot.kind + ':' + slot.rest, name: surface, type: 'organisation', surfaces: new Map(), patternNames: null, docs: new Set(), patterned: false, adjectival: false };
+	const g: Group = { name: surface, type: 'organisation', surfaces: new Map(), patternNames: null, patterned: false, adjectival: false };
 	if (slot.kind === 'k') {
 		const e = slot.entity!;
 		g.name = e.name;
@@ -358,19 +356,29 @@ function titleCaseWords(s: string): string {
 	return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
+/** s === s.toUpperCase(), without making the copy for plain ASCII. */
+function upperCased(s: string): boolean {
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c >= 97 && c <= 122) return false;
+		if (c >= 128) return s === s.toUpperCase();
+	}
+	return true;
+}
+
 /** The fullest, most frequent mixed-case form; capitals only when that is all the text has (or an acronym). */
 function displayName(g: Group, d: Draft | undefined): string {
 	let best = '';
 	let bestScore = -1;
 	for (const [surface, count] of g.patternNames ?? g.surfaces) {
 		const words = wordCount(surface);
-		const caps = surface === surface.toUpperCase();
+		const caps = upperCased(surface);
 		const score = (caps ? 0 : 1000) + words * 100 + count;
 		if (score > bestScore) {
 			best = surface;
 			bestScore = score;
 		}
 	}
-	if (best === best.toUpperCase() && !(d?.acronym && best.length <= 6)) return titleCaseWords(best);
+	if (upperCased(best) && !(d?.acronym && best.length <= 6)) return titleCaseWords(best);
 	return best;
 }

@@ -14,7 +14,7 @@
 // note and is listed under `metonyms`, not `aliases`. A lone surname or given
 // name links to the person named in full in the same text, else to the only person in the corpus with that surname.
 import type { Entity, Mention } from '../types';
-import { findCandidates, gatherEvidence, newEvidence, type Candidate } from './candidates';
+import { findCandidates, gatherEvidence, newEvidence, type Candidate, type Evidence } from './candidates';
 import { EntityDictionary, findMentionsIn } from './dictionary';
 import { placeIndex } from './gazetteer';
 import { groupCandidates, type Group } from './grouping';
@@ -93,6 +93,24 @@ export function findMentions(text: string, dictionary: EntityDictionary): Mentio
 }
 
 /**
+ * Tokens of every doc and the corpus's capitalisation habits. Tokens are kept for the later passes up to a budget
+ * (16 bytes each); past it a text is tokenized again when needed, so a vault of ten thousand articles does not hold
+ * every token at once.
+ */
+function readCorpus(docs: { id: string; text: string }[]): { tokens: (Tokens | null)[]; evidence: Evidence } {
+	const tokens: (Tokens | null)[] = [];
+	let budget = TOKEN_BUDGET;
+	const evidence = newEvidence();
+	for (const doc of docs) {
+		const t = tokenize(doc.text);
+		budget -= t.length;
+		tokens.push(budget >= 0 ? t : null);
+		gatherEvidence(t, evidence);
+	}
+	return { tokens, evidence };
+}
+
+/**
  * Corpus discovery: candidates in every doc (capitalised runs cut at titles and compounds, dateline places,
  * curated lower-case concepts), typed by cues over the whole corpus, grouped into one entity per real-world name,
  * then found again with the resulting dictionary so every mention (headline capitals, short names) is reported.
@@ -108,17 +126,7 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 	const isKnown = new KnownNames(knownForms.size > 0 ? [builtinNames(), userNames] : [builtinNames()]);
 
 	// Pass 1: tokens and the corpus's capitalisation habits; pass 2: candidates, which need those habits.
-	// Tokens are kept for the later passes up to a budget (16 bytes each); past it a text is tokenized again when
-	// needed, so a vault of ten thousand articles does not hold every token at once.
-	const tokens: (Tokens | null)[] = [];
-	let budget = TOKEN_BUDGET;
-	const evidence = newEvidence();
-	for (const doc of docs) {
-		const t = tokenize(doc.text);
-		budget -= t.length;
-		tokens.push(budget >= 0 ? t : null);
-		gatherEvidence(t, evidence);
-	}
+	const { tokens, evidence } = readCorpus(docs);
 	const tokensOf = (i: number) => tokens[i] ?? tokenize(docs[i].text);
 	const perDoc: { id: string; candidates: Candidate[] }[] = docs.map((doc, i) => ({ id: doc.id, candidates: findCandidates(doc.text, tokensOf(i), evidence, isKnown) }));
 	const groups = groupCandidates({ docs: perDoc, places, known: knownForms, ignore });

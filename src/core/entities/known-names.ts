@@ -2,7 +2,7 @@
 // or its first words, a known name?" for every capitalised run: walking the trie on the keys the tokenizer already
 // made answers without building a phrase string for each prefix.
 import { placeIndex } from './gazetteer';
-import { nameKey, type Tokens } from './tokenize';
+import { nameKey, SurfaceCache, SurfacePool, type Tokens } from './tokenize';
 
 interface TrieNode {
 	end: boolean;
@@ -40,12 +40,23 @@ export class NameTrie {
 	}
 }
 
+// The node after a run's first word, per trie, remembered per distinct word: the same few thousand capitalised
+// words start every run that is asked about. The built-in trie never changes, so its answers are kept for good.
+let builtinStart: SurfaceCache<TrieNode> | null = null;
+const userStarts = new SurfacePool<TrieNode>();
+
 /** Every trie that may know a name: built-in places first, then the user's notes. */
 export class KnownNames {
 	/** Whether there are tries beyond the built-in one: the user's notes. */
 	readonly hasUserNames: boolean;
+	private readonly starts: SurfaceCache<TrieNode>[];
 	constructor(private readonly tries: NameTrie[]) {
 		this.hasUserNames = tries.some((t) => t !== builtin);
+		this.starts = tries.map((t) => {
+			if (t !== builtin) return new SurfaceCache<TrieNode>(userStarts, (key) => t.first(key) ?? null);
+			builtinStart ??= new SurfaceCache<TrieNode>(new SurfacePool<TrieNode>(), (key) => t.first(key) ?? null);
+			return builtinStart;
+		});
 	}
 
 	/** A one-word known name. */
@@ -57,19 +68,25 @@ export class KnownNames {
 	/** Whether the tokens at words[from..to) spell a known name. */
 	phrase(tokens: Tokens, words: number[], from: number, to: number): boolean {
 		if (to <= from) return false;
-		for (const trie of this.tries) {
-			let at = trie.first(tokens.key(words[from]));
+		for (const start of this.starts) {
+			let at: TrieNode | null | undefined = start.get(tokens, words[from]);
 			for (let i = from + 1; at && i < to; i++) at = at.next?.get(tokens.key(words[i]));
 			if (at?.end) return true;
 		}
 		return false;
 	}
 
+	/** Whether token w starts a known name (or is one). */
+	starting(tokens: Tokens, w: number): boolean {
+		for (const start of this.starts) if (start.get(tokens, w)) return true;
+		return false;
+	}
+
 	/** Whether the tokens at words[from..to) begin a known name (or are one). */
 	prefix(tokens: Tokens, words: number[], from: number, to: number): boolean {
 		if (to <= from) return false;
-		for (const trie of this.tries) {
-			let at = trie.first(tokens.key(words[from]));
+		for (const start of this.starts) {
+			let at: TrieNode | null | undefined = start.get(tokens, words[from]);
 			for (let i = from + 1; at && i < to; i++) at = at.next?.get(tokens.key(words[i]));
 			if (at) return true;
 		}
