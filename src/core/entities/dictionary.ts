@@ -135,6 +135,24 @@ function claim(claims: Map<string, Claim>, ignored: Set<string> | null, entity: 
 	else first.others = [next];
 }
 
+/** Every form of every entity by key, with everyone who claims it; `byKey` gets each entity under its name's key. */
+function claimForms(kept: Entity[], ignored: Set<string> | null, byKey: Map<string, Entity>): Map<string, Claim> {
+	const placeForms = builtinForms();
+	const claims = new Map<string, Claim>();
+	for (const e of kept) {
+		const builtin = e.userOwned ? undefined : placeForms.get(e.name);
+		own(claims, ignored, e, e.name, builtin);
+		for (const form of e.aliases) own(claims, ignored, e, form, builtin);
+		if (e.metonyms) for (const form of e.metonyms) own(claims, ignored, e, form, builtin);
+		if (builtin) {
+			for (const f of builtin.forms) claim(claims, ignored, e, f, false);
+			for (const d of builtin.demonyms) claim(claims, ignored, e, d, true);
+		}
+		byKey.set(formOf(e.name).key, e);
+	}
+	return claims;
+}
+
 /** An entity's own form: a demonym when the entity is a built-in place that lists it as one. */
 function own(claims: Map<string, Claim>, ignored: Set<string> | null, entity: Entity, form: string, builtin: BuiltinForms | undefined): void {
 	const f = formOf(form);
@@ -166,31 +184,27 @@ export class EntityDictionary {
 		const ignored = ignore.length > 0 ? new Set(ignore.map((i) => nameKey(i))) : null;
 		const kept = ignored ? entities.filter((e) => !ignored.has(nameKey(e.name))) : entities;
 		const dict = new EntityDictionary(kept);
-		const placeForms = builtinForms();
-		const claims = new Map<string, Claim>();
-		for (const e of kept) {
-			const builtin = e.userOwned ? undefined : placeForms.get(e.name);
-			own(claims, ignored, e, e.name, builtin);
-			for (const form of e.aliases) own(claims, ignored, e, form, builtin);
-			if (e.metonyms) for (const form of e.metonyms) own(claims, ignored, e, form, builtin);
-			if (builtin) {
-				for (const f of builtin.forms) claim(claims, ignored, e, f, false);
-				for (const d of builtin.demonyms) claim(claims, ignored, e, d, true);
-			}
-			dict.byKey.set(formOf(e.name).key, e);
-		}
+		dict.addClaims(claimForms(kept, ignored, dict.byKey));
+		dict.addNameParts(kept, ignored);
+		return dict;
+	}
+
+	private addClaims(claims: Map<string, Claim>): void {
 		for (const first of claims.values()) {
 			const weak = first.others !== null;
 			for (let c: Claim | null = first, i = 0; c; c = first.others?.[i++] ?? null) {
 				const form = c.form;
 				const entry: Entry = { entity: c.entity, weak, acronym: form.acronym, demonym: c.demonym };
 				if (form.lemmas) {
-					insert(dict.concepts, form.lemmas, entry);
-					dict.conceptStarts.add(prefixCode(form.lemmas[0]));
-				} else insert(dict.names, form.words, entry);
+					insert(this.concepts, form.lemmas, entry);
+					this.conceptStarts.add(prefixCode(form.lemmas[0]));
+				} else insert(this.names, form.words, entry);
 			}
 		}
-		// A person's lone given name or surname, weak unless some entity claims it outright.
+	}
+
+	/** A person's lone given name or surname, weak unless some entity claims it outright. */
+	private addNameParts(kept: Entity[], ignored: Set<string> | null): void {
 		for (const e of kept) {
 			if (e.type !== 'person') continue;
 			const words = formOf(e.name).words;
@@ -201,10 +215,9 @@ export class EntityDictionary {
 				const part = i === 0 ? given : surname;
 				if (i === 1 && surname === given) break;
 				if (part.length < 2 || STOP_WORDS.has(part) || NAME_CONNECTORS.has(part) || ignored?.has(part)) continue;
-				insert(dict.names, [part], { entity: e, weak: true, acronym: false, demonym: false });
+				insert(this.names, [part], { entity: e, weak: true, acronym: false, demonym: false });
 			}
 		}
-		return dict;
 	}
 
 	/** The entity whose name has this key, if any. */

@@ -110,6 +110,87 @@ function readCorpus(docs: { id: string; text: string }[]): { tokens: (Tokens | n
 	return { tokens, evidence };
 }
 
+function tokensAt(docs: { text: string }[], tokens: (Tokens | null)[], i: number): Tokens {
+	return tokens[i] ?? tokenize(docs[i].text);
+}
+
+function candidatesOf(docs: { id: string; text: string }[], tokens: (Tokens | null)[], evidence: Evidence, isKnown: KnownNames): { id: string; candidates: Candidate[] }[] {
+	const out: { id: string; candidates: Candidate[] }[] = [];
+	for (let i = 0; i < docs.length; i++) out.push({ id: docs[i].id, candidates: findCandidates(docs[i].text, tokensAt(docs, tokens, i), evidence, isKnown) });
+	return out;
+}
+
+interface Provisional {
+	entity: Entity;
+	/** Named by a pattern: kept even if seen once. */
+	patterned: boolean;
+	/** The user has a note for it. */
+	known: boolean;
+}
+
+/** Every group as an entity (adjectives only for dry runs), its aliases chosen. */
+function provisionalEntities(groups: Group[], ignore: Set<string>, includeSingletons: boolean): Provisional[] {
+	// A one-word form shared by several people ("Kim") is no alias of any: it links per article instead.
+	const personParts = new Map<string, number>();
+	for (const g of groups) {
+		if (g.type !== 'person') continue;
+		const key = nameKey(g.name);
+		const space = key.indexOf(' ');
+		if (space < 0) continue;
+		const given = key.slice(0, space);
+		const surname = key.slice(key.lastIndexOf(' ') + 1);
+		personParts.set(given, (personParts.get(given) ?? 0) + 1);
+		if (surname !== given) personParts.set(surname, (personParts.get(surname) ?? 0) + 1);
+	}
+	const provisional: Provisional[] = [];
+	for (const g of groups) {
+		if ((g.adjectival && !includeSingletons) || (ignore.size > 0 && ignore.has(nameKey(g.name)))) continue;
+		const entity: Entity = { name: g.name, type: g.type, aliases: aliasesOf(g, ignore, personParts) };
+		if (g.country) entity.country = g.country;
+		if (g.type === 'capital' || g.metonyms) entity.metonyms = g.metonyms ? g.metonyms.slice() : [];
+		if (g.known?.userOwned) entity.userOwned = true;
+		provisional.push({ entity, patterned: g.patterned && (g.type === 'concept' || g.type === 'event'), known: !!g.known });
+	}
+	return provisional;
+}
+
+/** The provisional entities, and the known ones not seen this time: they still link. */
+function dictionaryEntities(provisional: Provisional[], known: Entity[]): Entity[] {
+	const all: Entity[] = [];
+	const emitted = new Set<string>();
+	for (const p of provisional) {
+		all.push(p.entity);
+		emitted.add(p.entity.name);
+	}
+	for (const e of known) if (!emitted.has(e.name)) all.push(e);
+	return all;
+}
+
+function mentionsOf(docs: { text: string }[], tokens: (Tokens | null)[], dictionary: EntityDictionary): Mention[][] {
+	const lists: Mention[][] = [];
+	for (let i = 0; i < docs.length; i++) lists.push(findMentionsIn(docs[i].text, dictionary, tokensAt(docs, tokens, i)));
+	return lists;
+}
+
+/** Per entity name: mentions, documents, and the last document counted (documents come one at a time). */
+function countMentions(lists: Mention[][]): Map<string, { mentions: number; docs: number; last: number }> {
+	const seen = new Map<string, { mentions: number; docs: number; last: number }>();
+	for (let i = 0; i < lists.length; i++) {
+		for (const m of lists[i]) {
+			const s = seen.get(m.entity);
+			if (!s) seen.set(m.entity, { mentions: 1, docs: 1, last: i });
+			else {
+				s.mentions++;
+				if (s.last !== i) {
+					s.docs++;
+					s.last = i;
+				}
+			}
+		}
+	}
+	return seen;
+}
+
 /**
  * Corpus discovery: candidates in every doc (capitalised runs cut at titles and compounds, dateline places,
  * curated lower-case concepts), typed by cues over the whole corpus, grouped into one entity per real-world name,
@@ -127,63 +208,19 @@ export function discoverEntities(docs: { id: string; text: string }[], options: 
 
 	// Pass 1: tokens and the corpus's capitalisation habits; pass 2: candidates, which need those habits.
 	const { tokens, evidence } = readCorpus(docs);
-	const tokensOf = (i: number) => tokens[i] ?? tokenize(docs[i].text);
-	const perDoc: { id: string; candidates: Candidate[] }[] = docs.map((doc, i) => ({ id: doc.id, candidates: findCandidates(doc.text, tokensOf(i), evidence, isKnown) }));
-	const groups = groupCandidates({ docs: perDoc, places, known: knownForms, ignore });
+	const groups = groupCandidates({ docs: candidatesOf(docs, tokens, evidence, isKnown), places, known: knownForms, ignore });
 
 	// Every group becomes a provisional entity; what counts as recurring is decided on the mentions the dictionary
 	// finds, so headline capitals, short names and propagation all count.
-	// A one-word form shared by several people ("Kim") is no alias of any: it links per article instead.
-	const personParts = new Map<string, number>();
-	for (const g of groups) {
-		if (g.type !== 'person') continue;
-		const key = nameKey(g.name);
-		const space = key.indexOf(' ');
-		if (space < 0) continue;
-		const given = key.slice(0, space);
-		const surname = key.slice(key.lastIndexOf(' ') + 1);
-		personParts.set(given, (personParts.get(given) ?? 0) + 1);
-		if (surname !== given) personParts.set(surname, (personParts.get(surname) ?? 0) + 1);
-	}
-	const provisional: { entity: Entity; patterned: boolean; known: boolean }[] = [];
-	const emitted = new Set<string>();
-	const all: Entity[] = [];
-	for (const g of groups) {
-		if ((g.adjectival && !options.includeSingletons) || (ignore.size > 0 && ignore.has(nameKey(g.name)))) continue;
-		const entity: Entity = { name: g.name, type: g.type, aliases: aliasesOf(g, ignore, personParts) };
-		if (g.country) entity.country = g.country;
-		if (g.type === 'capital' || g.metonyms) entity.metonyms = g.metonyms ? g.metonyms.slice() : [];
-		if (g.known?.userOwned) entity.userOwned = true;
-		provisional.push({ entity, patterned: g.patterned && (g.type === 'concept' || g.type === 'event'), known: !!g.known });
-		emitted.add(entity.name);
-		all.push(entity);
-	}
-	// Known entities not seen this time still link.
-	for (const e of known) if (!emitted.has(e.name)) all.push(e);
-	const dictionary = EntityDictionary.from(all, options.ignore);
+	const provisional = provisionalEntities(groups, ignore, !!options.includeSingletons);
+	const dictionary = EntityDictionary.from(dictionaryEntities(provisional, known), options.ignore);
+	const lists = mentionsOf(docs, tokens, dictionary);
 	const found = new Map<string, Mention[]>();
-	// Per entity: mentions, documents, and the last document counted (documents come one at a time).
-	const seen = new Map<string, { mentions: number; docs: number; last: number }>();
-	for (let i = 0; i < docs.length; i++) {
-		const doc = docs[i];
-		const list = findMentionsIn(doc.text, dictionary, tokensOf(i));
-		found.set(doc.id, list);
-		if (options.includeSingletons) continue;
-		for (const m of list) {
-			const s = seen.get(m.entity);
-			if (!s) seen.set(m.entity, { mentions: 1, docs: 1, last: i });
-			else {
-				s.mentions++;
-				if (s.last !== i) {
-					s.docs++;
-					s.last = i;
-				}
-			}
-		}
-	}
+	for (let i = 0; i < docs.length; i++) found.set(docs[i].id, lists[i]);
 	// Every mention is of a provisional or known entity, so with singletons kept there is nothing to filter.
 	if (options.includeSingletons) return { entities: provisional.map((p) => p.entity), mentions: found };
-	const keep = (p: { entity: Entity; patterned: boolean; known: boolean }) => {
+	const seen = countMentions(lists);
+	const keep = (p: Provisional) => {
 		const s = seen.get(p.entity.name);
 		return p.known || p.patterned || (!!s && (s.docs >= 2 || s.mentions >= 3));
 	};
