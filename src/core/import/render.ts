@@ -5,6 +5,7 @@ import type { BlockContent, ListItem, PhrasingContent, Root, RootContent } from 
 import { toMarkdown, type Handle, type Options, type Unsafe } from 'mdast-util-to-markdown';
 import { Document } from 'yaml';
 import type { Article, ArticleBlock } from '../types';
+import { charTable } from '../text/char-table';
 import { BlockIdAllocator } from './block-ids';
 import { joinNote, stringifyYaml, type Properties } from './frontmatter';
 import { hash64 } from './hash';
@@ -143,19 +144,56 @@ interface BlockIdNode {
 // Not an `html` node: the serializer peeks at an html node as "<", so text before it ("+", "1.")
 // would be judged safe when it is followed by the id's space and would turn into a list.
 const blockIdHandler: Handle = (node) => ` ^${(node as unknown as BlockIdNode).value}`;
-const HANDLERS = { envoyBlockId: blockIdHandler } as unknown as Options['handlers'];
 
-function textWithId(text: string, id: string): PhrasingContent[] {
-	// Cast rather than augmenting mdast's node maps, which would widen every mdast union in the project.
-	const marker: BlockIdNode = { type: 'envoyBlockId', value: id };
-	return [{ type: 'text', value: text }, marker as unknown as PhrasingContent];
+/**
+ * Prose the serializer would write as it is, as its own node so it skips the serializer's escaping pass
+ * (dozens of regular expressions over every paragraph, most of the cost of writing a note).
+ */
+interface InertTextNode {
+	type: 'envoyInertText';
+	value: string;
+}
+const inertTextHandler: Handle = (node) => (node as unknown as InertTextNode).value;
+const HANDLERS = { envoyBlockId: blockIdHandler, envoyInertText: inertTextHandler } as unknown as Options['handlers'];
+
+const LETTER = charTable(/\p{L}/u);
+const LETTER_MARK_DIGIT = charTable(/[\p{L}\p{M}\p{N}]/u);
+/** Punctuation none of the serializer's escaping rules (nor ours above) can fire on inside a paragraph that starts with a letter. */
+const INERT_PUNCTUATION = new Set(Array.from(' .,;:!?\'"’‘“”()–—-/%@…+«»', (c) => c.charCodeAt(0)));
+const INERT_OPENERS = new Set(Array.from('“‘"\'«', (c) => c.charCodeAt(0)));
+
+/**
+ * True when `text`, as a paragraph's only text, would be written unchanged: letters, marks, digits, single
+ * spaces and the punctuation above, starting with a letter or an opening quote (a digit, dash or plus could
+ * start a list), no `%%` (an Obsidian comment). Checked against the serializer itself by a property test.
+ */
+export function isInertProse(text: string): boolean {
+	const n = text.length;
+	if (n === 0 || text.charCodeAt(n - 1) === 32) return false;
+	const first = text.charCodeAt(0);
+	if (!LETTER.unit(first) && !INERT_OPENERS.has(first)) return false;
+	let previous = 0;
+	for (let i = 0; i < n; i++) {
+		const c = text.charCodeAt(i);
+		const ok = c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || INERT_PUNCTUATION.has(c) : LETTER_MARK_DIGIT.unit(c) || INERT_PUNCTUATION.has(c);
+		if (!ok || (c === 37 && previous === 37) || (c === 32 && previous === 32)) return false;
+		previous = c;
+	}
+	return true;
 }
 
-function blockNodes(block: ArticleBlock, ids: BlockIdAllocator): RootContent[] {
+function textWithId(text: string, id: string, inert = false): PhrasingContent[] {
+	// Casts rather than augmenting mdast's node maps, which would widen every mdast union in the project.
+	const marker: BlockIdNode = { type: 'envoyBlockId', value: id };
+	const body: PhrasingContent = inert ? ({ type: 'envoyInertText', value: text } satisfies InertTextNode as unknown as PhrasingContent) : { type: 'text', value: text };
+	return [body, marker as unknown as PhrasingContent];
+}
+
+function blockNodes(block: ArticleBlock, ids: BlockIdAllocator, inertProse: boolean): RootContent[] {
 	switch (block.kind) {
 		case 'paragraph': {
 			const text = flatten(block.text);
-			return text ? [{ type: 'paragraph', children: textWithId(text, ids.next(text)) }] : [];
+			return text ? [{ type: 'paragraph', children: textWithId(text, ids.next(text), inertProse && isInertProse(text)) }] : [];
 		}
 		case 'heading': {
 			const text = flatten(block.text);
@@ -186,9 +224,10 @@ function tidyEscapes(markdown: string): string {
 	return markdown.replace(/(?<!\\)((?:\\\\)*)\\&(?![A-Za-z][A-Za-z0-9]{0,31};|#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};)/g, '$1&');
 }
 
-export function renderBody(blocks: readonly ArticleBlock[]): string {
+/** `inertProse: false` sends every paragraph through the serializer's escaping, to check the fast path against it. */
+export function renderBody(blocks: readonly ArticleBlock[], { inertProse = true }: { inertProse?: boolean } = {}): string {
 	const ids = new BlockIdAllocator();
-	const root: Root = { type: 'root', children: blocks.flatMap((b) => blockNodes(b, ids)) };
+	const root: Root = { type: 'root', children: blocks.flatMap((b) => blockNodes(b, ids, inertProse)) };
 	if (root.children.length === 0) return '';
 	return tidyEscapes(toMarkdown(root, { bullet: '-', emphasis: '_', rule: '-', unsafe: OBSIDIAN_UNSAFE, handlers: HANDLERS }));
 }
