@@ -2,6 +2,7 @@
 // stage by stage, against copying the same files (the I/O floor) measured in the same run. The growth
 // column compares seconds per MB at 10,000 with 1,000 articles: 1.00 is linear.
 import { spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,8 +25,13 @@ interface Probe {
 	maxRssMb: number;
 }
 
+// The probe is bundled as the CLI is (esbuild, no tsx at run time), so it runs the code users run.
+// It lives in bench/out/ (git-ignored) so that its imports resolve in node_modules.
+const probeScript = join('bench', 'out', 'import-probe.mjs');
+buildSync({ entryPoints: ['bench/lib/import-probe.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: probeScript, logLevel: 'warning' });
+
 function probe(sources: string, vault: string): Probe {
-	const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/lib/import-probe.ts', sources, vault], { encoding: 'utf8', maxBuffer: 1 << 26 });
+	const child = spawnSync(process.execPath, [probeScript, sources, vault], { encoding: 'utf8', maxBuffer: 1 << 26, cwd: process.cwd() });
 	if (child.status !== 0) throw new Error(`import probe failed: ${child.stderr}`);
 	return JSON.parse(child.stdout) as Probe;
 }

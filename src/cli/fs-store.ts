@@ -1,6 +1,10 @@
 // NoteStore over a vault folder on disk. Writes go to a temporary file first, so a crash or a failed
 // file never leaves a half-written note, and `create` refuses to replace anything that exists.
-import { promises as fs } from 'node:fs';
+//
+// The calls are synchronous behind the async port: a note is a few kilobytes, and each promise-based
+// call is a round trip through libuv's thread pool plus a FileHandle, which made writing 10,000 notes
+// cost more than extracting them. The CLI has nothing else to do meanwhile.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { linkFormatFromAppConfig, type LinkFormatSource } from '../core/pipeline/link-pass';
 import type { VaultStore } from '../core/pipeline/store';
@@ -8,9 +12,19 @@ import type { LinkFormat } from '../core/link';
 
 const STATE_DIR = '.envoy';
 
+function readIfExists(file: string): string | null {
+	try {
+		return fs.readFileSync(file, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+		throw error;
+	}
+}
+
 export class FileSystemStore implements VaultStore, LinkFormatSource {
 	/** Folders known to exist: a 10,000-note import would otherwise ask for each note's folder again. */
 	private readonly madeDirs = new Set<string>();
+	private tempCounter = 0;
 
 	/** `configDir` is the vault's Obsidian folder, whose app.json says which link format the user chose. */
 	constructor(
@@ -19,12 +33,18 @@ export class FileSystemStore implements VaultStore, LinkFormatSource {
 	) {}
 
 	async linkFormat(): Promise<LinkFormat> {
-		return linkFormatFromAppConfig(await fs.readFile(path.join(this.root, this.configDir, 'app.json'), 'utf8').catch(() => null));
+		let appJson: string | null = null;
+		try {
+			appJson = readIfExists(path.join(this.root, this.configDir, 'app.json'));
+		} catch {
+			// An unreadable app.json means Obsidian's default, wikilinks.
+		}
+		return linkFormatFromAppConfig(appJson);
 	}
 
-	private async mkdirOnce(dir: string): Promise<void> {
+	private mkdirOnce(dir: string): void {
 		if (this.madeDirs.has(dir)) return;
-		await fs.mkdir(dir, { recursive: true });
+		fs.mkdirSync(dir, { recursive: true });
 		this.madeDirs.add(dir);
 	}
 
@@ -37,60 +57,54 @@ export class FileSystemStore implements VaultStore, LinkFormatSource {
 
 	async list(folder: string): Promise<string[]> {
 		const out: string[] = [];
-		const walk = async (dir: string, rel: string): Promise<void> => {
+		const walk = (dir: string, rel: string): void => {
 			let entries;
 			try {
-				entries = await fs.readdir(dir, { withFileTypes: true });
+				entries = fs.readdirSync(dir, { withFileTypes: true });
 			} catch {
 				return;
 			}
 			for (const entry of entries) {
 				if (entry.name.startsWith('.')) continue;
 				const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-				if (entry.isDirectory()) await walk(path.join(dir, entry.name), childRel);
+				if (entry.isDirectory()) walk(path.join(dir, entry.name), childRel);
 				else if (entry.isFile() && entry.name.endsWith('.md')) out.push(childRel);
 			}
 		};
 		const start = folder.replace(/^\/+|\/+$/g, '');
-		await walk(start ? this.abs(start) : this.root, start);
+		walk(start ? this.abs(start) : this.root, start);
 		return out.sort();
 	}
 
 	async read(vaultPath: string): Promise<string | null> {
-		try {
-			return await fs.readFile(this.abs(vaultPath), 'utf8');
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-			throw error;
-		}
+		return readIfExists(this.abs(vaultPath));
 	}
 
 	async create(vaultPath: string, content: string): Promise<void> {
 		const target = this.abs(vaultPath);
-		await this.mkdirOnce(path.dirname(target));
-		const temp = await this.writeTemp(target, content);
+		this.mkdirOnce(path.dirname(target));
+		const temp = this.writeTemp(target, content);
 		try {
 			// link() fails with EEXIST instead of replacing: no existing note is ever overwritten.
-			await fs.link(temp, target);
+			fs.linkSync(temp, target);
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${vaultPath}: a note already exists there`);
 			throw error;
 		} finally {
-			await fs.rm(temp, { force: true });
+			fs.rmSync(temp, { force: true });
 		}
 	}
 
 	async replace(vaultPath: string, update: (current: string) => string): Promise<void> {
 		const target = this.abs(vaultPath);
-		const current = await fs.readFile(target, 'utf8');
+		const current = fs.readFileSync(target, 'utf8');
 		const next = update(current);
 		if (next === current) return;
-		const temp = await this.writeTemp(target, next);
-		await fs.rename(temp, target);
+		fs.renameSync(this.writeTemp(target, next), target);
 	}
 
 	async ensureFolder(folder: string): Promise<void> {
-		await this.mkdirOnce(this.abs(folder));
+		this.mkdirOnce(this.abs(folder));
 	}
 
 	async readState(name: string): Promise<string | null> {
@@ -99,13 +113,19 @@ export class FileSystemStore implements VaultStore, LinkFormatSource {
 
 	async writeState(name: string, content: string): Promise<void> {
 		const target = this.abs(`${STATE_DIR}/${name}`);
-		await this.mkdirOnce(path.dirname(target));
-		await fs.rename(await this.writeTemp(target, content), target);
+		this.mkdirOnce(path.dirname(target));
+		fs.renameSync(this.writeTemp(target, content), target);
 	}
 
-	private async writeTemp(target: string, content: string): Promise<string> {
-		const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-		await fs.writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
+	private writeTemp(target: string, content: string): string {
+		const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++this.tempCounter}.tmp`);
+		try {
+			fs.writeFileSync(temp, content, { encoding: 'utf8', flag: 'wx' });
+		} catch (error) {
+			// A full disk can leave part of the temporary file: it is ours, so it goes.
+			fs.rmSync(temp, { force: true });
+			throw error;
+		}
 		return temp;
 	}
 }

@@ -1,10 +1,7 @@
 // Expands the command line's files and folders into source files to import (folders: `.txt`, recursively).
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { forEachConcurrent } from '../core/concurrency';
 import type { SourceFile } from '../core/import';
-
-const READ_CONCURRENCY = 16;
 
 export interface UnreadableSource {
 	source: string;
@@ -35,19 +32,14 @@ export async function collectSources(args: string[]): Promise<{ sources: SourceF
 		}
 		for (const file of await listTextFiles(arg)) add(path.join(arg, file), file.split(path.sep).join('/'));
 	}
-	// Read in parallel, reported in command-line order.
-	const read: (SourceFile | UnreadableSource)[] = new Array<SourceFile | UnreadableSource>(wanted.length);
-	await forEachConcurrent(wanted, READ_CONCURRENCY, async ({ file, name }, i) => {
-		try {
-			read[i] = { name, bytes: new Uint8Array(await fs.readFile(file)) };
-		} catch (error) {
-			read[i] = { source: name, reason: `${name}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-		}
-	});
+	// Read synchronously: thousands of small files read faster without a thread-pool round trip each.
 	const sources: SourceFile[] = [];
-	for (const r of read) {
-		if ('bytes' in r) sources.push(r);
-		else unreadable.push(r);
+	for (const { file, name } of wanted) {
+		try {
+			sources.push({ name, bytes: new Uint8Array(readFileSync(file)) });
+		} catch (error) {
+			unreadable.push({ source: name, reason: `${name}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+		}
 	}
 	return { sources, unreadable };
 }
