@@ -212,40 +212,79 @@ export class SurfaceMemo {
 
 class SurfaceTable {
 	readonly id = ++tables;
-	/** Open addressing, two numbers a slot: the hash, and the surface's index plus one (0 for an empty slot). */
-	private slots = new Int32Array(2 << 14);
+	/** Open addressing, four numbers a slot: the hash, the surface's index plus one (0 for an empty slot), and where
+	 * its codes start in `chars` and how many there are. */
+	private slots = new Int32Array(4 << 14);
 	private hashes: number[] = [];
 	readonly texts: string[] = [];
 	readonly keys: string[] = [];
 	readonly shapes: number[] = [];
 
+	/** Surfaces of one UTF-16 code (punctuation, "a", "I") by that code, plus one: no hashing for a fifth of the tokens. */
+	private readonly singles = new Int32Array(65536);
+
 	get size(): number {
 		return this.texts.length;
 	}
 
-	/** The index of text[start, end), whose hash is `hash`, added if new. */
-	find(text: string, start: number, end: number, hash: number, kind: number): number {
+	/** The index of the one-code surface text[start], added if new. */
+	single(text: string, start: number, code: number, kind: number): number {
+		const known = this.singles[code];
+		if (known !== 0) return known - 1;
+		const idx = this.add(text, start, start + 1, code, kind, this.probe(code));
+		this.singles[code] = idx + 1;
+		return idx;
+	}
+
+	/** Every surface's codes, one after another, so a probe compares numbers, not strings. */
+	private chars = new Uint16Array(1 << 16);
+	private charsUsed = 0;
+	private readonly offsets: number[] = [];
+
+	/** The index of text[start, end) (its codes in buf), whose hash is `hash`, added if new. */
+	find(text: string, buf: Uint16Array, start: number, end: number, hash: number, kind: number): number {
 		const len = end - start;
 		const slots = this.slots;
-		const mask = (slots.length >> 1) - 1;
+		const mask = (slots.length >> 2) - 1;
+		const chars = this.chars;
 		let at = hash & mask;
 		for (;;) {
-			const slot = slots[2 * at + 1];
-			if (slot === 0) break;
-			if (slots[2 * at] === hash) {
-				const t = this.texts[slot - 1];
-				if (t.length === len) {
-					let x = 0;
-					while (x < len && t.charCodeAt(x) === text.charCodeAt(start + x)) x++;
-					if (x === len) return slot - 1;
-				}
+			const slot = slots[4 * at + 1];
+			if (slot === 0) return this.add(text, start, end, hash, kind, at);
+			if (slots[4 * at] === hash && slots[4 * at + 3] === len) {
+				const from = slots[4 * at + 2];
+				let x = 0;
+				while (x < len && chars[from + x] === buf[start + x]) x++;
+				if (x === len) return slot - 1;
 			}
 			at = (at + 1) & mask;
 		}
+	}
+
+	/** The empty slot for a new surface with this hash. */
+	private probe(hash: number): number {
+		const slots = this.slots;
+		const mask = (slots.length >> 2) - 1;
+		let at = hash & mask;
+		while (slots[4 * at + 1] !== 0) at = (at + 1) & mask;
+		return at;
+	}
+
+	private add(text: string, start: number, end: number, hash: number, kind: number, at: number): number {
+		const len = end - start;
 		const word = text.slice(start, end);
 		const idx = this.texts.length;
 		this.texts.push(word);
 		this.hashes.push(hash);
+		if (this.charsUsed + len > this.chars.length) {
+			const grown = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + len));
+			grown.set(this.chars);
+			this.chars = grown;
+		}
+		const from = this.charsUsed;
+		for (let x = 0; x < len; x++) this.chars[from + x] = text.charCodeAt(start + x);
+		this.charsUsed += len;
+		this.offsets.push(from);
 		if (kind === WORD) {
 			const key = tokenKey(word);
 			this.keys.push(key);
@@ -259,23 +298,28 @@ class SurfaceTable {
 			const marks = (word === ':' || word === '—' ? OPENS : 0) | (OPENERS.has(word) ? OPENER : 0) | (word === '-' || word === '–' ? DASH : 0);
 			this.shapes.push((hyphen || word === '.' || word === ',' ? INNER : 0) | (hyphen ? HYPHEN : 0) | (SENTENCE_END.has(word) ? SENTENCE_MARK : 0) | marks);
 		}
-		if (this.texts.length * 4 > slots.length) this.grow();
+		const slots = this.slots;
+		if (this.texts.length * 4 > slots.length >> 1) this.grow();
 		else {
-			slots[2 * at] = hash;
-			slots[2 * at + 1] = idx + 1;
+			slots[4 * at] = hash;
+			slots[4 * at + 1] = idx + 1;
+			slots[4 * at + 2] = from;
+			slots[4 * at + 3] = len;
 		}
 		return idx;
 	}
 
 	private grow(): void {
 		const slots = new Int32Array(this.slots.length * 2);
-		const mask = (slots.length >> 1) - 1;
+		const mask = (slots.length >> 2) - 1;
 		for (let idx = 0; idx < this.texts.length; idx++) {
 			const hash = this.hashes[idx];
 			let at = hash & mask;
-			while (slots[2 * at + 1] !== 0) at = (at + 1) & mask;
-			slots[2 * at] = hash;
-			slots[2 * at + 1] = idx + 1;
+			while (slots[4 * at + 1] !== 0) at = (at + 1) & mask;
+			slots[4 * at] = hash;
+			slots[4 * at + 1] = idx + 1;
+			slots[4 * at + 2] = this.offsets[idx];
+			slots[4 * at + 3] = this.texts[idx].length;
 		}
 		this.slots = slots;
 	}
@@ -340,6 +384,24 @@ const BLOCK = 1 << 18;
 let block = new Int32Array(BLOCK);
 let blockUsed = 0;
 
+// The text's UTF-16 codes in a typed array: reading a string's characters one call at a time costs several times
+// more than reading an array, and every character is read more than once (scan, lookahead, surface comparison).
+const encoder = new TextEncoder();
+let bytes = new Uint8Array(1 << 16);
+let codes = new Uint16Array(1 << 16);
+function codesOf(text: string): Uint16Array {
+	const n = text.length;
+	if (codes.length < n) {
+		codes = new Uint16Array(Math.max(n, codes.length * 2));
+		bytes = new Uint8Array(codes.length);
+	}
+	// Plain ASCII comes out of the encoder byte for byte; anything else is copied code by code.
+	const { read, written } = encoder.encodeInto(text, bytes);
+	if (read === n && written === n) codes.set(bytes.subarray(0, n));
+	else for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
+	return codes;
+}
+
 /** The class of a code past ASCII, learnt on first sight. */
 function learnClass(c: number): number {
 	const cls = C_SEEN | (LETTER.test(String.fromCharCode(c)) ? C_LETTER : 0);
@@ -348,9 +410,9 @@ function learnClass(c: number): number {
 }
 
 /** Whether the code at x (past the end reads as none) is a letter. */
-function letterAt(text: string, x: number, n: number): boolean {
+function letterAt(buf: Uint16Array, x: number, n: number): boolean {
 	if (x >= n) return false;
-	const c = text.charCodeAt(x);
+	const c = buf[x];
 	const cls = charClasses[c];
 	return ((cls === 0 ? learnClass(c) : cls) & C_LETTER) !== 0;
 }
@@ -360,6 +422,7 @@ export function tokenize(text: string): Tokens {
 	const table = surfaces;
 	const shapes = table.shapes;
 	const n = text.length;
+	const buf = codesOf(text);
 	const need = 4 * n;
 	let data: Int32Array;
 	let base: number;
@@ -398,7 +461,7 @@ export function tokenize(text: string): Tokens {
 	let pendingEnd = false;
 	let spacedDash = false;
 	while (i < n) {
-		const c = text.charCodeAt(i);
+		const c = buf[i];
 		let cls = charClasses[c];
 		if (cls === 0) cls = learnClass(c);
 		if ((cls & C_SPACE) !== 0) {
@@ -414,14 +477,14 @@ export function tokenize(text: string): Tokens {
 		if ((cls & (C_LETTER | C_DIGIT)) !== 0) {
 			kind = (cls & C_DIGIT) !== 0 ? NUM : WORD;
 			// Initialism: letter-dot-letter-dot… ("U.S.", "U.N.")
-			if (kind === WORD && i + 3 < n && text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 3) === 46 && letterAt(text, i + 2, n)) {
+			if (kind === WORD && i + 3 < n && buf[i + 1] === 46 && buf[i + 3] === 46 && letterAt(buf, i + 2, n)) {
 				i += 4;
-				while (i + 1 < n && text.charCodeAt(i + 1) === 46 && letterAt(text, i, n)) i += 2;
-				for (let x = start + 1; x < i; x++) hash = (Math.imul(hash, 31) + text.charCodeAt(x)) | 0;
+				while (i + 1 < n && buf[i + 1] === 46 && letterAt(buf, i, n)) i += 2;
+				for (let x = start + 1; x < i; x++) hash = (Math.imul(hash, 31) + buf[x]) | 0;
 			} else {
 				i++;
 				while (i < n) {
-					const d = text.charCodeAt(i);
+					const d = buf[i];
 					let dc = charClasses[d];
 					if (dc === 0) dc = learnClass(d);
 					if ((dc & (C_LETTER | C_DIGIT)) !== 0) {
@@ -430,9 +493,9 @@ export function tokenize(text: string): Tokens {
 						continue;
 					}
 					// In-word apostrophe ("O'Brien", "don't"), but a possessive 's is not part of the name.
-					if ((d === 39 || d === 0x2019) && letterAt(text, i + 1, n)) {
-						const s1 = text.charCodeAt(i + 1);
-						if ((s1 === 115 || s1 === 83) && !letterAt(text, i + 2, n)) {
+					if ((d === 39 || d === 0x2019) && letterAt(buf, i + 1, n)) {
+						const s1 = buf[i + 1];
+						if ((s1 === 115 || s1 === 83) && !letterAt(buf, i + 2, n)) {
 							possessive = true;
 							break;
 						}
@@ -442,7 +505,7 @@ export function tokenize(text: string): Tokens {
 					}
 					// Decimal or grouped numbers stay one token.
 					if (kind === NUM && (d === 46 || d === 44) && i + 1 < n) {
-						const d1 = text.charCodeAt(i + 1);
+						const d1 = buf[i + 1];
 						if (d1 >= 48 && d1 <= 57) {
 							hash = (Math.imul(Math.imul(hash, 31) + d, 31) + d1) | 0;
 							i += 2;
@@ -467,7 +530,7 @@ export function tokenize(text: string): Tokens {
 			lineNumbers = 0;
 			lineSentences = 0;
 		} else if (space && at > lineFrom && (data[prev + 3] & SENTENCE_MARK) !== 0) lineSentences++;
-		const idx = table.find(text, start, i, hash, kind);
+		const idx = i - start === 1 ? table.single(text, start, c, kind) : table.find(text, buf, start, i, hash, kind);
 		const shape = shapes[idx];
 		if (kind === WORD) {
 			if ((shape & UPPER) !== 0) {
