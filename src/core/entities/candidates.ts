@@ -30,34 +30,24 @@ export interface Candidate {
 
 /** What the corpus says about a word's capitalisation, gathered before candidates are cut. */
 export interface Evidence {
-	/** Word keys seen capitalised away from a sentence start. */
-	midCap: Set<string>;
-	/** Word keys seen in lower case. */
-	lower: Set<string>;
-	/** Word keys seen as a one-word name mid-sentence ("said Putin"): enough to split "Putin-Kim Jong Il". */
-	solo: Set<string>;
-	/** Per surface, what is already in the sets (SEEN_*), so they are asked once per word, not once per occurrence. */
-	seen: Uint8Array;
-	/** The surface table those numbers belong to. */
-	surfaces: number;
-	/** Per surface, once the evidence is complete: the sets' answers for its key (EV_*), 0 until asked. */
-	answers: Uint8Array;
-	/** The surface table `answers` belongs to. */
-	answersFor: number;
+	/** The tokens whose surface table numbers the keys in `keys` (the first text's), or null before any text. */
+	numbering: Tokens | null;
+	/** Per key number: EV_LOWER (seen in lower case), EV_MID (capitalised away from a sentence start), EV_SOLO (a
+	 * one-word name mid-sentence, "said Putin": enough to split "Putin-Kim Jong Il"). */
+	keys: Uint8Array;
+	/** The same facts for texts numbered by another table (one replaced mid-run), by key. */
+	others: Map<string, number> | null;
 }
 
-const SEEN_LOWER = 1;
-const SEEN_MID = 2;
-const SEEN_SOLO = 4;
-const EV_ASKED = 1;
-const EV_LOWER = 2;
-const EV_MID = 4;
+const EV_LOWER = 1;
+const EV_MID = 2;
+const EV_SOLO = 4;
 
 /** Names Envoy already knows (places, demonyms, the user's notes). */
 type IsKnown = KnownNames;
 
 export function newEvidence(): Evidence {
-	return { midCap: new Set(), lower: new Set(), solo: new Set(), seen: new Uint8Array(0), surfaces: 0, answers: new Uint8Array(0), answersFor: 0 };
+	return { numbering: null, keys: new Uint8Array(0), others: null };
 }
 
 function alone(tokens: Tokens, x: number): boolean {
@@ -67,68 +57,47 @@ function alone(tokens: Tokens, x: number): boolean {
 	return text !== '-' && text !== '.';
 }
 
-export function gatherEvidence(tokens: Tokens, evidence: Evidence): void {
-	if (evidence.surfaces === 0) evidence.surfaces = tokens.surfaces;
-	const numbered = evidence.surfaces === tokens.surfaces;
-	if (numbered && evidence.seen.length < tokens.surfaceCount) {
-		const grown = new Uint8Array(Math.max(1024, tokens.surfaceCount * 2));
-		grown.set(evidence.seen);
-		evidence.seen = grown;
+function note(evidence: Evidence, tokens: Tokens, i: number, bit: number, numbered: boolean): void {
+	if (numbered) evidence.keys[tokens.keyId(i)] |= bit;
+	else {
+		evidence.others ??= new Map();
+		const key = tokens.key(i);
+		evidence.others.set(key, (evidence.others.get(key) ?? 0) | bit);
 	}
-	const seen = evidence.seen;
+}
+
+export function gatherEvidence(tokens: Tokens, evidence: Evidence): void {
+	evidence.numbering ??= tokens;
+	const numbered = evidence.numbering.surfaces === tokens.surfaces;
+	if (numbered && evidence.keys.length < tokens.keyCount) {
+		const grown = new Uint8Array(Math.max(1024, tokens.keyCount * 2));
+		grown.set(evidence.keys);
+		evidence.keys = grown;
+	}
 	const n = tokens.length;
 	for (let i = 0; i < n; i++) {
 		const f = tokens.flags(i);
 		if ((f & (WORD | CAPS_LINE)) !== WORD) continue;
-		const s = tokens.surface(i);
 		if ((f & CAP) === 0) {
 			// The tail of a hyphenated name ("Min-jun", "Jong-un") is no lower-case use of the word.
 			if (i >= 2 && (f & SPACE) === 0 && (tokens.flags(i - 1) & (HYPHEN | SPACE)) === HYPHEN && (tokens.flags(i - 2) & (CAP | UPPER)) !== 0) continue;
-			if (!numbered) evidence.lower.add(tokens.key(i));
-			else if ((seen[s] & SEEN_LOWER) === 0) {
-				seen[s] |= SEEN_LOWER;
-				evidence.lower.add(tokens.key(i));
-			}
+			note(evidence, tokens, i, EV_LOWER, numbered);
 			continue;
 		}
 		// Capitals at a sentence start or in a title-case line say nothing either way.
 		if ((f & (INITIAL | TITLE_LINE)) !== 0) continue;
-		if (!numbered) {
-			const key = tokens.key(i);
-			evidence.midCap.add(key);
-			if (alone(tokens, i - 1) && ((f & POSSESSIVE) !== 0 || alone(tokens, i + 1))) evidence.solo.add(key);
-			continue;
-		}
-		const known = seen[s];
-		if ((known & SEEN_MID) === 0) {
-			seen[s] = known | SEEN_MID;
-			evidence.midCap.add(tokens.key(i));
-		}
-		if ((known & SEEN_SOLO) === 0 && alone(tokens, i - 1) && ((f & POSSESSIVE) !== 0 || alone(tokens, i + 1))) {
-			seen[s] |= SEEN_SOLO;
-			evidence.solo.add(tokens.key(i));
-		}
+		note(evidence, tokens, i, alone(tokens, i - 1) && ((f & POSSESSIVE) !== 0 || alone(tokens, i + 1)) ? EV_MID | EV_SOLO : EV_MID, numbered);
 	}
 }
 
-/** What the complete evidence says about token w's key (EV_* bits), looked up once per distinct surface. */
+/** What the complete evidence says about token w's key (EV_* bits). */
 function evidenceBits(tokens: Tokens, w: number, evidence: Evidence): number {
-	if (evidence.answersFor !== tokens.surfaces) {
-		evidence.answersFor = tokens.surfaces;
-		evidence.answers = new Uint8Array(Math.max(1024, tokens.surfaceCount * 2));
-	}
-	const s = tokens.surface(w);
-	if (s >= evidence.answers.length) {
-		const grown = new Uint8Array(Math.max(s + 1, evidence.answers.length * 2));
-		grown.set(evidence.answers);
-		evidence.answers = grown;
-	}
-	let bits = evidence.answers[s];
-	if (bits === 0) {
-		const key = tokens.key(w);
-		bits = EV_ASKED | (evidence.lower.has(key) ? EV_LOWER : 0) | (evidence.midCap.has(key) ? EV_MID : 0);
-		evidence.answers[s] = bits;
-	}
+	const numbering = evidence.numbering;
+	if (!numbering) return 0;
+	let bits = 0;
+	const id = numbering.surfaces === tokens.surfaces ? tokens.keyId(w) : numbering.keyNumber(tokens.key(w));
+	if (id >= 0 && id < evidence.keys.length) bits = evidence.keys[id];
+	if (evidence.others) bits |= evidence.others.get(tokens.key(w)) ?? 0;
 	return bits;
 }
 
@@ -140,6 +109,11 @@ function seenLower(tokens: Tokens, w: number, evidence: Evidence): boolean {
 /** The corpus capitalises token w's word mid-sentence and never writes it in lower case. */
 function onlyCapitalised(tokens: Tokens, w: number, evidence: Evidence): boolean {
 	return (evidenceBits(tokens, w, evidence) & (EV_MID | EV_LOWER)) === EV_MID;
+}
+
+/** The corpus names token w's word alone mid-sentence somewhere. */
+function seenSolo(tokens: Tokens, w: number, evidence: Evidence): boolean {
+	return (evidenceBits(tokens, w, evidence) & EV_SOLO) !== 0;
 }
 
 const CONCEPT_LEMMAS = new Map<string, { words: string[]; name: string }[]>();
@@ -648,7 +622,7 @@ function splitCompounds(tokens: Tokens, segments: Segment[], evidence: Evidence,
 			out.push(seg);
 			continue;
 		}
-		const known = (p: number[]) => isKnown.phrase(tokens, p, 0, p.length) || (p.length === 1 && evidence.solo.has(tokens.key(p[0])));
+		const known = (p: number[]) => isKnown.phrase(tokens, p, 0, p.length) || (p.length === 1 && seenSolo(tokens, p[0], evidence));
 		const prefixed = has(tokens, parts[0][0], L_PREFIX) && parts[0].length === 1;
 		if (prefixed) {
 			parts = parts.slice(1);

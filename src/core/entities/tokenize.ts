@@ -74,6 +74,18 @@ export class Tokens {
 	get surfaceCount(): number {
 		return this.table.size;
 	}
+	/** The number of the token's key in its surface table: the same for every surface with that key. */
+	keyId(k: number): number {
+		return this.table.keyIds[this.data[k * 4 + 2]];
+	}
+	/** How many keys that table has numbered: every keyId(k) is below it. */
+	get keyCount(): number {
+		return this.table.keyCount;
+	}
+	/** The number of a key in this table (-1 if no surface has it), to relate tokens of another table. */
+	keyNumber(key: string): number {
+		return this.table.keyNumber(key);
+	}
 	private is(k: number, bit: number): boolean {
 		return k >= 0 && k < this.length && (this.data[k * 4 + 3] & bit) !== 0;
 	}
@@ -219,6 +231,19 @@ class SurfaceTable {
 	readonly texts: string[] = [];
 	readonly keys: string[] = [];
 	readonly shapes: number[] = [];
+	/** Per surface, its key's number: surfaces that share a key ("Sanctions", "sanctions") share the number. */
+	readonly keyIds: number[] = [];
+	private readonly keyIndex = new Map<string, number>();
+
+	/** How many distinct keys the table has numbered. */
+	get keyCount(): number {
+		return this.keyIndex.size;
+	}
+
+	/** The number of a key, or -1 if no surface has it. */
+	keyNumber(key: string): number {
+		return this.keyIndex.get(key) ?? -1;
+	}
 
 	/** Surfaces of one UTF-16 code (punctuation, "a", "I") by that code, plus one: no hashing for a fifth of the tokens. */
 	private readonly singles = new Int32Array(65536);
@@ -298,6 +323,13 @@ class SurfaceTable {
 			const marks = (word === ':' || word === '—' ? OPENS : 0) | (OPENERS.has(word) ? OPENER : 0) | (word === '-' || word === '–' ? DASH : 0);
 			this.shapes.push((hyphen || word === '.' || word === ',' ? INNER : 0) | (hyphen ? HYPHEN : 0) | (SENTENCE_END.has(word) ? SENTENCE_MARK : 0) | marks);
 		}
+		const key = this.keys[idx];
+		let keyId = this.keyIndex.get(key);
+		if (keyId === undefined) {
+			keyId = this.keyIndex.size;
+			this.keyIndex.set(key, keyId);
+		}
+		this.keyIds.push(keyId);
 		const slots = this.slots;
 		if (this.texts.length * 4 > slots.length >> 1) this.grow();
 		else {
