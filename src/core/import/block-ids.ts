@@ -1,8 +1,8 @@
 // Block ids derived from a block's own words, so `[[Note#^id]]` still resolves after a re-import
 // that re-renders the note: typography, spacing and case may change, the id does not.
 
-import { forEachWord } from '../text/char-table';
-import { hash53 } from './hash';
+import { forEachWord, wordWidthAt } from '../text/char-table';
+import { finishHash53, hash53, LANE_MUL_1, LANE_MUL_2, LANE_START_1, LANE_START_2 } from './hash';
 
 const ID_LENGTH = 6;
 
@@ -19,8 +19,48 @@ export function normaliseForId(text: string): string {
 	return words.join(' ');
 }
 
+function idOfHash(hash: number): string {
+	return hash.toString(36).padStart(ID_LENGTH, '0').slice(-ID_LENGTH);
+}
+
 function idOf(key: string): string {
-	return hash53(key).toString(36).padStart(ID_LENGTH, '0').slice(-ID_LENGTH);
+	return idOfHash(hash53(key));
+}
+
+/** `hash53(normaliseForId(text))`, fed as the text is scanned, without building the key (one pass, no allocation). */
+export function wordsHash53(text: string): number {
+	const folded = text.normalize('NFKC').toLowerCase();
+	const n = folded.length;
+	let h1 = LANE_START_1;
+	let h2 = LANE_START_2;
+	let inWord = false;
+	let words = 0;
+	for (let i = 0; i < n; i++) {
+		const c = folded.charCodeAt(i);
+		let width = 0;
+		if (c < 128) width = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+		else width = wordWidthAt(folded, i);
+		if (width === 0) {
+			inWord = false;
+			continue;
+		}
+		if (!inWord) {
+			inWord = true;
+			// One space between words, as the key has.
+			if (words++ > 0) {
+				h1 = Math.imul(h1 ^ 32, LANE_MUL_1);
+				h2 = Math.imul(h2 ^ 32, LANE_MUL_2);
+			}
+		}
+		h1 = Math.imul(h1 ^ c, LANE_MUL_1);
+		h2 = Math.imul(h2 ^ c, LANE_MUL_2);
+		if (width === 2) {
+			const low = folded.charCodeAt(++i);
+			h1 = Math.imul(h1 ^ low, LANE_MUL_1);
+			h2 = Math.imul(h2 ^ low, LANE_MUL_2);
+		}
+	}
+	return finishHash53(h1, h2);
 }
 
 /**
@@ -31,9 +71,12 @@ export class BlockIdAllocator {
 	private readonly used = new Set<string>();
 
 	next(text: string): string {
-		const key = normaliseForId(text);
-		let id = idOf(key);
-		for (let n = 2; this.used.has(id); n++) id = idOf(`${key}\u0000${n}`);
+		let id = idOfHash(wordsHash53(text));
+		if (this.used.has(id)) {
+			// Rare: a repeated paragraph or a collision; only now is the key itself needed.
+			const key = normaliseForId(text);
+			for (let n = 2; this.used.has(id); n++) id = idOf(`${key}\u0000${n}`);
+		}
 		this.used.add(id);
 		return id;
 	}

@@ -85,16 +85,16 @@ function decodeWith(label: string, bytes: Uint8Array, fatal = false): string {
  * clearly UTF-8. Windows-1252 text almost never contains a valid multi-byte sequence, so its accented
  * letters all come out as U+FFFD and it is not mistaken for UTF-8.
  */
-function isMostlyUtf8(bytes: Uint8Array): boolean {
+function decodeMostlyUtf8(bytes: Uint8Array): string | null {
 	try {
-		decodeWith('utf-8', bytes, true);
-		return true;
+		// Valid UTF-8, the usual case: this decode is the text, not only the test.
+		return decodeWith('utf-8', bytes, true);
 	} catch {
 		// A dump cut in the middle of its last character.
 		for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
 			try {
 				decodeWith('utf-8', bytes.subarray(0, bytes.length - cut), true);
-				return true;
+				return decodeWith('utf-8', bytes);
 			} catch {
 				// try a longer cut
 			}
@@ -107,13 +107,16 @@ function isMostlyUtf8(bytes: Uint8Array): boolean {
 			if (c === 0xfffd) broken++;
 			else if (c >= 0x80) multibyte++;
 		}
-		return multibyte >= 4 && broken * 10 <= multibyte;
+		return multibyte >= 4 && broken * 10 <= multibyte ? text : null;
 	}
 }
 
 /** LF only, no BOM, no stray NULs a UTF-16 guess may have let through. */
 function normalise(text: string): string {
-	return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replaceAll('\u0000', '');
+	// Each replacement only where there is something to replace: most files have no BOM, CR or NUL.
+	let out = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	if (out.includes('\r')) out = out.replace(/\r\n?/g, '\n');
+	return out.includes('\u0000') ? out.replaceAll('\u0000', '') : out;
 }
 
 /**
@@ -133,6 +136,7 @@ export function decodeSource(bytes: Uint8Array, name: string, options: DecodeOpt
 	}
 
 	let encoding: string;
+	let decoded: string | null = null;
 	let body = bytes;
 	if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
 		encoding = 'utf-8';
@@ -150,13 +154,15 @@ export function decodeSource(bytes: Uint8Array, name: string, options: DecodeOpt
 		const utf16 = sniffUtf16(sample);
 		if (utf16) encoding = utf16;
 		else if (looksBinary(sample)) return { ok: false, reason: 'binary file' };
-		else if (isMostlyUtf8(bytes)) encoding = 'utf-8';
-		else encoding = sniffHtmlCharset(sample) ?? 'windows-1252';
+		else {
+			decoded = decodeMostlyUtf8(bytes);
+			encoding = decoded !== null ? 'utf-8' : (sniffHtmlCharset(sample) ?? 'windows-1252');
+		}
 	}
 
 	let text: string;
 	try {
-		text = normalise(decodeWith(encoding, body));
+		text = normalise(decoded ?? decodeWith(encoding, body));
 	} catch {
 		// An HTML page may name a charset this platform's TextDecoder lacks; Windows-1252 never fails.
 		encoding = 'windows-1252';

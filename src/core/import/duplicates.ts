@@ -4,7 +4,7 @@
 // candidate is confirmed by the exact Jaccard / containment of the two shingle sets.
 
 import type { Article } from '../types';
-import { forEachWord } from '../text/char-table';
+import { wordWidthAt } from '../text/char-table';
 import { mix32 } from './hash';
 
 export interface DuplicateOptions {
@@ -46,21 +46,35 @@ export function articleText(article: Article): string {
 	return article.blocks.map((b) => (b.kind === 'list' ? b.items.join('\n') : b.text)).join('\n');
 }
 
-/** FNV-1a hash of each word (run of letters and digits) of the case- and compatibility-folded text. */
-function words(text: string): number[] {
+/** FNV-1a hash of each word (run of letters and digits) of the case- and compatibility-folded text, in one pass. */
+export function wordHashes(text: string): number[] {
 	const folded = text.normalize('NFKC').toLowerCase();
+	const n = folded.length;
 	const out: number[] = [];
-	forEachWord(folded, (start, end) => {
-		let h = 0x811c9dc5;
-		for (let i = start; i < end; i++) h = Math.imul(h ^ folded.charCodeAt(i), 0x01000193);
-		out.push(h >>> 0);
-	});
+	let h = 0;
+	let inWord = false;
+	for (let i = 0; i < n; i++) {
+		const c = folded.charCodeAt(i);
+		const width = c < 128 ? ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0) : wordWidthAt(folded, i);
+		if (width === 0) {
+			if (inWord) out.push(h >>> 0);
+			inWord = false;
+			continue;
+		}
+		if (!inWord) {
+			h = 0x811c9dc5;
+			inWord = true;
+		}
+		h = Math.imul(h ^ c, 0x01000193);
+		if (width === 2) h = Math.imul(h ^ folded.charCodeAt(++i), 0x01000193);
+	}
+	if (inWord) out.push(h >>> 0);
 	return out;
 }
 
 /** Sorted, distinct 32-bit hashes of the word n-grams. */
 export function shingleSet(text: string, size = DUPLICATE_DEFAULTS.shingleSize): Uint32Array {
-	return shinglesOf(words(text), size);
+	return shinglesOf(wordHashes(text), size);
 }
 
 function shinglesOf(w: number[], size: number): Uint32Array {
@@ -194,7 +208,7 @@ export class DuplicateFinder {
 	}
 
 	private lookup(text: string): { best: number; jaccard: number; containment: number; shingles: Uint32Array; exact: string; keys: number[] } {
-		const w = words(text);
+		const w = wordHashes(text);
 		const shingles = shinglesOf(w, this.options.shingleSize);
 		const exact = sequenceKey(w);
 		const keys = shingles.length ? this.bandKeys(this.signature(shingles)) : [];

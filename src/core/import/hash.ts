@@ -1,20 +1,37 @@
 // Small synchronous string hashes. The core runs on phones and in the CLI, so no Node crypto and no
 // async SubtleCrypto: these are for change detection and ids, not for security.
 
-/** Two 32-bit lanes of cyrb53-style mixing over UTF-16 code units; returns both lanes. */
-function lanes(text: string, seed = 0): [number, number] {
-	let h1 = 0xdeadbeef ^ seed;
-	let h2 = 0x41c6ce57 ^ seed;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text.charCodeAt(i);
-		h1 = Math.imul(h1 ^ ch, 2654435761);
-		h2 = Math.imul(h2 ^ ch, 1597334677);
-	}
+// cyrb53's two 32-bit lanes over UTF-16 code units. The steps are exported so that a caller can feed
+// code units as it scans (block ids hash a paragraph's words without building the string).
+export const LANE_START_1 = 0xdeadbeef;
+export const LANE_START_2 = 0x41c6ce57;
+export const LANE_MUL_1 = 2654435761;
+export const LANE_MUL_2 = 1597334677;
+
+/** Final mixing of the two lanes. */
+function finish(h1: number, h2: number): [number, number] {
 	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
 	h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
 	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
 	h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
 	return [h1 >>> 0, h2 >>> 0];
+}
+
+/** hash53 from lanes already fed with every code unit. */
+export function finishHash53(h1: number, h2: number): number {
+	const [a, b] = finish(h1, h2);
+	return 4294967296 * (2097151 & b) + a;
+}
+
+function lanes(text: string, seed = 0): [number, number] {
+	let h1 = LANE_START_1 ^ seed;
+	let h2 = LANE_START_2 ^ seed;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ ch, LANE_MUL_1);
+		h2 = Math.imul(h2 ^ ch, LANE_MUL_2);
+	}
+	return finish(h1, h2);
 }
 
 /** 64-bit hash as 16 lower-case hex digits: stable across platforms and versions of this code. */

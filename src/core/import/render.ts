@@ -76,15 +76,16 @@ export function propsHash(props: Properties): string {
 
 /** Fingerprint of the note body that ignores what tools other than a human editor change: links, spacing, line endings. */
 export function bodyHash(body: string): string {
-	const text = body
-		.replace(/\r\n?/g, '\n')
-		.replace(/(?<!\\)!?\[\[([^\]|\n]*?)(?:\|([^\]\n]*?))?\]\]/g, (_m, target: string, alias?: string) => alias ?? target)
-		.split('\n')
-		.map((line) => line.trimEnd())
-		.join('\n')
-		.replace(/\n{3,}/g, '\n\n')
-		.trim();
-	return hash64(text);
+	// Each step only where it can change something: a note just rendered has no CR, no link and no trailing blank.
+	let text = body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
+	if (text.includes('[[')) text = text.replace(/(?<!\\)!?\[\[([^\]|\n]*?)(?:\|([^\]\n]*?))?\]\]/g, (_m, target: string, alias?: string) => alias ?? target);
+	if (/[ \t\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]\n/.test(text))
+		text = text
+			.split('\n')
+			.map((line) => line.trimEnd())
+			.join('\n');
+	if (text.includes('\n\n\n')) text = text.replace(/\n{3,}/g, '\n\n');
+	return hash64(text.trim());
 }
 
 export function sourceHash(text: string): string {
@@ -160,6 +161,9 @@ const LETTER = charTable(/\p{L}/u);
 const LETTER_MARK_DIGIT = charTable(/[\p{L}\p{M}\p{N}]/u);
 /** Punctuation none of the serializer's escaping rules (nor ours above) can fire on inside a paragraph that starts with a letter. */
 const INERT_PUNCTUATION = new Set(Array.from(' .,;:!?\'"’‘“”()–—-/%@…+«»', (c) => c.charCodeAt(0)));
+/** The same for ASCII, letters and digits included, as a table: one load per character. */
+const INERT_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) INERT_ASCII[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || INERT_PUNCTUATION.has(c) ? 1 : 0;
 const INERT_OPENERS = new Set(Array.from('“‘"\'«', (c) => c.charCodeAt(0)));
 
 /**
@@ -175,7 +179,7 @@ export function isInertProse(text: string): boolean {
 	let previous = 0;
 	for (let i = 0; i < n; i++) {
 		const c = text.charCodeAt(i);
-		const ok = c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || INERT_PUNCTUATION.has(c) : LETTER_MARK_DIGIT.unit(c) || INERT_PUNCTUATION.has(c);
+		const ok = c < 128 ? INERT_ASCII[c] === 1 : LETTER_MARK_DIGIT.unit(c) || INERT_PUNCTUATION.has(c);
 		if (!ok || (c === 37 && previous === 37) || (c === 32 && previous === 32)) return false;
 		previous = c;
 	}

@@ -40,31 +40,40 @@ export function charTable(single: RegExp): CharTable {
 export const LETTER_OR_DIGIT = charTable(/[\p{L}\p{N}]/u);
 
 /**
+ * Width of the letter or digit at `i` in UTF-16 code units (1, or 2 for an astral one), or 0 when the
+ * character there is neither (lone surrogate halves included).
+ */
+export function wordWidthAt(text: string, i: number): number {
+	const c = text.charCodeAt(i);
+	if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+	if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+		const next = text.charCodeAt(i + 1);
+		if (next < 0xdc00 || next > 0xdfff) return 0;
+		return LETTER_OR_DIGIT.point(((c - 0xd800) << 10) + (next - 0xdc00) + 0x10000) ? 2 : 0;
+	}
+	return LETTER_OR_DIGIT.unit(c) ? 1 : 0;
+}
+
+/**
  * Calls `onWord(start, end)` for every maximal run of letters and digits in `text`, as
  * `text.match(/[\p{L}\p{N}]+/gu)` would find them (astral letters included, lone surrogates excluded).
  */
 export function forEachWord(text: string, onWord: (start: number, end: number) => void): void {
 	const n = text.length;
 	let start = -1;
-	for (let i = 0; i < n; i++) {
-		const c = text.charCodeAt(i);
-		let width = 1;
-		let word: boolean;
-		if (c < 128) word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-		else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-			const next = text.charCodeAt(i + 1);
-			if (next >= 0xdc00 && next <= 0xdfff) {
-				width = 2;
-				word = LETTER_OR_DIGIT.point(((c - 0xd800) << 10) + (next - 0xdc00) + 0x10000);
-			} else word = false;
-		} else word = LETTER_OR_DIGIT.unit(c);
-		if (word) {
+	for (let i = 0; i < n; ) {
+		const width = wordWidthAt(text, i);
+		if (width > 0) {
 			if (start < 0) start = i;
-		} else if (start >= 0) {
+			i += width;
+			continue;
+		}
+		if (start >= 0) {
 			onWord(start, i);
 			start = -1;
 		}
-		i += width - 1;
+		// One code unit at a time outside words: the low half of a non-word pair is no word character either.
+		i++;
 	}
 	if (start >= 0) onWord(start, n);
 }

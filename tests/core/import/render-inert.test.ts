@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/core/extract';
-import { isInertProse, renderBody } from '../../../src/core/import/render';
+import { hash64 } from '../../../src/core/import/hash';
+import { bodyHash, isInertProse, renderBody } from '../../../src/core/import/render';
 import type { ArticleBlock } from '../../../src/core/types';
 
 const paragraph = (text: string): ArticleBlock => ({ kind: 'paragraph', text });
@@ -67,5 +68,30 @@ describe('inert prose on real pages', () => {
 			pages++;
 		}
 		expect(pages).toBeGreaterThan(0);
+	});
+});
+
+describe('bodyHash', () => {
+	// The definition stored hashes were made with; the fast version skips steps that cannot change anything.
+	const reference = (body: string) =>
+		hash64(
+			body
+				.replace(/\r\n?/g, '\n')
+				.replace(/(?<!\\)!?\[\[([^\]|\n]*?)(?:\|([^\]\n]*?))?\]\]/g, (_m, target: string, alias?: string) => alias ?? target)
+				.split('\n')
+				.map((line) => line.trimEnd())
+				.join('\n')
+				.replace(/\n{3,}/g, '\n\n')
+				.trim(),
+		);
+	const pieces = fc.constantFrom('a', 'Seoul', ' ', '\t', '\n', '\r', '\r\n', '\u00a0', '\u3000', '\u2028', '[[', ']]', '|', '!', '\\', '^x1', 'ü');
+	it('equals the reference on any text', () => {
+		fc.assert(
+			fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+				const body = parts.join('');
+				expect(bodyHash(body)).toBe(reference(body));
+			}),
+			{ numRuns: 3000 },
+		);
 	});
 });

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { charTable, forEachWord } from '../../../src/core/text/char-table';
-import { normaliseForId } from '../../../src/core/import/block-ids';
+import { normaliseForId, wordsHash53 } from '../../../src/core/import/block-ids';
+import { hash53 } from '../../../src/core/import/hash';
+import { wordHashes } from '../../../src/core/import/duplicates';
 
 const words = (text: string): string[] => {
 	const out: string[] = [];
@@ -41,5 +43,32 @@ describe('char tables agree with the regexes they stand for', () => {
 		expect(letters.unit(0xd800)).toBe(false);
 		expect(letters.point(0x20000)).toBe(true);
 		expect(letters.point(0x1f600)).toBe(false);
+	});
+});
+
+describe('block id hashing while scanning', () => {
+	it('equals the hash of the normalised key', () => {
+		fc.assert(
+			fc.property(mixed, (text) => {
+				expect(wordsHash53(text)).toBe(hash53(normaliseForId(text)));
+			}),
+			{ numRuns: 3000 },
+		);
+	});
+});
+
+describe('duplicate-detection word hashes', () => {
+	it('are FNV-1a of each word the regex finds after folding', () => {
+		const fnv = (word: string) => {
+			let h = 0x811c9dc5;
+			for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+			return h >>> 0;
+		};
+		fc.assert(
+			fc.property(mixed, (text) => {
+				expect(wordHashes(text)).toEqual((text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(fnv));
+			}),
+			{ numRuns: 3000 },
+		);
 	});
 });
