@@ -23,6 +23,8 @@ export interface Candidate {
 	name?: string;
 	/** The last word is also used as a common lower-case word in the corpus (not a surname, usually). */
 	commonLast: boolean;
+	/** The key may be a known name: false when no known name starts with its first word, so none is looked up. */
+	maybeKnown: boolean;
 	/** The key of each word, for surname and initials matching. */
 	wordKeys: string[];
 	upper: boolean;
@@ -293,7 +295,7 @@ export function findCandidates(text: string, tokens: Tokens, evidence: Evidence,
 			continue;
 		}
 		if ((f & CAPS_LINE) !== 0) {
-			k = dateline(text, tokens, k, out);
+			k = dateline(text, tokens, k, out, isKnown);
 			continue;
 		}
 		if ((f & (CAP | UPPER)) === 0) {
@@ -712,11 +714,12 @@ function emit(text: string, tokens: Tokens, seg: Segment, out: Candidate[], evid
 		wordKeys,
 		upper,
 		commonLast: multi && seenLower(tokens, lastW, evidence),
+		maybeKnown: isKnown.starting(tokens, firstW),
 	});
 }
 
 /** A dateline ("MOSCOW 1996-08-30", "SEOUL (Reuters)") names a place even in capitals. */
-function dateline(text: string, tokens: Tokens, k: number, out: Candidate[]): number {
+function dateline(text: string, tokens: Tokens, k: number, out: Candidate[], isKnown: IsKnown): number {
 	const lineStart = tokens.lineStart(k);
 	let j = k;
 	while (tokens.isWord(j + 1) && tokens.upper(j + 1) && tokens.capsLine(j + 1)) j++;
@@ -725,7 +728,7 @@ function dateline(text: string, tokens: Tokens, k: number, out: Candidate[]): nu
 		const wordKeys: string[] = [];
 		for (let w = k; w <= j; w++) wordKeys.push(tokens.key(w));
 		const start = tokens.start(k);
-		out.push({ start, end: tokens.end(j), surface: text.slice(start, tokens.end(j)), key: wordKeys.join(' '), words: wordKeys.length, cue: 'place', hint: null, name: undefined, wordKeys, upper: true, commonLast: false });
+		out.push({ start, end: tokens.end(j), surface: text.slice(start, tokens.end(j)), key: wordKeys.join(' '), words: wordKeys.length, cue: 'place', hint: null, name: undefined, wordKeys, upper: true, commonLast: false, maybeKnown: isKnown.starting(tokens, k) });
 	}
 	return j + 1;
 }
@@ -754,6 +757,6 @@ function lowerConcept(text: string, tokens: Tokens, k: number, out: Candidate[])
 	const start = tokens.start(k);
 	const end = tokens.end(best.end - 1);
 	const key = best.name;
-	out.push({ start, end, surface: text.slice(start, end), key, words: best.end - k, cue: 'concept', hint: null, name: best.name, wordKeys: [key], upper: false, commonLast: false });
+	out.push({ start, end, surface: text.slice(start, end), key, words: best.end - k, cue: 'concept', hint: null, name: best.name, wordKeys: [key], upper: false, commonLast: false, maybeKnown: true });
 	return best.end;
 }

@@ -87,7 +87,8 @@ export function groupCandidates(input: GroupingInput): Group[] {
 			if (input.ignore.size > 0 && (input.ignore.has(cand.key) || (cand.name && input.ignore.has(cand.name.toLowerCase())))) continue;
 			let slot: Slot;
 			const known = input.known.size > 0 ? input.known.get(cand.key) : undefined;
-			const place = known ? undefined : input.places.get(cand.key);
+			// Built-in places are names Envoy knows: a key whose first word starts none is none.
+			const place = known || !cand.maybeKnown ? undefined : input.places.get(cand.key);
 			if (known) {
 				slot = slotFor('k', known.name, knownSlots);
 				slot.entity ??= knownByName.get(known.name) ?? known;
