@@ -39,9 +39,11 @@ const plugin = {
 };
 
 const cli = {
-	entryPoints: ['src/cli/main.ts'],
+	// The import's worker threads run prepare-worker.mjs beside cli.mjs.
+	entryPoints: { cli: 'src/cli/main.ts', 'prepare-worker': 'src/cli/prepare-worker.ts' },
 	bundle: true,
-	outfile: 'dist/cli.mjs',
+	outdir: 'dist',
+	outExtension: { '.js': '.mjs' },
 	format: 'esm',
 	platform: 'node',
 	target: 'node20',

@@ -77,6 +77,8 @@ export default class EnvoyPlugin extends Plugin {
 			const report = await importPipeline(sources, this.store(), this.settings, {
 				today: window.moment().format('YYYY-MM-DD'),
 				onProgress: (stage, done, total) => (stage === 'import' ? onProgress(done, total) : undefined),
+				// Extraction is synchronous: hand the frame back now and then so the progress bar moves.
+				yieldToUi: () => new Promise((resolve) => window.setTimeout(resolve, 0)),
 			});
 			// New entity notes arrive through metadata events too, but the index must not wait for them.
 			this.links.invalidate();

@@ -6,9 +6,41 @@ import { extractArticle, findSharedLines } from '../../src/core/extract';
 import { DEFAULT_SETTINGS, linkVault, refreshEntities } from '../../src/core/pipeline';
 import { FileSystemStore } from '../../src/cli/fs-store';
 import { collectSources } from '../../src/cli/sources';
+import { workerPool } from '../../src/cli/prepare-pool';
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
 
-const [sourcesDir, vault] = process.argv.slice(2);
-const store = new FileSystemStore(vault);
+const [sourcesDir, vault, mode, threadsArg] = process.argv.slice(2);
+// The CLI's worker threads, from the build (`npm run bench` builds first); `1` runs everything in this thread.
+const worker = pathToFileURL(resolve('dist/prepare-worker.mjs'));
+const threads = threadsArg === undefined ? undefined : Number(threadsArg);
+const prepareMany = existsSync(worker) && threads !== 1 ? workerPool(worker, threads) : undefined;
+
+/** A vault in memory: the same import with no disk under it, to tell our work from the file system's. */
+class MemoryVault {
+	readonly files = new Map<string, string>();
+	async list(folder: string) {
+		return [...this.files.keys()].filter((p) => p.startsWith(`${folder}/`)).sort();
+	}
+	async read(path: string) {
+		return this.files.get(path) ?? null;
+	}
+	async create(path: string, content: string) {
+		if (this.files.has(path)) throw new Error(`${path} exists`);
+		this.files.set(path, content);
+	}
+	async replace(path: string, update: (current: string) => string) {
+		this.files.set(path, update(this.files.get(path) ?? ''));
+	}
+	async ensureFolder() {}
+	async readState() {
+		return null;
+	}
+	async writeState() {}
+}
+
+const store = mode === 'memory' ? new MemoryVault() : new FileSystemStore(vault);
 const settings = DEFAULT_SETTINGS;
 const cpu = () => {
 	const u = process.cpuUsage();
@@ -23,7 +55,7 @@ const stage = async <T>(fn: () => Promise<T>): Promise<{ wall: number; cpu: numb
 
 const read = await stage(() => collectSources([sourcesDir]));
 await store.ensureFolder(settings.articlesFolder);
-const imported = await stage(() => importSources(read.value.sources, store, { folder: settings.articlesFolder, today: '2026-12-01', extract: extractArticle, findSharedLines }));
+const imported = await stage(() => importSources(read.value.sources, store, { folder: settings.articlesFolder, today: '2026-12-01', extract: extractArticle, findSharedLines, prepareMany }));
 const wrote = imported.value.report.some((r) => r.status === 'created' || r.status === 'updated');
 const entities = wrote ? await stage(() => refreshEntities(store, settings)) : null;
 const links = wrote ? await stage(() => linkVault(store, settings)) : null;

@@ -1,10 +1,15 @@
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { importPipeline } from '../../core/pipeline';
 import type { ImportReportEntry } from '../../core/types';
 import { FileSystemStore } from '../fs-store';
 import { parseCommandArgs, progress, UsageError, type Io } from '../io';
 import { collectSources } from '../sources';
 import { loadVaultSettings, today } from '../settings';
+import { workerPool } from '../prepare-pool';
+
+/** Built beside cli.mjs (see esbuild.config.mjs); absent when the CLI runs from source, as in tests. */
+const WORKER = new URL('./prepare-worker.mjs', import.meta.url);
 
 export async function runImport(args: string[], io: Io): Promise<number> {
 	const { values, positionals } = parseCommandArgs(args, { vault: { type: 'string' }, 'config-dir': { type: 'string' }, json: { type: 'boolean' }, link: { type: 'boolean' } }, true);
@@ -18,6 +23,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
 	const report = await importPipeline(sources, new FileSystemStore(values.vault, values['config-dir']), settings, {
 		today: today(),
 		link: values.link,
+		prepareMany: existsSync(fileURLToPath(WORKER)) ? workerPool(WORKER) : undefined,
 		onProgress: (stage, done, total) => (stage === 'import' ? bar.update(done, total) : undefined),
 	});
 	bar.stop();

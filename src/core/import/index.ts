@@ -10,6 +10,9 @@ export { addCopies, conflictName, decideReimport, isEnvoyNote, mergeUpdate, type
 export {
 	importSources,
 	noteBodyText,
+	prepareText,
+	type PrepareJob,
+	type PreparedText,
 	type ExtractContext,
 	type ImportedNote,
 	type ImportOptions,

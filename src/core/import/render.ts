@@ -22,6 +22,8 @@ export interface NoteMeta {
 	sourceHash: string;
 	/** `YYYY-MM-DD`. */
 	imported: string;
+	/** `renderBody(article.blocks)` when the caller has it already. */
+	body?: string;
 }
 
 /** Properties describing the article; a reader may correct them, so each is fingerprinted (see `envoy_props_hash`). */
@@ -238,7 +240,7 @@ export function renderBody(blocks: readonly ArticleBlock[], { inertProse = true 
 
 /** The complete note text for an article. Deterministic: same article and meta, same bytes. */
 export function renderArticleNote(article: Article, meta: NoteMeta): string {
-	const body = renderBody(article.blocks);
+	const body = meta.body ?? renderBody(article.blocks);
 	const props = articleProperties(article, meta);
 	props.envoy_props_hash = propsHash(props);
 	props.envoy_body_hash = bodyHash(body);

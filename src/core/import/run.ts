@@ -9,7 +9,7 @@ import { readProperties, splitNote } from './frontmatter';
 import { joinVaultPath, noteNameOf, safeNoteName } from './names';
 import { forEachConcurrent } from '../concurrency';
 import { addCopies, conflictName, decideReimport, hashValue, isEnvoyNote, mergeUpdate } from './reimport';
-import { outletsOf, renderArticleNote, sourceHash } from './render';
+import { outletsOf, renderArticleNote, renderBody, sourceHash } from './render';
 
 /** Implemented by the CLI (fs) and the plugin (Vault) adapters. */
 export interface NoteStore {
@@ -50,6 +50,29 @@ export interface ImportOptions {
 	 * called at most every 50 ms during extraction. The core has no timers of its own.
 	 */
 	yieldToUi?: () => Promise<void>;
+	/**
+	 * Runs `prepareText` over many texts at once, in input order (the CLI spreads them over worker threads).
+	 * Without it each text is prepared here, one after the other.
+	 */
+	prepareMany?: (jobs: readonly PrepareJob[], sharedLines: ReadonlySet<string> | undefined, onDone: (count: number) => void) => Promise<PreparedText[]>;
+}
+
+export interface PrepareJob {
+	name: string;
+	text: string;
+}
+
+/** A text cleaned into its article and the article's Markdown body, or why that failed. */
+export type PreparedText = { ok: true; article: Article; body: string } | { ok: false; error: string };
+
+/** The per-file work of an import, pure and independent of every other file: extraction and the body's Markdown. */
+export function prepareText(text: string, sharedLines: ReadonlySet<string> | undefined, extract: ImportOptions['extract']): PreparedText {
+	try {
+		const article = extract(text, { sharedLines });
+		return { ok: true, article, body: hasBody(article) ? renderBody(article.blocks) : '' };
+	} catch (error) {
+		return { ok: false, error: message(error) };
+	}
 }
 
 export interface ImportedNote {
@@ -71,6 +94,8 @@ interface Prepared {
 	index: number;
 	name: string;
 	article: Article;
+	/** The article's Markdown body, rendered once. */
+	body: string;
 	hash: string;
 	/** Share of text this copy has in common with the copy it was matched to; null when it matched none. */
 	similarity: number | null;
@@ -195,25 +220,39 @@ export async function importSources(sources: SourceFile[], store: NoteStore, giv
 	}
 
 	const prepared: Prepared[] = [];
-	let lastYield = performance.now();
-	for (const [i, source] of sources.entries()) {
-		// Extraction is synchronous; hand the event loop back now and then so a progress bar can paint.
-		if (options.yieldToUi && performance.now() - lastYield > 50) {
-			await options.yieldToUi();
-			lastYield = performance.now();
-		}
-		const text = texts[i];
-		if (text !== null && report[i] === undefined) {
-			try {
-				const article = options.extract(text, { sharedLines });
-				if (hasBody(article)) prepared.push({ index: i, name: source.name, article, hash: hashes[i], similarity: null });
-				else report[i] = entry(source.name, 'skipped', { title: article.title || null, reason: `${source.name}: only boilerplate, no article text found` });
-			} catch (error) {
-				report[i] = entry(source.name, 'failed', { reason: `${source.name}: extraction failed: ${message(error)}` });
+	const accept = (i: number, result: PreparedText) => {
+		const name = sources[i].name;
+		if (!result.ok) report[i] = entry(name, 'failed', { reason: `${name}: extraction failed: ${result.error}` });
+		else if (hasBody(result.article)) prepared.push({ index: i, name, article: result.article, body: result.body, hash: hashes[i], similarity: null });
+		else report[i] = entry(name, 'skipped', { title: result.article.title || null, reason: `${name}: only boilerplate, no article text found` });
+	};
+	const pending = sources.map((_, i) => i).filter((i) => texts[i] !== null && report[i] === undefined);
+	if (options.prepareMany && pending.length > 0) {
+		let done = sources.length - pending.length;
+		const results = await options.prepareMany(
+			pending.map((i) => ({ name: sources[i].name, text: texts[i] as string })),
+			sharedLines,
+			(count) => options.onProgress?.((done += count), sources.length),
+		);
+		pending.forEach((i, k) => accept(i, results[k]));
+	} else {
+		let lastYield = performance.now();
+		let next = 0;
+		for (let i = 0; i < sources.length; i++) {
+			// Extraction is synchronous; hand the event loop back now and then so a progress bar can paint.
+			if (options.yieldToUi && performance.now() - lastYield > 50) {
+				await options.yieldToUi();
+				lastYield = performance.now();
 			}
+			if (pending[next] === i) {
+				next++;
+				accept(i, prepareText(texts[i] as string, sharedLines, options.extract));
+			}
+			options.onProgress?.(i + 1, sources.length);
 		}
-		options.onProgress?.(i + 1, sources.length);
 	}
+	// The texts are in the articles now; a 10,000-file import should not hold both.
+	texts.fill(null);
 
 	// Group new texts with each other and with notes already in the folder (read only when there is something new).
 	const reimports = prepared.filter((item) => bySource.has(item.name));
@@ -298,6 +337,7 @@ async function writeGroup(
 		const canonical = remaining.splice(pickCanonical(remaining.map((m) => m.article)), 1)[0];
 		const copies = [canonical, ...remaining];
 		const content = renderArticleNote(canonical.article, {
+			body: canonical.body,
 			source: canonical.name,
 			sources: copies.map((m) => m.name),
 			outlets: copies.flatMap((m) => outletsOf(m.article)),
@@ -328,7 +368,7 @@ async function reimport(
 	notes: ImportedNote[],
 ): Promise<ImportReportEntry> {
 	const title = item.article.title;
-	const incoming = renderArticleNote(item.article, { source: item.name, sourceHash: item.hash, imported: options.today });
+	const incoming = renderArticleNote(item.article, { body: item.body, source: item.name, sourceHash: item.hash, imported: options.today });
 	const decisions: { path: string; decision: ReturnType<typeof decideReimport> }[] = [];
 	for (const path of candidates) {
 		const current = await store.read(path).catch(() => null);

@@ -1,6 +1,6 @@
 // The whole pipeline as both front ends run it: import → entity notes → links.
 import { extractArticle, findSharedLines } from '../extract';
-import { importSources, type SourceFile } from '../import';
+import { importSources, type ImportOptions, type SourceFile } from '../import';
 import type { ImportReportEntry } from '../types';
 import type { EnvoySettings } from './settings';
 import type { VaultStore } from './store';
@@ -22,6 +22,10 @@ export interface PipelineReport {
 export interface PipelineOptions {
 	today: string;
 	link?: boolean;
+	/** See ImportOptions.prepareMany: the CLI's worker threads. */
+	prepareMany?: ImportOptions['prepareMany'];
+	/** See ImportOptions.yieldToUi: lets the plugin's progress bar paint during a long import. */
+	yieldToUi?: ImportOptions['yieldToUi'];
 	onProgress?: (stage: 'import' | 'link', done: number, total: number) => void;
 }
 
@@ -32,6 +36,8 @@ export async function importPipeline(sources: SourceFile[], store: VaultStore, s
 		today: options.today,
 		extract: extractArticle,
 		findSharedLines,
+		prepareMany: options.prepareMany,
+		yieldToUi: options.yieldToUi,
 		onProgress: (done, total) => options.onProgress?.('import', done, total),
 	});
 	const written = report.filter((r) => (r.status === 'created' || r.status === 'updated') && r.path).map((r) => r.path as string);
