@@ -6,7 +6,7 @@ import type { Entity, EntityType } from '../types';
 import type { Candidate } from './candidates';
 import type { PlaceHit } from './gazetteer';
 import { NAME_CONNECTORS, STOP_WORDS } from './lexicon';
-import { decideType, noVotes, type Votes } from './typing';
+import { decideType, noVotes, vote, type Votes } from './typing';
 
 export interface GroupingInput {
 	docs: { id: string; candidates: Candidate[] }[];
@@ -55,10 +55,46 @@ interface Slot {
 	/** Unknown names only: what the corpus says about the name. */
 	draft: Draft | null;
 	group: Group | null;
+	/** The group's surfaces as they are counted. */
+	tally: Tally | null;
+}
+
+/**
+ * Surfaces with their counts, in order of first sight. Most groups have one or two: a short list is cheaper than a
+ * map until it grows.
+ */
+class Tally {
+	private readonly names: string[] = [];
+	private readonly counts: number[] = [];
+	private map: Map<string, number> | null = null;
+
+	add(name: string): void {
+		if (this.map) {
+			this.map.set(name, (this.map.get(name) ?? 0) + 1);
+			return;
+		}
+		const i = this.names.indexOf(name);
+		if (i >= 0) this.counts[i]++;
+		else if (this.names.length < 16) {
+			this.names.push(name);
+			this.counts.push(1);
+		} else {
+			this.map = this.toMap();
+			this.map.set(name, 1);
+		}
+	}
+
+	toMap(): Map<string, number> {
+		if (this.map) return this.map;
+		const map = new Map<string, number>();
+		for (let i = 0; i < this.names.length; i++) map.set(this.names[i], this.counts[i]);
+		return map;
+	}
 }
 
 interface Occurrence {
-	doc: string;
+	/** The document's number: documents are told apart by id, numbered in order of first appearance. */
+	doc: number;
 	cand: Candidate;
 	/** Null once the occurrence is left out (an ambiguous short name). */
 	slot: Slot | null;
@@ -67,7 +103,7 @@ interface Occurrence {
 function slotFor(kind: Slot['kind'], rest: string, map: Map<string, Slot>): Slot {
 	let slot = map.get(rest);
 	if (!slot) {
-		slot = { kind, rest, draft: null, group: null };
+		slot = { kind, rest, draft: null, group: null, tally: null };
 		map.set(rest, slot);
 	}
 	return slot;
@@ -82,7 +118,13 @@ export function groupCandidates(input: GroupingInput): Group[] {
 	// Two forms may carry copies of one note: the last one listed speaks for the name.
 	const knownByName = new Map<string, Entity>();
 	for (const e of input.known.values()) knownByName.set(e.name, e);
+	const docNumbers = new Map<string, number>();
 	for (const doc of input.docs) {
+		let docNumber = docNumbers.get(doc.id);
+		if (docNumber === undefined) {
+			docNumber = docNumbers.size;
+			docNumbers.set(doc.id, docNumber);
+		}
 		for (const cand of doc.candidates) {
 			if (input.ignore.size > 0 && (input.ignore.has(cand.key) || (cand.name && input.ignore.has(cand.name.toLowerCase())))) continue;
 			let slot: Slot;
@@ -99,7 +141,7 @@ export function groupCandidates(input: GroupingInput): Group[] {
 				// Curated lower-case concepts have their own names; a patterned name ("ABM treaty") shares its key with the capitalised form.
 				slot = slotFor('c', cand.name, conceptSlots);
 			} else slot = slotFor('u', cand.key, slots);
-			occurrences.push({ doc: doc.id, cand, slot });
+			occurrences.push({ doc: docNumber, cand, slot });
 		}
 	}
 	const drafted = typeDrafts(occurrences);
@@ -121,10 +163,10 @@ function typeDrafts(occurrences: Occurrence[]): Slot[] {
 			slot.draft = d;
 			drafted.push(slot);
 		}
-		if (o.cand.cue) d.cues[o.cand.cue]++;
+		if (o.cand.cue) vote(d.cues, o.cand.cue);
 		d.mentions++;
 		if (o.cand.commonLast) d.commonLast++;
-		if (o.cand.hint) d.hints[o.cand.hint]++;
+		if (o.cand.hint) vote(d.hints, o.cand.hint);
 		if (!o.cand.upper) d.acronym = false;
 	}
 	for (const slot of drafted) {
@@ -193,6 +235,12 @@ function mergePersonVariants(occurrences: Occurrence[], drafted: Slot[]): void {
 	}
 }
 
+function addTo(map: Map<string, Set<Slot>>, key: string, slot: Slot): void {
+	const set = map.get(key);
+	if (set) set.add(slot);
+	else map.set(key, new Set([slot]));
+}
+
 function isPerson(slot: Slot | null): boolean {
 	const d = slot?.draft;
 	return !!d && d.type === 'person' && d.words >= 2;
@@ -202,24 +250,20 @@ function isPerson(slot: Slot | null): boolean {
 function resolveShortNames(occurrences: Occurrence[]): void {
 	const bySurname = new Map<string, Set<Slot>>();
 	const byPart = new Map<string, Set<Slot>>();
-	const perDoc = new Map<string, Occurrence[]>();
-	const add = (map: Map<string, Set<Slot>>, key: string, slot: Slot) => {
-		const set = map.get(key);
-		if (set) set.add(slot);
-		else map.set(key, new Set([slot]));
-	};
+	const perDoc: Occurrence[][] = [];
 	for (const o of occurrences) {
-		const list = perDoc.get(o.doc);
+		const list = perDoc[o.doc];
 		if (list) list.push(o);
-		else perDoc.set(o.doc, [o]);
+		else perDoc[o.doc] = [o];
 		if (!isPerson(o.slot)) continue;
 		const keys = o.cand.wordKeys;
 		const last = keys[keys.length - 1];
-		add(bySurname, last, o.slot!);
-		add(byPart, keys[0], o.slot!);
-		add(byPart, last, o.slot!);
+		addTo(bySurname, last, o.slot!);
+		addTo(byPart, keys[0], o.slot!);
+		addTo(byPart, last, o.slot!);
 	}
-	for (const list of perDoc.values()) {
+	for (const list of perDoc) {
+		if (!list) continue;
 		const persons = list.filter((p) => isPerson(p.slot));
 		for (const o of list) {
 			const d = o.slot?.draft;
@@ -258,7 +302,7 @@ function resolveAcronyms(occurrences: Occurrence[], drafted: Slot[]): void {
 	for (const slot of drafted) if (slot.draft!.acronym) wanted.add(slot.rest);
 	if (wanted.size === 0) return;
 	const expansions = new Map<string, Set<Slot>>();
-	const perDoc = new Map<string, Map<string, Slot>>();
+	const perDoc: Map<string, Slot>[] = [];
 	for (const o of occurrences) {
 		if (o.cand.words < 2 || o.cand.upper || o.slot?.kind !== 'u') continue;
 		const ini = initials(o.cand.wordKeys);
@@ -266,13 +310,12 @@ function resolveAcronyms(occurrences: Occurrence[], drafted: Slot[]): void {
 		const set = expansions.get(ini);
 		if (set) set.add(o.slot);
 		else expansions.set(ini, new Set([o.slot]));
-		const docMap = perDoc.get(o.doc) ?? new Map<string, Slot>();
+		const docMap = (perDoc[o.doc] ??= new Map<string, Slot>());
 		if (!docMap.has(ini)) docMap.set(ini, o.slot);
-		perDoc.set(o.doc, docMap);
 	}
 	for (const o of occurrences) {
 		if (!o.slot?.draft?.acronym) continue;
-		const inDoc = perDoc.get(o.doc)?.get(o.cand.key);
+		const inDoc = perDoc[o.doc]?.get(o.cand.key);
 		const corpus = expansions.get(o.cand.key);
 		if (inDoc) o.slot = inDoc;
 		else if (corpus && corpus.size === 1) o.slot = corpus.values().next().value ?? null;
@@ -282,6 +325,7 @@ function resolveAcronyms(occurrences: Occurrence[], drafted: Slot[]): void {
 /** One group per slot that kept an occurrence, in order of first occurrence. */
 function buildGroups(occurrences: Occurrence[], input: GroupingInput): Group[] {
 	const groups: Group[] = [];
+	const slots: Slot[] = [];
 	const unknown: { group: Group; draft: Draft | null }[] = [];
 	for (const o of occurrences) {
 		const slot = o.slot;
@@ -290,15 +334,18 @@ function buildGroups(occurrences: Occurrence[], input: GroupingInput): Group[] {
 		if (!g) {
 			g = newGroup(slot, o.cand.surface, input);
 			slot.group = g;
+			slot.tally = new Tally();
 			groups.push(g);
+			slots.push(slot);
 			if (slot.kind === 'u') unknown.push({ group: g, draft: slot.draft });
 		}
-		g.surfaces.set(o.cand.surface, (g.surfaces.get(o.cand.surface) ?? 0) + 1);
+		slot.tally!.add(o.cand.surface);
 		if (o.cand.name) {
 			g.patternNames ??= new Map();
 			g.patternNames.set(o.cand.name, (g.patternNames.get(o.cand.name) ?? 0) + 1);
 		}
 	}
+	for (let i = 0; i < groups.length; i++) groups[i].surfaces = slots[i].tally!.toMap();
 	for (const { group, draft } of unknown) group.name = displayName(group, draft ?? undefined);
 	return groups;
 }
@@ -315,8 +362,11 @@ function placeNamed(places: Map<string, PlaceHit>, name: string): PlaceHit['plac
 	return byName.get(name);
 }
 
+const UNCOUNTED = new Map<string, number>();
+
 function newGroup(slot: Slot, surface: string, input: GroupingInput): Group {
-	const g: Group = { name: surface, type: 'organisation', surfaces: new Map(), patternNames: null, patterned: false, adjectival: false };
+	// The surfaces are filled in from the tally once every occurrence is counted.
+	const g: Group = { name: surface, type: 'organisation', surfaces: UNCOUNTED, patternNames: null, patterned: false, adjectival: false };
 	if (slot.kind === 'k') {
 		const e = slot.entity!;
 		g.name = e.name;

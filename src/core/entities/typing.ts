@@ -9,12 +9,60 @@ export function noVotes(): Votes {
 	return { person: 0, organisation: 0, place: 0, concept: 0, event: 0, adjective: 0 };
 }
 
+/** One more vote for a cue (named fields, not a lookup by a cue string: this runs once per mention). */
+export function vote(votes: Votes, cue: Cue): void {
+	switch (cue) {
+		case 'person':
+			votes.person++;
+			break;
+		case 'organisation':
+			votes.organisation++;
+			break;
+		case 'place':
+			votes.place++;
+			break;
+		case 'concept':
+			votes.concept++;
+			break;
+		case 'event':
+			votes.event++;
+			break;
+		case 'adjective':
+			votes.adjective++;
+			break;
+	}
+}
+
 // Ties go to the earlier type: people are the commonest names in news.
 const ORDER: Cue[] = ['person', 'organisation', 'place', 'event', 'concept', 'adjective'];
 
+function count(votes: Votes, cue: Cue): number {
+	switch (cue) {
+		case 'person':
+			return votes.person;
+		case 'organisation':
+			return votes.organisation;
+		case 'place':
+			return votes.place;
+		case 'concept':
+			return votes.concept;
+		case 'event':
+			return votes.event;
+		case 'adjective':
+			return votes.adjective;
+	}
+}
+
 function best(votes: Votes): Cue | null {
 	let top: Cue | null = null;
-	for (const cue of ORDER) if (votes[cue] > 0 && (!top || votes[cue] > votes[top])) top = cue;
+	let most = 0;
+	for (const cue of ORDER) {
+		const n = count(votes, cue);
+		if (n > most) {
+			top = cue;
+			most = n;
+		}
+	}
 	return top;
 }
 
