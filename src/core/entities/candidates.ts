@@ -34,16 +34,18 @@ export interface Candidate {
 export interface Evidence {
 	/** The tokens whose surface table numbers the keys in `keys` (the first text's), or null before any text. */
 	numbering: Tokens | null;
-	/** Per key number: EV_LOWER (seen in lower case), EV_MID (capitalised away from a sentence start), EV_SOLO (a
+	/** Per key number: Ev.Lower (seen in lower case), Ev.Mid (capitalised away from a sentence start), Ev.Solo (a
 	 * one-word name mid-sentence, "said Putin": enough to split "Putin-Kim Jong Il"). */
 	keys: Uint8Array;
 	/** The same facts for texts numbered by another table (one replaced mid-run), by key. */
 	others: Map<string, number> | null;
 }
 
-const EV_LOWER = 1;
-const EV_MID = 2;
-const EV_SOLO = 4;
+const enum Ev {
+	Lower = 1,
+	Mid = 2,
+	Solo = 4,
+}
 
 /** Names Envoy already knows (places, demonyms, the user's notes). */
 type IsKnown = KnownNames;
@@ -83,16 +85,16 @@ export function gatherEvidence(tokens: Tokens, evidence: Evidence): void {
 		if ((f & CAP) === 0) {
 			// The tail of a hyphenated name ("Min-jun", "Jong-un") is no lower-case use of the word.
 			if (i >= 2 && (f & SPACE) === 0 && (tokens.flags(i - 1) & (HYPHEN | SPACE)) === HYPHEN && (tokens.flags(i - 2) & (CAP | UPPER)) !== 0) continue;
-			note(evidence, tokens, i, EV_LOWER, numbered);
+			note(evidence, tokens, i, Ev.Lower, numbered);
 			continue;
 		}
 		// Capitals at a sentence start or in a title-case line say nothing either way.
 		if ((f & (INITIAL | TITLE_LINE)) !== 0) continue;
-		note(evidence, tokens, i, alone(tokens, i - 1) && ((f & POSSESSIVE) !== 0 || alone(tokens, i + 1)) ? EV_MID | EV_SOLO : EV_MID, numbered);
+		note(evidence, tokens, i, alone(tokens, i - 1) && ((f & POSSESSIVE) !== 0 || alone(tokens, i + 1)) ? Ev.Mid | Ev.Solo : Ev.Mid, numbered);
 	}
 }
 
-/** What the complete evidence says about token w's key (EV_* bits). */
+/** What the complete evidence says about token w's key (Ev bits). */
 function evidenceBits(tokens: Tokens, w: number, evidence: Evidence): number {
 	const numbering = evidence.numbering;
 	if (!numbering) return 0;
@@ -105,17 +107,18 @@ function evidenceBits(tokens: Tokens, w: number, evidence: Evidence): number {
 
 /** The corpus writes token w's word in lower case somewhere. */
 function seenLower(tokens: Tokens, w: number, evidence: Evidence): boolean {
-	return (evidenceBits(tokens, w, evidence) & EV_LOWER) !== 0;
+	return (evidenceBits(tokens, w, evidence) & Ev.Lower) !== 0;
 }
 
 /** The corpus capitalises token w's word mid-sentence and never writes it in lower case. */
 function onlyCapitalised(tokens: Tokens, w: number, evidence: Evidence): boolean {
-	return (evidenceBits(tokens, w, evidence) & (EV_MID | EV_LOWER)) === EV_MID;
+	const bits = evidenceBits(tokens, w, evidence);
+	return (bits & Ev.Mid) !== 0 && (bits & Ev.Lower) === 0;
 }
 
 /** The corpus names token w's word alone mid-sentence somewhere. */
 function seenSolo(tokens: Tokens, w: number, evidence: Evidence): boolean {
-	return (evidenceBits(tokens, w, evidence) & EV_SOLO) !== 0;
+	return (evidenceBits(tokens, w, evidence) & Ev.Solo) !== 0;
 }
 
 const CONCEPT_LEMMAS = new Map<string, { words: string[]; name: string }[]>();
@@ -166,77 +169,80 @@ const SAINTS = new Set(['st', 'ste', 'mt', 'ft']);
 const COMPANY_FORMS = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'lp', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'spa', 'ab', 'asa', 'oyj', 'bhd', 'tbk', 'pty', 'kk', 'se', 'cie', 'sarl', 'srl', 'ltda']);
 
 // What the word lists say about a word, one bit each, worked out once per distinct surface: a bit test where a
-// set lookup on the word would be asked again for every occurrence.
-const L_STOP = 1 << 0;
-const L_CALENDAR = 1 << 1;
-const L_CONNECTOR = 1 << 2;
-const L_TITLE = 1 << 3;
-const L_MODIFIER = 1 << 4;
-const L_ORG_SUFFIX = 1 << 5;
-const L_ORG_HEAD_OF = 1 << 6;
-const L_FIRST_NAME = 1 << 7;
-const L_GROUP = 1 << 8;
-const L_CONCEPT_HEAD = 1 << 9;
-const L_EVENT_HEAD = 1 << 10;
-const L_PLACE_SUFFIX = 1 << 11;
-const L_LOWER_HEAD = 1 << 12;
-const L_LONE = 1 << 13;
-const L_COMPASS = 1 << 14;
-const L_PREFIX = 1 << 15;
-const L_VERB = 1 << 16;
-const L_PLACE_PREPOSITION = 1 << 17;
-const L_PERSON_CUE = 1 << 18;
-const L_LEADER_OF = 1 << 19;
-const L_DIRECTION = 1 << 20;
-const L_PLACE_NOUN_OF = 1 << 21;
-const L_COMPANY = 1 << 22;
-const L_CONCEPT_FIRST = 1 << 23;
-/** A one-word built-in name (a place, a demonym, an organisation). */
-const L_KNOWN = 1 << 24;
-const L_ADJECTIVE_ENDING = 1 << 25;
-const L_ADJECTIVE_LIKE = 1 << 26;
-const L_INSTITUTION = 1 << 27;
-const L_DEMONYM = 1 << 28;
-const L_PEOPLE = 1 << 29;
-/** The last word of a people of several words ("Koreans" of "North Koreans"). */
-const L_PEOPLE_TAIL = 1 << 30;
+// set lookup on the word would be asked again for every occurrence. A const enum, so the bits are numbers written
+// into the code, not module variables read at every test.
+const enum Lex {
+	Stop = 1 << 0,
+	Calendar = 1 << 1,
+	Connector = 1 << 2,
+	Title = 1 << 3,
+	Modifier = 1 << 4,
+	OrgSuffix = 1 << 5,
+	OrgHeadOf = 1 << 6,
+	FirstName = 1 << 7,
+	Group = 1 << 8,
+	ConceptHead = 1 << 9,
+	EventHead = 1 << 10,
+	PlaceSuffix = 1 << 11,
+	LowerHead = 1 << 12,
+	Lone = 1 << 13,
+	Compass = 1 << 14,
+	Prefix = 1 << 15,
+	Verb = 1 << 16,
+	PlacePreposition = 1 << 17,
+	PersonCue = 1 << 18,
+	LeaderOf = 1 << 19,
+	Direction = 1 << 20,
+	PlaceNounOf = 1 << 21,
+	Company = 1 << 22,
+	ConceptFirst = 1 << 23,
+	/** A one-word built-in name (a place, a demonym, an organisation). */
+	Known = 1 << 24,
+	AdjectiveEnding = 1 << 25,
+	AdjectiveLike = 1 << 26,
+	Institution = 1 << 27,
+	Demonym = 1 << 28,
+	People = 1 << 29,
+	/** The last word of a people of several words ("Koreans" of "North Koreans"). */
+	PeopleTail = 1 << 30,
+}
 
 function classify(key: string, text: string): number {
 	const tests: [Set<string>, string, number][] = [
-		[STOP_WORDS, key, L_STOP],
-		[CALENDAR, key, L_CALENDAR],
-		[NAME_CONNECTORS, text, L_CONNECTOR],
-		[PERSON_TITLES, key, L_TITLE],
-		[TITLE_MODIFIERS, key, L_MODIFIER],
-		[ORG_SUFFIXES, key, L_ORG_SUFFIX],
-		[ORG_HEADS_OF, key, L_ORG_HEAD_OF],
-		[FIRST_NAMES, key, L_FIRST_NAME],
-		[GROUP_WORDS, key, L_GROUP],
-		[CONCEPT_HEADS, key, L_CONCEPT_HEAD],
-		[EVENT_HEADS, key, L_EVENT_HEAD],
-		[PLACE_SUFFIXES, key, L_PLACE_SUFFIX],
-		[LOWER_CONCEPT_HEADS, text, L_LOWER_HEAD],
-		[LONE_NON_NAMES, key, L_LONE],
-		[COMPASS, key, L_COMPASS],
-		[PREFIXES, key, L_PREFIX],
-		[VERBS, text, L_VERB],
-		[PLACE_PREPOSITIONS, key, L_PLACE_PREPOSITION],
-		[LOWER_PERSON_CUES, key, L_PERSON_CUE],
-		[LEADER_OF, key, L_LEADER_OF],
-		[LOWER_DIRECTIONS, key, L_DIRECTION],
-		[PLACE_NOUNS_OF, key, L_PLACE_NOUN_OF],
-		[COMPANY_FORMS, key, L_COMPANY],
-		[CONCEPT_FIRST_KEYS, key, L_CONCEPT_FIRST],
-		[peopleTails(nameKey), key, L_PEOPLE_TAIL],
+		[STOP_WORDS, key, Lex.Stop],
+		[CALENDAR, key, Lex.Calendar],
+		[NAME_CONNECTORS, text, Lex.Connector],
+		[PERSON_TITLES, key, Lex.Title],
+		[TITLE_MODIFIERS, key, Lex.Modifier],
+		[ORG_SUFFIXES, key, Lex.OrgSuffix],
+		[ORG_HEADS_OF, key, Lex.OrgHeadOf],
+		[FIRST_NAMES, key, Lex.FirstName],
+		[GROUP_WORDS, key, Lex.Group],
+		[CONCEPT_HEADS, key, Lex.ConceptHead],
+		[EVENT_HEADS, key, Lex.EventHead],
+		[PLACE_SUFFIXES, key, Lex.PlaceSuffix],
+		[LOWER_CONCEPT_HEADS, text, Lex.LowerHead],
+		[LONE_NON_NAMES, key, Lex.Lone],
+		[COMPASS, key, Lex.Compass],
+		[PREFIXES, key, Lex.Prefix],
+		[VERBS, text, Lex.Verb],
+		[PLACE_PREPOSITIONS, key, Lex.PlacePreposition],
+		[LOWER_PERSON_CUES, key, Lex.PersonCue],
+		[LEADER_OF, key, Lex.LeaderOf],
+		[LOWER_DIRECTIONS, key, Lex.Direction],
+		[PLACE_NOUNS_OF, key, Lex.PlaceNounOf],
+		[COMPANY_FORMS, key, Lex.Company],
+		[CONCEPT_FIRST_KEYS, key, Lex.ConceptFirst],
+		[peopleTails(nameKey), key, Lex.PeopleTail],
 	];
 	let bits = 0;
 	for (const [set, word, bit] of tests) if (set.has(word)) bits |= bit;
-	if (builtinNames().first(key)?.end) bits |= L_KNOWN;
-	if (ADJECTIVE_ENDING.test(key)) bits |= L_ADJECTIVE_ENDING;
-	if (ADJECTIVE_LIKE.test(key)) bits |= L_ADJECTIVE_LIKE;
-	if (INSTITUTION_ENDING.test(key)) bits |= L_INSTITUTION;
-	if (isDemonymKey(key, nameKey)) bits |= L_DEMONYM;
-	if (isPeopleKey(key, nameKey)) bits |= L_PEOPLE;
+	if (builtinNames().first(key)?.end) bits |= Lex.Known;
+	if (ADJECTIVE_ENDING.test(key)) bits |= Lex.AdjectiveEnding;
+	if (ADJECTIVE_LIKE.test(key)) bits |= Lex.AdjectiveLike;
+	if (INSTITUTION_ENDING.test(key)) bits |= Lex.Institution;
+	if (isDemonymKey(key, nameKey)) bits |= Lex.Demonym;
+	if (isPeopleKey(key, nameKey)) bits |= Lex.People;
 	return bits;
 }
 
@@ -272,7 +278,7 @@ function has(tokens: Tokens, w: number, bits: number): boolean {
 
 /** A one-word name Envoy knows: built in, or one of the user's notes. */
 function knownWord(tokens: Tokens, w: number, isKnown: IsKnown): boolean {
-	return has(tokens, w, L_KNOWN) || (isKnown.hasUserNames && isKnown.word(tokens.key(w)));
+	return has(tokens, w, Lex.Known) || (isKnown.hasUserNames && isKnown.word(tokens.key(w)));
 }
 
 function titleCase(word: string): string {
@@ -299,7 +305,7 @@ export function findCandidates(text: string, tokens: Tokens, evidence: Evidence,
 			continue;
 		}
 		if ((f & (CAP | UPPER)) === 0) {
-			k = (lex(tokens, k) & L_CONCEPT_FIRST) === 0 ? k + 1 : lowerConcept(text, tokens, k, out);
+			k = (lex(tokens, k) & Lex.ConceptFirst) === 0 ? k + 1 : lowerConcept(text, tokens, k, out);
 			continue;
 		}
 		const run = collectRun(tokens, k, isKnown);
@@ -331,7 +337,7 @@ function collectRun(tokens: Tokens, k: number, isKnown: IsKnown): Run {
 			continue;
 		}
 		if (tokens.isWord(next) && tokens.space(next)) {
-			if (isNameWord(tokens, next) && !has(tokens, next, L_CALENDAR)) {
+			if (isNameWord(tokens, next) && !has(tokens, next, Lex.Calendar)) {
 				words.push(next);
 				j++;
 				continue;
@@ -340,9 +346,9 @@ function collectRun(tokens: Tokens, k: number, isKnown: IsKnown): Run {
 			// "and" and "in" only inside a "… for …" name ("Organisation for Security and Cooperation in Europe").
 			const after = j + 2;
 			// "Daniels Pharmaceuticals Inc of St. Petersburg": after a legal form, "of" says where, not who.
-			let connector = has(tokens, next, L_CONNECTOR) && !(nextText === 'of' && has(tokens, j, L_COMPANY));
+			let connector = has(tokens, next, Lex.Connector) && !(nextText === 'of' && has(tokens, j, Lex.Company));
 			// "Commission on Presidential Debates", "Council for Security": a body's remit follows "for" or "on".
-			if (!connector && (nextText === 'for' || nextText === 'on')) connector = has(tokens, j, L_ORG_SUFFIX | L_ORG_HEAD_OF | L_INSTITUTION);
+			if (!connector && (nextText === 'for' || nextText === 'on')) connector = has(tokens, j, Lex.OrgSuffix | Lex.OrgHeadOf | Lex.Institution);
 			if (!connector && (nextText === 'and' || nextText === 'in')) connector = sawFor;
 			// "Hanbit Center for Regional Studies in Seoul": "in" and a place is where it is, unless that is its name.
 			if (connector && nextText === 'in' && knownWord(tokens, after, isKnown) && !isKnown.prefix(tokens, [...words, next, after], 0, words.length + 2)) connector = false;
@@ -397,7 +403,7 @@ function provenPieces(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsK
 	const words = run.words;
 	// A company's legal form names it whatever the case ("Homegate Hospitality Inc"), less the ordinary words
 	// title case put in front ("Company Name …").
-	if (words.length > 1 && has(tokens, words[words.length - 1], L_COMPANY)) {
+	if (words.length > 1 && has(tokens, words[words.length - 1], Lex.Company)) {
 		let from = 0;
 		while (words.length - from > 2 && seenLower(tokens, words[from], evidence) && !evidenceFor(tokens, words[from], evidence, isKnown)) from++;
 		return [from === 0 ? run : { words: words.slice(from) }];
@@ -420,8 +426,8 @@ function provenPieces(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsK
 		const unit = units[u];
 		const w = words[unit.from];
 		// A lower-case hyphenated tail ("Min-jun") and a connector ("of") stay inside; an ordinary word cuts.
-		const inside = !unit.known && (has(tokens, w, L_CONNECTOR) || (!tokens.capital(w) && joinedBefore(tokens, w)));
-		const ordinary = !unit.known && !inside && (has(tokens, w, L_STOP | L_CALENDAR) || (seenLower(tokens, w, evidence) && !strongEvidence(tokens, w, evidence, isKnown)));
+		const inside = !unit.known && (has(tokens, w, Lex.Connector) || (!tokens.capital(w) && joinedBefore(tokens, w)));
+		const ordinary = !unit.known && !inside && (has(tokens, w, Lex.Stop | Lex.Calendar) || (seenLower(tokens, w, evidence) && !strongEvidence(tokens, w, evidence, isKnown)));
 		if (ordinary) {
 			close(u);
 			continue;
@@ -441,7 +447,7 @@ function strongEvidence(tokens: Tokens, w: number, evidence: Evidence, isKnown: 
 /** Units[from, to) less unproven words at either end; a lone given name left over is not enough. */
 function anchored(tokens: Tokens, words: number[], units: { from: number; to: number; known: boolean }[], from: number, to: number, evidence: Evidence, isKnown: IsKnown, out: Run[]): void {
 	const proven = (u: number) => units[u].known || evidenceFor(tokens, words[units[u].from], evidence, isKnown);
-	const head = (u: number) => !units[u].known && has(tokens, words[units[u].from], L_ORG_SUFFIX | L_CONCEPT_HEAD | L_PLACE_SUFFIX);
+	const head = (u: number) => !units[u].known && has(tokens, words[units[u].from], Lex.OrgSuffix | Lex.ConceptHead | Lex.PlaceSuffix);
 	let a = from;
 	let b = to - 1;
 	while (a <= b && !proven(a)) a++;
@@ -454,7 +460,7 @@ function anchored(tokens: Tokens, words: number[], units: { from: number; to: nu
 }
 
 function evidenceFor(tokens: Tokens, w: number, evidence: Evidence, isKnown: IsKnown): boolean {
-	if (has(tokens, w, L_FIRST_NAME) || knownWord(tokens, w, isKnown) || (tokens.upper(w) && tokens.end(w) - tokens.start(w) > 1)) return true;
+	if (has(tokens, w, Lex.FirstName) || knownWord(tokens, w, isKnown) || (tokens.upper(w) && tokens.end(w) - tokens.start(w) > 1)) return true;
 	return onlyCapitalised(tokens, w, evidence);
 }
 
@@ -470,12 +476,12 @@ function lexAt(tokens: Tokens, words: number[], x: number): number {
 
 function isTitleAt(tokens: Tokens, words: number[], i: number): number {
 	// Returns how many words the title at i spans (0 when there is none): "Foreign Minister", "Secretary of State".
-	if ((lexAt(tokens, words, i) & (L_TITLE | L_MODIFIER)) === 0) return 0;
+	if ((lexAt(tokens, words, i) & (Lex.Title | Lex.Modifier)) === 0) return 0;
 	let j = i;
-	while (j < words.length && (lexAt(tokens, words, j) & L_MODIFIER) !== 0 && j + 1 < words.length) j++;
-	if ((lexAt(tokens, words, j) & L_TITLE) === 0) return 0;
+	while (j < words.length && (lexAt(tokens, words, j) & Lex.Modifier) !== 0 && j + 1 < words.length) j++;
+	if ((lexAt(tokens, words, j) & Lex.Title) === 0) return 0;
 	j++;
-	while (j < words.length && (lexAt(tokens, words, j) & (L_TITLE | L_MODIFIER)) !== 0) j++;
+	while (j < words.length && (lexAt(tokens, words, j) & (Lex.Title | Lex.Modifier)) !== 0) j++;
 	if (j < words.length && tokens.key(words[j]) === 'of' && j + 2 < words.length) j += 2;
 	return j - i;
 }
@@ -516,8 +522,8 @@ function personThenBody(tokens: Tokens, words: number[], segments: Segment[]): v
 /** A connector or a month at the end of a run; a lower-case hyphenated tail is part of its word ("Seo Min-jun"). */
 function trailingNoise(tokens: Tokens, w: number): boolean {
 	const bits = lex(tokens, w);
-	if ((bits & L_CONNECTOR) !== 0) return true;
-	return (bits & L_CALENDAR) !== 0 && !(joinedBefore(tokens, w) && !tokens.capital(w));
+	if ((bits & Lex.Connector) !== 0) return true;
+	return (bits & Lex.Calendar) !== 0 && !(joinedBefore(tokens, w) && !tokens.capital(w));
 }
 
 /** Cuts a run into names: sentence-initial noise off the front, titles out, known places out of compounds. */
@@ -530,26 +536,26 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 		// A word joined by a hyphen to the next belongs to a compound ("Six-Party Talks").
 		if (words.length > 1 && words[1] === w + 2 && joinedBefore(tokens, w + 2)) break;
 		const bits = lex(tokens, w);
-		if ((bits & L_CONNECTOR) !== 0) {
+		if ((bits & Lex.Connector) !== 0) {
 			words.shift();
 			continue;
 		}
 		const initial = tokens.initial(w);
-		if ((bits & L_CALENDAR) !== 0 || lower === 'the' || (initial && (bits & L_STOP) !== 0 && !knownPrefix(tokens, words, isKnown))) {
+		if ((bits & Lex.Calendar) !== 0 || lower === 'the' || (initial && (bits & Lex.Stop) !== 0 && !knownPrefix(tokens, words, isKnown))) {
 			words.shift();
 			continue;
 		}
 		// "Former U.S. president": a title's modifier with no title after it is no part of the name it precedes.
-		if ((bits & L_MODIFIER) !== 0 && (bits & L_TITLE) === 0 && words.length > 1 && isTitleAt(tokens, words, 0) === 0 && isKnown.phrase(tokens, words, 1, words.length)) {
+		if ((bits & Lex.Modifier) !== 0 && (bits & Lex.Title) === 0 && words.length > 1 && isTitleAt(tokens, words, 0) === 0 && isKnown.phrase(tokens, words, 1, words.length)) {
 			words.shift();
 			continue;
 		}
 		// An unproven first word goes if it stands alone or is a common word elsewhere ("Prices of …").
-		const unproven = initial && (bits & (L_TITLE | L_MODIFIER)) === 0 && !evidenceFor(tokens, w, evidence, isKnown) && !knownPrefix(tokens, words, isKnown);
+		const unproven = initial && (bits & (Lex.Title | Lex.Modifier)) === 0 && !evidenceFor(tokens, w, evidence, isKnown) && !knownPrefix(tokens, words, isKnown);
 		// "Joint Russian and Chinese patrols": nor does it stay in front of a people's adjective.
 		// "Shares of Varholm Inc": nor in front of "of", unless it heads an institution or a place ("Bank of …", "Gulf of …").
-		const beforeOf = words.length > 2 && tokens.text(words[1]) === 'of' && (bits & (L_ORG_HEAD_OF | L_ORG_SUFFIX | L_PLACE_SUFFIX)) === 0;
-		if (unproven && (words.length === 1 || beforeOf || seenLower(tokens, w, evidence) || (words.length === 2 && has(tokens, words[1], L_DEMONYM)))) {
+		const beforeOf = words.length > 2 && tokens.text(words[1]) === 'of' && (bits & (Lex.OrgHeadOf | Lex.OrgSuffix | Lex.PlaceSuffix)) === 0;
+		if (unproven && (words.length === 1 || beforeOf || seenLower(tokens, w, evidence) || (words.length === 2 && has(tokens, words[1], Lex.Demonym)))) {
 			words.shift();
 			continue;
 		}
@@ -558,7 +564,7 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 	while (words.length > 0 && trailingNoise(tokens, words[words.length - 1])) words.pop();
 	if (words.length === 0) return [];
 	if (isKnown.phrase(tokens, words, 0, words.length)) return [{ words, cue: null }];
-	if (words.length === 1 && has(tokens, words[0], L_LONE)) return [];
+	if (words.length === 1 && has(tokens, words[0], Lex.Lone)) return [];
 	// Capitals of common words are table headers and shouting ("NOTE", "PRESS DIGEST"), not acronyms.
 	for (let i = 0; i < words.length; i++) {
 		if (!shouting(tokens, words[i], evidence, isKnown)) continue;
@@ -570,7 +576,7 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 
 	const segments: Segment[] = [];
 	// An organisation name may contain a title word ("General Motors"): only split runs that are not one.
-	if (!has(tokens, words[words.length - 1], L_ORG_SUFFIX) || words.length === 1) {
+	if (!has(tokens, words[words.length - 1], Lex.OrgSuffix) || words.length === 1) {
 		for (let i = 0; i < words.length; i++) {
 			const span = isTitleAt(tokens, words, i);
 			if (span === 0) continue;
@@ -582,7 +588,7 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 	}
 	// "John Casesa of Schroder Wertheim & Co", "economist Lynn Reaser of Barnett Banks": a person's name is no part
 	// of the institution after "of".
-	if (has(tokens, words[0], L_FIRST_NAME) || has(tokens, words[0] - 1, L_PERSON_CUE)) {
+	if (has(tokens, words[0], Lex.FirstName) || has(tokens, words[0] - 1, Lex.PersonCue)) {
 		const of = personOf(tokens, words);
 		if (of > 0) {
 			segments.push({ words: words.slice(0, of), cue: 'person' });
@@ -591,8 +597,8 @@ function segment(tokens: Tokens, run: Run, evidence: Evidence, isKnown: IsKnown)
 	}
 	// "Board Up Donald Trump": a given name after other capitalised words starts a new name.
 	for (let i = 1; i + 1 < words.length; i++) {
-		if (!has(tokens, words[i], L_FIRST_NAME) || has(tokens, words[i - 1], L_FIRST_NAME | L_CONNECTOR)) continue;
-		if (words.some((w) => has(tokens, w, L_CONNECTOR))) break;
+		if (!has(tokens, words[i], Lex.FirstName) || has(tokens, words[i - 1], Lex.FirstName | Lex.Connector)) continue;
+		if (words.some((w) => has(tokens, w, Lex.Connector))) break;
 		segments.push({ words: words.slice(0, i), cue: null });
 		words = words.slice(i);
 		break;
@@ -625,7 +631,7 @@ function splitCompounds(tokens: Tokens, segments: Segment[], evidence: Evidence,
 			continue;
 		}
 		const known = (p: number[]) => isKnown.phrase(tokens, p, 0, p.length) || (p.length === 1 && seenSolo(tokens, p[0], evidence));
-		const prefixed = has(tokens, parts[0][0], L_PREFIX) && parts[0].length === 1;
+		const prefixed = has(tokens, parts[0][0], Lex.Prefix) && parts[0].length === 1;
 		if (prefixed) {
 			parts = parts.slice(1);
 			if (parts.every(known)) for (const p of parts) out.push({ words: p, cue: null });
@@ -669,34 +675,34 @@ function emit(text: string, tokens: Tokens, seg: Segment, out: Candidate[], evid
 	const next = lastW + 1;
 	const nextWord = tokens.isWord(next);
 	const nextBits = nextWord ? lex(tokens, next) : 0;
-	if (!cue && nextWord && tokens.space(next) && !tokens.possessive(lastW) && (nextBits & L_LOWER_HEAD) !== 0 && !tokens.capsLine(next)) {
+	if (!cue && nextWord && tokens.space(next) && !tokens.possessive(lastW) && (nextBits & Lex.LowerHead) !== 0 && !tokens.capsLine(next)) {
 		end = tokens.end(next);
 		cue = 'concept';
 		name = text.slice(start, tokens.end(lastW)) + ' ' + titleCase(tokens.text(next));
 		wordKeys.push(tokens.key(next));
 	} else if (!cue) {
 		// "Koreans", "North Koreans": a people, not its country.
-		if (multi ? (last & L_PEOPLE_TAIL) !== 0 && isPeopleKey(wordKeys.join(' '), nameKey) : (last & L_PEOPLE) !== 0) cue = 'adjective';
-		else if (multi && (last & L_ORG_SUFFIX) !== 0) cue = 'organisation';
-		else if (multi && wordKeys.includes('of') && has(tokens, firstW, L_ORG_HEAD_OF)) cue = 'organisation';
-		else if (multi && (last & L_PLACE_SUFFIX) !== 0) cue = 'place';
-		else if (multi && (last & L_CONCEPT_HEAD) !== 0) cue = (last & L_EVENT_HEAD) !== 0 ? 'event' : 'concept';
-		else if (multi && has(tokens, firstW, L_FIRST_NAME)) cue = 'person';
-		else if ((beforeBits & L_PERSON_CUE) !== 0) cue = 'person';
-		else if (!multi && nextWord && !tokens.capital(next) && (nextBits & L_LEADER_OF) !== 0 && !knownWord(tokens, lastW, isKnown) && (last & (L_ORG_SUFFIX | L_ADJECTIVE_LIKE)) === 0) cue = 'person';
-		else if (!multi && (last & L_GROUP) !== 0) cue = 'adjective';
+		if (multi ? (last & Lex.PeopleTail) !== 0 && isPeopleKey(wordKeys.join(' '), nameKey) : (last & Lex.People) !== 0) cue = 'adjective';
+		else if (multi && (last & Lex.OrgSuffix) !== 0) cue = 'organisation';
+		else if (multi && wordKeys.includes('of') && has(tokens, firstW, Lex.OrgHeadOf)) cue = 'organisation';
+		else if (multi && (last & Lex.PlaceSuffix) !== 0) cue = 'place';
+		else if (multi && (last & Lex.ConceptHead) !== 0) cue = (last & Lex.EventHead) !== 0 ? 'event' : 'concept';
+		else if (multi && has(tokens, firstW, Lex.FirstName)) cue = 'person';
+		else if ((beforeBits & Lex.PersonCue) !== 0) cue = 'person';
+		else if (!multi && nextWord && !tokens.capital(next) && (nextBits & Lex.LeaderOf) !== 0 && !knownWord(tokens, lastW, isKnown) && (last & (Lex.OrgSuffix | Lex.AdjectiveLike)) === 0) cue = 'person';
+		else if (!multi && (last & Lex.Group) !== 0) cue = 'adjective';
 		// "Bosnian Serb", "Iraqi Kurds": people-words only.
-		else if (multi && words.some((w) => has(tokens, w, L_GROUP)) && words.every((w) => has(tokens, w, L_GROUP) || knownWord(tokens, w, isKnown))) cue = 'adjective';
-		else if (beforeWord && tokens.key(before) === 'of' && has(tokens, before - 1, L_PLACE_NOUN_OF)) cue = 'place';
+		else if (multi && words.some((w) => has(tokens, w, Lex.Group)) && words.every((w) => has(tokens, w, Lex.Group) || knownWord(tokens, w, isKnown))) cue = 'adjective';
+		else if (beforeWord && tokens.key(before) === 'of' && has(tokens, before - 1, Lex.PlaceNounOf)) cue = 'place';
 		// An acronym inside a longer name makes it an institution ("NSW Treasury", "CITIC Pacific").
 		else if (multi && words.some((w) => tokens.upper(w) && tokens.end(w) - tokens.start(w) > 1) && !words.every((w) => tokens.upper(w))) cue = 'organisation';
-		else if (!multi && nextWord && !tokens.capital(next) && (last & L_ADJECTIVE_ENDING) !== 0 && (nextBits & L_VERB) === 0) cue = 'adjective';
+		else if (!multi && nextWord && !tokens.capital(next) && (last & Lex.AdjectiveEnding) !== 0 && (nextBits & Lex.Verb) === 0) cue = 'adjective';
 		// A name that contains a place but is not one ("Air France", "China Daily") is an organisation.
-		else if (multi && words.some((w) => knownWord(tokens, w, isKnown))) cue = has(tokens, firstW, L_COMPASS) && isKnown.keys(wordKeys, 1, wordKeys.length) ? 'place' : 'organisation';
+		else if (multi && words.some((w) => knownWord(tokens, w, isKnown))) cue = has(tokens, firstW, Lex.Compass) && isKnown.keys(wordKeys, 1, wordKeys.length) ? 'place' : 'organisation';
 	}
 	if (!cue) {
 		if (!multi && tokens.upper(firstW) && tokens.end(firstW) - tokens.start(firstW) > 1) hint = 'organisation';
-		else if ((beforeBits & L_PLACE_PREPOSITION) !== 0 || ((beforeBits & L_DIRECTION) !== 0 && !tokens.capital(before))) hint = 'place';
+		else if ((beforeBits & Lex.PlacePreposition) !== 0 || ((beforeBits & Lex.Direction) !== 0 && !tokens.capital(before))) hint = 'place';
 	}
 	let upper = true;
 	for (const w of words) if (!tokens.upper(w)) upper = false;
@@ -735,7 +741,7 @@ function dateline(text: string, tokens: Tokens, k: number, out: Candidate[], isK
 
 /** Curated lower-case concepts ("sanctions", "axis of evil"), spelling variants folded by lemma. */
 function lowerConcept(text: string, tokens: Tokens, k: number, out: Candidate[]): number {
-	if (!has(tokens, k, L_CONCEPT_FIRST)) return k + 1;
+	if (!has(tokens, k, Lex.ConceptFirst)) return k + 1;
 	const options = CONCEPT_LEMMAS.get(lemmaKey(tokens.key(k)));
 	if (!options) return k + 1;
 	let best: { end: number; name: string } | null = null;

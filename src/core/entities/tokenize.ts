@@ -2,32 +2,52 @@
 // Possessives are cut off the word ("Moscow’s" → "Moscow"), initialisms stay whole ("U.S."), hyphens are
 // their own tokens so compounds can be split or joined later.
 
-// Per-token facts, one bit each. The shape bits (CAP, UPPER, WORD, NUM, INNER) belong to the surface and are
-// worked out once per distinct word; the others depend on where the token stands. Exported for the loops that
-// read a token's flags once (Tokens.flags) instead of asking one predicate at a time.
-export const SPACE = 1;
-export const CAP = 2;
-export const UPPER = 4;
-export const INITIAL = 8;
-export const CAPS_LINE = 16;
-export const POSSESSIVE = 32;
-export const LINE_START = 64;
-export const WORD = 128;
-export const NUM = 256;
-/** A hyphen, dot or comma a multi-word name may contain. */
-export const INNER = 512;
-export const HYPHEN = 1024;
-/** A small word title case leaves in lower case ("and", "of", "on"). */
-const SMALL = 2048;
-export const TITLE_LINE = 4096;
-/** Punctuation that can end a sentence (". ! ?"). */
-const SENTENCE_MARK = 8192;
-// Shape bits the tokenizer itself reads, so that it asks no set about a token: a word whose dot ends no sentence
-// ("Mr", "Gen"), a colon or em dash, an opening quote or bracket, a plain or en dash.
-const ABBREVIATION = 1 << 14;
-const OPENS = 1 << 15;
-const OPENER = 1 << 16;
-const DASH = 1 << 17;
+// Per-token facts, one bit each. The shape bits (Cap, Upper, Word, Num, Inner) belong to the surface and are
+// worked out once per distinct word; the others depend on where the token stands. A const enum, so that the
+// compiler writes the numbers into the hot loops instead of reading a module variable at every test.
+const enum Bit {
+	Space = 1,
+	Cap = 2,
+	Upper = 4,
+	Initial = 8,
+	CapsLine = 16,
+	Possessive = 32,
+	LineStart = 64,
+	Word = 128,
+	Num = 256,
+	/** A hyphen, dot or comma a multi-word name may contain. */
+	Inner = 512,
+	Hyphen = 1024,
+	/** A small word title case leaves in lower case ("and", "of", "on"). */
+	Small = 2048,
+	TitleLine = 4096,
+	/** Punctuation that can end a sentence (". ! ?"). */
+	SentenceMark = 8192,
+	// Shape bits the tokenizer itself reads, so that it asks no set about a token: a word whose dot ends no
+	// sentence ("Mr", "Gen"), a colon or em dash, an opening quote or bracket, a plain or en dash.
+	Abbreviation = 1 << 14,
+	Opens = 1 << 15,
+	Opener = 1 << 16,
+	Dash = 1 << 17,
+}
+
+/** What a token is: a word, a number, or (0) punctuation. */
+type Kind = Bit.Word | Bit.Num | 0;
+
+// The same bits for the loops elsewhere that read a token's flags once (Tokens.flags) instead of asking one
+// predicate at a time.
+export const SPACE: number = Bit.Space;
+export const CAP: number = Bit.Cap;
+export const UPPER: number = Bit.Upper;
+export const INITIAL: number = Bit.Initial;
+export const CAPS_LINE: number = Bit.CapsLine;
+export const POSSESSIVE: number = Bit.Possessive;
+export const LINE_START: number = Bit.LineStart;
+export const WORD: number = Bit.Word;
+export const NUM: number = Bit.Num;
+export const INNER: number = Bit.Inner;
+export const HYPHEN: number = Bit.Hyphen;
+export const TITLE_LINE: number = Bit.TitleLine;
 
 /**
  * The tokens of one text, four numbers each in one typed array (start, end, surface, flags): a corpus's worth of
@@ -90,64 +110,64 @@ export class Tokens {
 		return k >= 0 && k < this.length && (this.data[k * 4 + 3] & bit) !== 0;
 	}
 	isWord(k: number): boolean {
-		return this.is(k, WORD);
+		return this.is(k, Bit.Word);
 	}
 	isNum(k: number): boolean {
-		return this.is(k, NUM);
+		return this.is(k, Bit.Num);
 	}
 	isPunct(k: number): boolean {
-		return k >= 0 && k < this.length && (this.data[k * 4 + 3] & (WORD | NUM)) === 0;
+		return k >= 0 && k < this.length && (this.data[k * 4 + 3] & (Bit.Word | Bit.Num)) === 0;
 	}
 	/** A hyphen, dot or comma inside a multi-word name ("Kim Jong-un", "U.S.-led"): a match can step over it. */
 	isInner(k: number): boolean {
-		return this.is(k, INNER);
+		return this.is(k, Bit.Inner);
 	}
 	/** A plain or non-breaking hyphen. */
 	isHyphen(k: number): boolean {
-		return this.is(k, HYPHEN);
+		return this.is(k, Bit.Hyphen);
 	}
 	/** A small word title case leaves in lower case ("and", "of", "for"). */
 	small(k: number): boolean {
-		return this.is(k, SMALL);
+		return this.is(k, Bit.Small);
 	}
 	/** Whitespace (or start of text) before the token. */
 	space(k: number): boolean {
-		return this.is(k, SPACE);
+		return this.is(k, Bit.Space);
 	}
 	/** First character is an upper-case letter. */
 	cap(k: number): boolean {
-		return this.is(k, CAP);
+		return this.is(k, Bit.Cap);
 	}
 	/** Has letters and none of them is lower case ("NATO", "U.S."). */
 	upper(k: number): boolean {
-		return this.is(k, UPPER);
+		return this.is(k, Bit.Upper);
 	}
 	/** Capitalised or in capitals. */
 	capital(k: number): boolean {
-		return this.is(k, CAP | UPPER);
+		return this.is(k, Bit.Cap | Bit.Upper);
 	}
 	/** Starts a sentence, a line or a quotation: capitals there prove nothing. */
 	initial(k: number): boolean {
-		return this.is(k, INITIAL);
+		return this.is(k, Bit.Initial);
 	}
 	/** The token's line is a headline or dateline in capitals. */
 	capsLine(k: number): boolean {
-		return this.is(k, CAPS_LINE);
+		return this.is(k, Bit.CapsLine);
 	}
 	/**
 	 * The token's line is in title case ("Tokyo and Seoul Mend Ties, With One Eye on Pyongyang"): every word but the
 	 * small ones is capitalised, so a capital there says nothing about a name.
 	 */
 	titleLine(k: number): boolean {
-		return this.is(k, TITLE_LINE);
+		return this.is(k, Bit.TitleLine);
 	}
 	/** A possessive 's or ’s followed (and was left out of the token). */
 	possessive(k: number): boolean {
-		return this.is(k, POSSESSIVE);
+		return this.is(k, Bit.Possessive);
 	}
 	/** First token of its line: names never run across a line break. */
 	lineStart(k: number): boolean {
-		return this.is(k, LINE_START);
+		return this.is(k, Bit.LineStart);
 	}
 }
 
@@ -161,13 +181,15 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'lt', 'col'
 const LETTER = /[\p{L}\p{M}]/u;
 // What each UTF-16 code is, one bit each, learnt on first sight for codes past ASCII (0 is "not looked at yet"):
 // non-ASCII text (diacritics, curly quotes) would otherwise run a regular expression on every character.
-const C_LETTER = 1;
-const C_DIGIT = 2;
-const C_SPACE = 4;
-const C_SEEN = 8;
+const enum Char {
+	Letter = 1,
+	Digit = 2,
+	Space = 4,
+	Seen = 8,
+}
 const charClasses = new Uint8Array(65536);
-for (let c = 0; c < 128; c++) charClasses[c] = C_SEEN | ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? C_LETTER : 0) | (c >= 48 && c <= 57 ? C_DIGIT : 0);
-for (const c of [32, 9, 10, 13, 160, 0x2009, 0x202f, 12]) charClasses[c] = C_SEEN | C_SPACE;
+for (let c = 0; c < 128; c++) charClasses[c] = Char.Seen | ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? Char.Letter : 0) | (c >= 48 && c <= 57 ? Char.Digit : 0);
+for (const c of [32, 9, 10, 13, 160, 0x2009, 0x202f, 12]) charClasses[c] = Char.Seen | Char.Space;
 function isUpperStart(word: string): boolean {
 	const c = word.charCodeAt(0);
 	if (c < 128) return c >= 65 && c <= 90;
@@ -253,7 +275,7 @@ class SurfaceTable {
 	}
 
 	/** The index of the one-code surface text[start], added if new. */
-	single(text: string, start: number, code: number, kind: number): number {
+	single(text: string, start: number, code: number, kind: Kind): number {
 		const known = this.singles[code];
 		if (known !== 0) return known - 1;
 		const idx = this.add(text, start, start + 1, code, kind, this.probe(code));
@@ -267,7 +289,7 @@ class SurfaceTable {
 	private readonly offsets: number[] = [];
 
 	/** The index of text[start, end) (its codes in buf), whose hash is `hash`, added if new. */
-	find(text: string, buf: Uint16Array, start: number, end: number, hash: number, kind: number): number {
+	find(text: string, buf: Uint16Array, start: number, end: number, hash: number, kind: Kind): number {
 		const len = end - start;
 		const slots = this.slots;
 		const mask = (slots.length >> 2) - 1;
@@ -295,7 +317,7 @@ class SurfaceTable {
 		return at;
 	}
 
-	private add(text: string, start: number, end: number, hash: number, kind: number, at: number): number {
+	private add(text: string, start: number, end: number, hash: number, kind: Kind, at: number): number {
 		const len = end - start;
 		const word = text.slice(start, end);
 		const idx = this.texts.length;
@@ -310,18 +332,18 @@ class SurfaceTable {
 		for (let x = 0; x < len; x++) this.chars[from + x] = text.charCodeAt(start + x);
 		this.charsUsed += len;
 		this.offsets.push(from);
-		if (kind === WORD) {
+		if (kind === Bit.Word) {
 			const key = tokenKey(word);
 			this.keys.push(key);
-			this.shapes.push(WORD | (isUpperStart(word) ? CAP : 0) | (isAllUpper(word) ? UPPER : 0) | (TITLE_SMALL_WORDS.has(word) ? SMALL : 0) | (ABBREVIATIONS.has(key) ? ABBREVIATION : 0));
-		} else if (kind === NUM) {
+			this.shapes.push(Bit.Word | (isUpperStart(word) ? Bit.Cap : 0) | (isAllUpper(word) ? Bit.Upper : 0) | (TITLE_SMALL_WORDS.has(word) ? Bit.Small : 0) | (ABBREVIATIONS.has(key) ? Bit.Abbreviation : 0));
+		} else if (kind === Bit.Num) {
 			this.keys.push(tokenKey(word));
-			this.shapes.push(NUM);
+			this.shapes.push(Bit.Num);
 		} else {
 			this.keys.push(word);
 			const hyphen = word === '-' || word === '‑';
-			const marks = (word === ':' || word === '—' ? OPENS : 0) | (OPENERS.has(word) ? OPENER : 0) | (word === '-' || word === '–' ? DASH : 0);
-			this.shapes.push((hyphen || word === '.' || word === ',' ? INNER : 0) | (hyphen ? HYPHEN : 0) | (SENTENCE_END.has(word) ? SENTENCE_MARK : 0) | marks);
+			const marks = (word === ':' || word === '—' ? Bit.Opens : 0) | (OPENERS.has(word) ? Bit.Opener : 0) | (word === '-' || word === '–' ? Bit.Dash : 0);
+			this.shapes.push((hyphen || word === '.' || word === ',' ? Bit.Inner : 0) | (hyphen ? Bit.Hyphen : 0) | (SENTENCE_END.has(word) ? Bit.SentenceMark : 0) | marks);
 		}
 		const key = this.keys[idx];
 		let keyId = this.keyIndex.get(key);
@@ -436,7 +458,7 @@ function codesOf(text: string): Uint16Array {
 
 /** The class of a code past ASCII, learnt on first sight. */
 function learnClass(c: number): number {
-	const cls = C_SEEN | (LETTER.test(String.fromCharCode(c)) ? C_LETTER : 0);
+	const cls = Char.Seen | (LETTER.test(String.fromCharCode(c)) ? Char.Letter : 0);
 	charClasses[c] = cls;
 	return cls;
 }
@@ -446,7 +468,7 @@ function letterAt(buf: Uint16Array, x: number, n: number): boolean {
 	if (x >= n) return false;
 	const c = buf[x];
 	const cls = charClasses[c];
-	return ((cls === 0 ? learnClass(c) : cls) & C_LETTER) !== 0;
+	return ((cls === 0 ? learnClass(c) : cls) & Char.Letter) !== 0;
 }
 
 export function tokenize(text: string): Tokens {
@@ -496,20 +518,20 @@ export function tokenize(text: string): Tokens {
 		const c = buf[i];
 		let cls = charClasses[c];
 		if (cls === 0) cls = learnClass(c);
-		if ((cls & C_SPACE) !== 0) {
+		if ((cls & Char.Space) !== 0) {
 			if (c === 10) newline = true;
 			space = true;
 			i++;
 			continue;
 		}
 		const start = i;
-		let kind: number;
+		let kind: Kind;
 		let possessive = false;
 		let hash = c;
-		if ((cls & (C_LETTER | C_DIGIT)) !== 0) {
-			kind = (cls & C_DIGIT) !== 0 ? NUM : WORD;
+		if ((cls & (Char.Letter | Char.Digit)) !== 0) {
+			kind = (cls & Char.Digit) !== 0 ? Bit.Num : Bit.Word;
 			// Initialism: letter-dot-letter-dot… ("U.S.", "U.N.")
-			if (kind === WORD && i + 3 < n && buf[i + 1] === 46 && buf[i + 3] === 46 && letterAt(buf, i + 2, n)) {
+			if (kind === Bit.Word && i + 3 < n && buf[i + 1] === 46 && buf[i + 3] === 46 && letterAt(buf, i + 2, n)) {
 				i += 4;
 				while (i + 1 < n && buf[i + 1] === 46 && letterAt(buf, i, n)) i += 2;
 				for (let x = start + 1; x < i; x++) hash = (Math.imul(hash, 31) + buf[x]) | 0;
@@ -519,7 +541,7 @@ export function tokenize(text: string): Tokens {
 					const d = buf[i];
 					let dc = charClasses[d];
 					if (dc === 0) dc = learnClass(d);
-					if ((dc & (C_LETTER | C_DIGIT)) !== 0) {
+					if ((dc & (Char.Letter | Char.Digit)) !== 0) {
 						hash = (Math.imul(hash, 31) + d) | 0;
 						i++;
 						continue;
@@ -536,7 +558,7 @@ export function tokenize(text: string): Tokens {
 						continue;
 					}
 					// Decimal or grouped numbers stay one token.
-					if (kind === NUM && (d === 46 || d === 44) && i + 1 < n) {
+					if (kind === Bit.Num && (d === 46 || d === 44) && i + 1 < n) {
 						const d1 = buf[i + 1];
 						if (d1 >= 48 && d1 <= 57) {
 							hash = (Math.imul(Math.imul(hash, 31) + d, 31) + d1) | 0;
@@ -561,20 +583,20 @@ export function tokenize(text: string): Tokens {
 			lineOrdinary = 0;
 			lineNumbers = 0;
 			lineSentences = 0;
-		} else if (space && at > lineFrom && (data[prev + 3] & SENTENCE_MARK) !== 0) lineSentences++;
+		} else if (space && at > lineFrom && (data[prev + 3] & Bit.SentenceMark) !== 0) lineSentences++;
 		const idx = i - start === 1 ? table.single(text, start, c, kind) : table.find(text, buf, start, i, hash, kind);
 		const shape = shapes[idx];
-		if (kind === WORD) {
-			if ((shape & UPPER) !== 0) {
+		if (kind === Bit.Word) {
+			if ((shape & Bit.Upper) !== 0) {
 				if (i - start > 1) lineUpper++;
 			} else lineLower++;
 			// A hyphenated tail ("Min-jun", "Six-Party") is part of the word before it.
-			const tail = !space && at > base && (data[prev + 3] & (HYPHEN | SPACE)) === HYPHEN;
+			const tail = !space && at > base && (data[prev + 3] & Bit.Hyphen) !== 0 && (data[prev + 3] & Bit.Space) === 0;
 			if (!tail) {
-				if ((shape & (CAP | UPPER)) !== 0) lineCapital++;
-				else if ((shape & SMALL) === 0) lineOrdinary++;
+				if ((shape & (Bit.Cap | Bit.Upper)) !== 0) lineCapital++;
+				else if ((shape & Bit.Small) === 0) lineOrdinary++;
 			}
-		} else if (kind === NUM) lineNumbers++;
+		} else if (kind === Bit.Num) lineNumbers++;
 		if (at + 4 > limit) {
 			const grown = new Int32Array(data.length * 2);
 			grown.set(data);
@@ -582,20 +604,20 @@ export function tokenize(text: string): Tokens {
 			scratch = grown;
 			limit = grown.length;
 		}
-		let flags = (space ? SPACE : 0) | shape | (newline ? INITIAL | LINE_START : 0) | (possessive ? POSSESSIVE : 0);
+		let flags = (space ? Bit.Space : 0) | shape | (newline ? Bit.Initial | Bit.LineStart : 0) | (possessive ? Bit.Possessive : 0);
 		if (kind === 0) {
-			if ((shape & SENTENCE_MARK) !== 0) {
+			if ((shape & Bit.SentenceMark) !== 0) {
 				// "Mr.", "Gen.", "J." do not end a sentence.
-				const abbreviation = at > base && !space && (data[prev + 3] & WORD) !== 0 && ((data[prev + 3] & ABBREVIATION) !== 0 || (data[prev + 1] - data[prev] === 1 && (data[prev + 3] & CAP) !== 0));
+				const abbreviation = at > base && !space && (data[prev + 3] & Bit.Word) !== 0 && ((data[prev + 3] & Bit.Abbreviation) !== 0 || (data[prev + 1] - data[prev] === 1 && (data[prev + 3] & Bit.Cap) !== 0));
 				pendingEnd = !abbreviation;
-			} else if ((shape & OPENS) !== 0 || ((shape & OPENER) !== 0 && (space || newline))) {
+			} else if ((shape & Bit.Opens) !== 0 || ((shape & Bit.Opener) !== 0 && (space || newline))) {
 				// A quotation or a colon opens a new capitalised stretch.
 				pendingEnd = true;
 			}
 			if (newline) pendingEnd = true;
-			spacedDash = space && (shape & DASH) !== 0;
+			spacedDash = space && (shape & Bit.Dash) !== 0;
 		} else {
-			if (pendingEnd || (spacedDash && space)) flags |= INITIAL;
+			if (pendingEnd || (spacedDash && space)) flags |= Bit.Initial;
 			pendingEnd = false;
 			spacedDash = false;
 		}
@@ -624,8 +646,8 @@ export function tokenize(text: string): Tokens {
  */
 function endLine(data: Int32Array, table: SurfaceTable, from: number, to: number, upper: number, lower: number, capital: number, ordinary: number, numbers: number): void {
 	let mark = 0;
-	if (upper > 0 && upper >= 2 * lower) mark = CAPS_LINE;
-	else if (capital >= 3 && ordinary === 0 && numbers <= 1 && table.keys[data[from + 2]] !== 'by') mark = TITLE_LINE;
+	if (upper > 0 && upper >= 2 * lower) mark = Bit.CapsLine;
+	else if (capital >= 3 && ordinary === 0 && numbers <= 1 && table.keys[data[from + 2]] !== 'by') mark = Bit.TitleLine;
 	if (mark !== 0) for (let k = from; k < to; k += 4) data[k + 3] |= mark;
 }
 
