@@ -2,38 +2,13 @@
 // or a vault folder, then run the core pipeline with a progress bar.
 import { AbstractInputSuggest, Modal, ProgressBarComponent, Setting, TFolder, type App, type TAbstractFile } from 'obsidian';
 import type { SourceFile } from '../core/import';
-import type { ImportReportEntry, ImportStatus } from '../core/types';
+import { renderImportSummary, type ImportOutcome } from './import-summary';
+
+export type { ImportOutcome } from './import-summary';
 
 export interface ImportRequest {
 	sources: SourceFile[];
 	onProgress: (done: number, total: number) => void;
-}
-
-export interface ImportOutcome {
-	notes: ImportReportEntry[];
-	entities: number;
-	linked: number;
-}
-
-const STATUS_ORDER: ImportStatus[] = ['failed', 'created', 'updated', 'duplicate', 'skipped', 'unchanged'];
-
-/** The per-file report: a count per status, then one line per file, failures first. */
-export function renderImportSummary(el: HTMLElement, outcome: ImportOutcome): void {
-	el.empty();
-	const counts = new Map<ImportStatus, number>();
-	for (const n of outcome.notes) counts.set(n.status, (counts.get(n.status) ?? 0) + 1);
-	const parts = STATUS_ORDER.filter((s) => counts.has(s)).map((s) => `${counts.get(s) ?? 0} ${s}`);
-	el.createEl('p', { cls: 'envoy-import-totals', text: `${parts.join(', ') || 'Nothing to import'}; ${outcome.entities} entity notes; ${outcome.linked} links added.` });
-	const list = el.createEl('ul', { cls: 'envoy-import-files' });
-	const sorted = [...outcome.notes].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
-	for (const note of sorted) {
-		const item = list.createEl('li', { cls: 'envoy-import-file', attr: { 'data-status': note.status } });
-		item.createSpan({ cls: 'envoy-import-status-label', text: note.status });
-		item.createSpan({ cls: 'envoy-import-source', text: note.source });
-		const detail = note.status === 'duplicate' ? `duplicate of ${note.duplicateOf ?? '?'}` : note.path;
-		if (detail) item.createSpan({ cls: 'envoy-import-detail', text: `→ ${detail}` });
-		if (note.reason) item.createDiv({ cls: 'envoy-import-reason', text: note.reason });
-	}
 }
 
 class FolderSuggest extends AbstractInputSuggest<TFolder> {

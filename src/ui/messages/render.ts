@@ -20,6 +20,7 @@ import {
 	splitHighlights,
 	visibleCount,
 } from './state';
+import { el, type Dom } from '../dom';
 
 export type { MarkAction };
 
@@ -75,14 +76,6 @@ function nextId(prefix: string): string {
  * must run in plain Chromium for the tests. Elements come from the container's own document, so
  * a view moved to a popout window still builds its nodes there.
  */
-type Dom = Pick<Document, 'createElement' | 'createTextNode'>;
-
-function el<K extends keyof HTMLElementTagNameMap>(doc: Dom, tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-	const node = doc.createElement(tag);
-	if (cls !== undefined) node.className = cls;
-	if (text !== undefined) node.textContent = text;
-	return node;
-}
 
 function plural(n: number, one: string, many: string): string {
 	return `${n.toLocaleString()} ${n === 1 ? one : many}`;
