@@ -477,6 +477,8 @@ export function tokenize(text: string): Tokens {
 	const shapes = table.shapes;
 	const n = text.length;
 	const buf = codesOf(text);
+	// A local, so the optimised loop reads the table without looking the module variable up each time.
+	const classes = charClasses;
 	const need = 4 * n;
 	let data: Int32Array;
 	let base: number;
@@ -516,7 +518,7 @@ export function tokenize(text: string): Tokens {
 	let spacedDash = false;
 	while (i < n) {
 		const c = buf[i];
-		let cls = charClasses[c];
+		let cls = classes[c];
 		if (cls === 0) cls = learnClass(c);
 		if ((cls & Char.Space) !== 0) {
 			if (c === 10) newline = true;
@@ -539,7 +541,7 @@ export function tokenize(text: string): Tokens {
 				i++;
 				while (i < n) {
 					const d = buf[i];
-					let dc = charClasses[d];
+					let dc = classes[d];
 					if (dc === 0) dc = learnClass(d);
 					if ((dc & (Char.Letter | Char.Digit)) !== 0) {
 						hash = (Math.imul(hash, 31) + d) | 0;
