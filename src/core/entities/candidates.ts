@@ -205,6 +205,8 @@ const enum Lex {
 	People = 1 << 29,
 	/** The last word of a people of several words ("Koreans" of "North Koreans"). */
 	PeopleTail = 1 << 30,
+	/** Set on a surface's entry once its bits are worked out (they may all be zero). */
+	Done = 1 << 31,
 }
 
 function classify(key: string, text: string): number {
@@ -246,9 +248,8 @@ function classify(key: string, text: string): number {
 	return bits;
 }
 
-// The bits of every surface, by surface number, with LEX_DONE set once worked out. They depend on the word alone,
+// The bits of every surface, by surface number, with Lex.Done set once worked out. They depend on the word alone,
 // so they are kept across runs for as long as the surface table lives.
-const LEX_DONE = 1 << 31;
 let lexTable = 0;
 let lexBits = new Int32Array(0);
 
@@ -266,9 +267,9 @@ function lex(tokens: Tokens, w: number): number {
 		lexBits = grown;
 	}
 	const bits = lexBits[s];
-	if (bits !== 0) return bits & ~LEX_DONE;
+	if (bits !== 0) return bits & ~Lex.Done;
 	const answer = classify(tokens.key(w), tokens.text(w));
-	lexBits[s] = answer | LEX_DONE;
+	lexBits[s] = answer | Lex.Done;
 	return answer;
 }
 
