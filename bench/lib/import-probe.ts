@@ -46,30 +46,37 @@ const cpu = () => {
 	const u = process.cpuUsage();
 	return (u.user + u.system) / 1e6;
 };
-const stage = async <T>(fn: () => Promise<T>): Promise<{ wall: number; cpu: number; value: T }> => {
+const peaks: Record<string, number> = {};
+const stage = async <T>(fn: () => Promise<T>, name = ''): Promise<{ wall: number; cpu: number; value: T }> => {
 	const w0 = performance.now();
 	const c0 = cpu();
 	const value = await fn();
+	if (name) peaks[name] = Math.round(process.resourceUsage().maxRSS / 1024);
 	return { wall: (performance.now() - w0) / 1000, cpu: cpu() - c0, value };
 };
 
-const read = await stage(() => collectSources([sourcesDir]));
+// Like the CLI, keep nothing of a stage but what the next one needs (the sources' bytes, the articles).
+const timing = <T>(s: { wall: number; cpu: number; value: T }) => ({ wall: s.wall, cpu: s.cpu });
+let sources = await stage(() => collectSources([sourcesDir]));
+const read = timing(sources);
 await store.ensureFolder(settings.articlesFolder);
-const imported = await stage(() => importSources(read.value.sources, store, { folder: settings.articlesFolder, today: '2026-12-01', extract: extractArticle, findSharedLines, prepareMany }));
-const wrote = imported.value.report.some((r) => r.status === 'created' || r.status === 'updated');
-const entities = wrote ? await stage(() => refreshEntities(store, settings)) : null;
-const links = wrote ? await stage(() => linkVault(store, settings)) : null;
+const imported = await stage(async () => (await importSources(sources.value.sources, store, { folder: settings.articlesFolder, today: '2026-12-01', extract: extractArticle, findSharedLines, prepareMany })).report, 'import');
+sources = { ...sources, value: { sources: [], unreadable: [] } };
 const statuses: Record<string, number> = {};
-for (const r of imported.value.report) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+for (const r of imported.value) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+const wrote = Boolean(statuses.created || statuses.updated);
+const entities = wrote ? await stage(() => refreshEntities(store, settings), 'entities') : null;
+const links = wrote ? await stage(() => linkVault(store, settings), 'link') : null;
 const t = (s: { wall: number; cpu: number } | null) => (s ? { wall: s.wall, cpu: s.cpu } : null);
 process.stdout.write(
 	JSON.stringify({
-		read: t(read),
+		read,
 		import: t(imported),
 		entities: t(entities),
 		entityNotes: entities?.value.length ?? 0,
 		link: t(links),
 		statuses,
 		maxRssMb: process.resourceUsage().maxRSS / 1024,
+		peakRssAfter: peaks,
 	}) + '\n',
 );

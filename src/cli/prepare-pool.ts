@@ -12,10 +12,10 @@ const BATCH = 16;
 const MIN_JOBS = 64;
 
 export function workerPool(script: URL, threads = Math.min(4, availableParallelism())): NonNullable<ImportOptions['prepareMany']> {
-	return async (jobs, sharedLines, onDone) => {
+	return async (jobs, context, onDone) => {
 		const results: PreparedText[] = new Array<PreparedText>(jobs.length);
 		const here = (from: number, to: number) => {
-			for (let k = from; k < to; k++) results[k] = prepareText(jobs[k].text, sharedLines, extractArticle);
+			for (let k = from; k < to; k++) results[k] = prepareText(jobs[k], context, extractArticle);
 			onDone(to - from);
 		};
 		if (threads < 2 || jobs.length < MIN_JOBS) {
@@ -23,7 +23,7 @@ export function workerPool(script: URL, threads = Math.min(4, availableParalleli
 			return results;
 		}
 		let next = 0;
-		const shared = [...(sharedLines ?? [])];
+		const workerData = { sharedLines: [...(context.sharedLines ?? [])], today: context.today };
 		const run = (worker: Worker) =>
 			new Promise<void>((resolve) => {
 				let batchStart = 0;
@@ -51,7 +51,7 @@ export function workerPool(script: URL, threads = Math.min(4, availableParalleli
 			});
 		const workers: Worker[] = [];
 		try {
-			for (let t = 0; t < threads; t++) workers.push(new Worker(script, { workerData: { sharedLines: shared } }));
+			for (let t = 0; t < threads; t++) workers.push(new Worker(script, { workerData }));
 		} catch {
 			// No threads on this platform: all of it here.
 		}

@@ -1,11 +1,12 @@
-// A worker thread of `envoy import`: cleans texts and renders their notes' bodies, in batches, with the
-// same core function the import runs in-process (see prepare-pool.ts).
+// A worker thread of `envoy import`: prepares texts in batches with the same core function the import
+// runs in-process (see prepare-pool.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractArticle } from '../core/extract';
-import { prepareText, type PrepareJob } from '../core/import';
+import { prepareText, type PrepareContext, type PrepareJob } from '../core/import';
 
-const sharedLines = new Set<string>((workerData as { sharedLines: string[] }).sharedLines);
+const data = workerData as { sharedLines: string[]; today: string };
+const context: PrepareContext = { sharedLines: new Set(data.sharedLines), today: data.today };
 
 parentPort?.on('message', (batch: PrepareJob[]) => {
-	parentPort?.postMessage(batch.map((job) => prepareText(job.text, sharedLines, extractArticle)));
+	parentPort?.postMessage(batch.map((job) => prepareText(job, context, extractArticle)));
 });

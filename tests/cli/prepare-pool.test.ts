@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractArticle, findSharedLines } from '../../src/core/extract';
-import { prepareText } from '../../src/core/import';
+import { prepareText, sourceHash } from '../../src/core/import';
 import { workerPool } from '../../src/cli/prepare-pool';
 import { tempDir } from './helpers';
 
@@ -12,21 +12,22 @@ const WORKER = pathToFileURL(join(process.cwd(), 'dist', 'prepare-worker.mjs'));
 const SAMPLES = 'samples/raw';
 
 /** Enough texts to start the threads: the samples, each in several variants. */
-function jobs(): { name: string; text: string }[] {
+function jobs(): { name: string; text: string; hash: string }[] {
 	const base = readdirSync(SAMPLES).map((f) => ({ name: f, text: readFileSync(join(SAMPLES, f), 'utf8') }));
 	return Array.from({ length: 80 }, (_, k) => {
 		const { name, text } = base[k % base.length];
-		return { name: `${k}-${name}`, text: k % 3 === 0 ? text.replace(/\n\n/g, `\n\nSection ${k}.\n\n`) : text };
+		const variant = k % 3 === 0 ? text.replace(/\n\n/g, `\n\nSection ${k}.\n\n`) : text;
+		return { name: `${k}-${name}`, text: variant, hash: sourceHash(variant) };
 	});
 }
 
 describe.skipIf(!existsSync(WORKER.pathname))('import worker threads', () => {
 	it('return what this thread would, in input order, and count progress', async () => {
 		const input = jobs();
-		const shared = findSharedLines(input.map((j) => j.text));
+		const context = { sharedLines: findSharedLines(input.map((j) => j.text)), today: '2026-12-01' };
 		let progress = 0;
-		const pooled = await workerPool(WORKER, 2)(input, shared, (n) => (progress += n));
-		expect(pooled).toEqual(input.map((j) => prepareText(j.text, shared, extractArticle)));
+		const pooled = await workerPool(WORKER, 2)(input, context, (n) => (progress += n));
+		expect(pooled).toEqual(input.map((j) => prepareText(j, context, extractArticle)));
 		expect(progress).toBe(input.length);
 	});
 
@@ -34,7 +35,8 @@ describe.skipIf(!existsSync(WORKER.pathname))('import worker threads', () => {
 		const broken = join(tempDir(), 'broken-worker.mjs');
 		writeFileSync(broken, 'throw new Error("no worker here");\n');
 		const input = jobs();
-		const pooled = await workerPool(pathToFileURL(broken), 2)(input, undefined, () => undefined);
-		expect(pooled).toEqual(input.map((j) => prepareText(j.text, undefined, extractArticle)));
+		const context = { today: '2026-12-01' };
+		const pooled = await workerPool(pathToFileURL(broken), 2)(input, context, () => undefined);
+		expect(pooled).toEqual(input.map((j) => prepareText(j, context, extractArticle)));
 	});
 });

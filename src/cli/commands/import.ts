@@ -17,10 +17,12 @@ export async function runImport(args: string[], io: Io): Promise<number> {
 	if (positionals.length === 0) throw new UsageError('name at least one file or folder to import');
 	await fs.mkdir(values.vault, { recursive: true });
 
-	const { sources, unreadable } = await collectSources(positionals);
+	const collected = await collectSources(positionals);
+	const { unreadable } = collected;
 	const settings = await loadVaultSettings(values.vault, values['config-dir']);
 	const bar = progress(io, 'Importing');
-	const report = await importPipeline(sources, new FileSystemStore(values.vault, values['config-dir']), settings, {
+	// Handed over, not shared: the pipeline frees the files' bytes once they are imported.
+	const report = await importPipeline(collected.sources.splice(0), new FileSystemStore(values.vault, values['config-dir']), settings, {
 		today: today(),
 		link: values.link,
 		prepareMany: existsSync(fileURLToPath(WORKER)) ? workerPool(WORKER) : undefined,

@@ -350,7 +350,7 @@ export function deepen(info: LineInfo): void {
 		phrase ||
 		(words >= 2 && words <= 60 && isDoubled(text)) ||
 		(words <= 100 && EMBED_INITIALS.includes(text[0]) && EMBED_ALT.test(text)) ||
-		(words > 40 && words <= 100 && COOKIE_NOTICE.test(text)) ||
+		(words > 40 && words <= 100 && lower.includes('cookies') && COOKIE_NOTICE.test(text)) ||
 		(words <= 6 && INLINE_UI.test(lower)) ||
 		(words <= 3 && lower.includes('.') && FILE_NAME.test(lower)) ||
 		(words <= 8 && (flags & SCAN_SEPARATOR) !== 0 && SLASH_CREDIT.test(text)) ||

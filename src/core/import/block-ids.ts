@@ -33,6 +33,9 @@ export function wordsHash53(text: string): number {
 	const n = folded.length;
 	let h1 = LANE_START_1;
 	let h2 = LANE_START_2;
+	// Locals, so the loop multiplies by constants it can see.
+	const m1 = LANE_MUL_1;
+	const m2 = LANE_MUL_2;
 	let inWord = false;
 	let words = 0;
 	for (let i = 0; i < n; i++) {
@@ -48,16 +51,16 @@ export function wordsHash53(text: string): number {
 			inWord = true;
 			// One space between words, as the key has.
 			if (words++ > 0) {
-				h1 = Math.imul(h1 ^ 32, LANE_MUL_1);
-				h2 = Math.imul(h2 ^ 32, LANE_MUL_2);
+				h1 = Math.imul(h1 ^ 32, m1);
+				h2 = Math.imul(h2 ^ 32, m2);
 			}
 		}
-		h1 = Math.imul(h1 ^ c, LANE_MUL_1);
-		h2 = Math.imul(h2 ^ c, LANE_MUL_2);
+		h1 = Math.imul(h1 ^ c, m1);
+		h2 = Math.imul(h2 ^ c, m2);
 		if (width === 2) {
 			const low = folded.charCodeAt(++i);
-			h1 = Math.imul(h1 ^ low, LANE_MUL_1);
-			h2 = Math.imul(h2 ^ low, LANE_MUL_2);
+			h1 = Math.imul(h1 ^ low, m1);
+			h2 = Math.imul(h2 ^ low, m2);
 		}
 	}
 	return finishHash53(h1, h2);

@@ -72,6 +72,20 @@ export function wordHashes(text: string): number[] {
 	return out;
 }
 
+/** What duplicate detection needs of a text, made wherever the text is (a worker thread) and handed to `add`. */
+export interface TextFingerprint {
+	/** Words per shingle it was made with. */
+	size: number;
+	shingles: Uint32Array;
+	/** Key of the exact word sequence. */
+	exact: string;
+}
+
+export function fingerprintText(text: string, size = DUPLICATE_DEFAULTS.shingleSize): TextFingerprint {
+	const w = wordHashes(text);
+	return { size, shingles: shinglesOf(w, size), exact: sequenceKey(w) };
+}
+
 /** Sorted, distinct 32-bit hashes of the word n-grams. */
 export function shingleSet(text: string, size = DUPLICATE_DEFAULTS.shingleSize): Uint32Array {
 	return shinglesOf(wordHashes(text), size);
@@ -207,10 +221,10 @@ export class DuplicateFinder {
 		return sim.jaccard >= this.options.jaccard || sim.containment >= this.options.containment;
 	}
 
-	private lookup(text: string): { best: number; jaccard: number; containment: number; shingles: Uint32Array; exact: string; keys: number[] } {
-		const w = wordHashes(text);
-		const shingles = shinglesOf(w, this.options.shingleSize);
-		const exact = sequenceKey(w);
+	private lookup(text: string | TextFingerprint): { best: number; jaccard: number; containment: number; shingles: Uint32Array; exact: string; keys: number[] } {
+		const print = typeof text === 'string' ? fingerprintText(text, this.options.shingleSize) : text;
+		if (print.size !== this.options.shingleSize) throw new Error(`fingerprint made with ${print.size}-word shingles, this finder uses ${this.options.shingleSize}`);
+		const { shingles, exact } = print;
 		const keys = shingles.length ? this.bandKeys(this.signature(shingles)) : [];
 		const exactHit = this.exact.get(exact);
 		if (exactHit !== undefined && shingles.length > 0) return { best: exactHit, jaccard: 1, containment: 1, shingles, exact, keys };
@@ -235,15 +249,15 @@ export class DuplicateFinder {
 	}
 
 	/** The best earlier text `text` duplicates, without recording it. */
-	find(text: string): DuplicateMatch {
+	find(text: string | TextFingerprint): DuplicateMatch {
 		const hit = this.lookup(text);
 		return this.toMatch(hit.best, hit.jaccard, hit.containment);
 	}
 
 	/** Records `text` under `id` and says which earlier group, if any, it belongs to. Ids must be unique. */
-	add(id: string, text: string | Article): DuplicateMatch {
+	add(id: string, text: string | Article | TextFingerprint): DuplicateMatch {
 		if (this.byId.has(id)) throw new Error(`duplicate id ${id}`);
-		const hit = this.lookup(typeof text === 'string' ? text : articleText(text));
+		const hit = this.lookup(typeof text === 'string' || 'shingles' in text ? text : articleText(text));
 		const index = this.entries.length;
 		const root = hit.best >= 0 ? this.entries[hit.best].root : index;
 		this.entries.push({ id, shingles: hit.shingles, exact: hit.exact, root });

@@ -5,7 +5,8 @@
 // code units as it scans (block ids hash a paragraph's words without building the string).
 export const LANE_START_1 = 0xdeadbeef;
 export const LANE_START_2 = 0x41c6ce57;
-export const LANE_MUL_1 = 2654435761;
+// As int32 (2654435761 | 0): Math.imul reads it the same, and a small integer stays one in the hot loops.
+export const LANE_MUL_1 = -1640531535;
 export const LANE_MUL_2 = 1597334677;
 
 /** Final mixing of the two lanes. */
@@ -26,10 +27,12 @@ export function finishHash53(h1: number, h2: number): number {
 function lanes(text: string, seed = 0): [number, number] {
 	let h1 = LANE_START_1 ^ seed;
 	let h2 = LANE_START_2 ^ seed;
+	const m1 = LANE_MUL_1;
+	const m2 = LANE_MUL_2;
 	for (let i = 0; i < text.length; i++) {
 		const ch = text.charCodeAt(i);
-		h1 = Math.imul(h1 ^ ch, LANE_MUL_1);
-		h2 = Math.imul(h2 ^ ch, LANE_MUL_2);
+		h1 = Math.imul(h1 ^ ch, m1);
+		h2 = Math.imul(h2 ^ ch, m2);
 	}
 	return finish(h1, h2);
 }

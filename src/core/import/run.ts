@@ -4,7 +4,7 @@
 import type { Article, ImportReportEntry } from '../types';
 import { stripBlockIds } from './block-ids';
 import { decodeSource } from './decode';
-import { articleText, DuplicateFinder, pickCanonical } from './duplicates';
+import { articleText, DuplicateFinder, fingerprintText, pickCanonical, type TextFingerprint } from './duplicates';
 import { readProperties, splitNote } from './frontmatter';
 import { joinVaultPath, noteNameOf, safeNoteName } from './names';
 import { forEachConcurrent } from '../concurrency';
@@ -54,22 +54,36 @@ export interface ImportOptions {
 	 * Runs `prepareText` over many texts at once, in input order (the CLI spreads them over worker threads).
 	 * Without it each text is prepared here, one after the other.
 	 */
-	prepareMany?: (jobs: readonly PrepareJob[], sharedLines: ReadonlySet<string> | undefined, onDone: (count: number) => void) => Promise<PreparedText[]>;
+	prepareMany?: (jobs: readonly PrepareJob[], context: PrepareContext, onDone: (count: number) => void) => Promise<PreparedText[]>;
 }
 
 export interface PrepareJob {
 	name: string;
 	text: string;
+	/** `sourceHash(text)`. */
+	hash: string;
 }
 
-/** A text cleaned into its article and the article's Markdown body, or why that failed. */
-export type PreparedText = { ok: true; article: Article; body: string } | { ok: false; error: string };
+export interface PrepareContext {
+	sharedLines?: ReadonlySet<string>;
+	/** `YYYY-MM-DD`, written as `imported`. */
+	today: string;
+}
 
-/** The per-file work of an import, pure and independent of every other file: extraction and the body's Markdown. */
-export function prepareText(text: string, sharedLines: ReadonlySet<string> | undefined, extract: ImportOptions['extract']): PreparedText {
+/**
+ * A text cleaned into its article, with what the rest of the import needs of it: the body's Markdown, the
+ * fingerprint duplicate detection compares, and the whole note as written when no other copy turns up
+ * (the usual case; a copy that has company is rendered again with every outlet and source).
+ */
+export type PreparedText = { ok: true; article: Article; body: string; fingerprint: TextFingerprint; note: string } | { ok: false; error: string };
+
+/** The per-file work of an import, pure and independent of every other file. */
+export function prepareText(job: PrepareJob, context: PrepareContext, extract: ImportOptions['extract']): PreparedText {
 	try {
-		const article = extract(text, { sharedLines });
-		return { ok: true, article, body: hasBody(article) ? renderBody(article.blocks) : '' };
+		const article = extract(job.text, { sharedLines: context.sharedLines });
+		const body = hasBody(article) ? renderBody(article.blocks) : '';
+		const note = body ? renderArticleNote(article, { body, source: job.name, sourceHash: job.hash, imported: context.today }) : '';
+		return { ok: true, article, body, fingerprint: fingerprintText(articleText(article)), note };
 	} catch (error) {
 		return { ok: false, error: message(error) };
 	}
@@ -96,6 +110,9 @@ interface Prepared {
 	article: Article;
 	/** The article's Markdown body, rendered once. */
 	body: string;
+	fingerprint: TextFingerprint;
+	/** The note as written when this copy stands alone. */
+	note: string;
 	hash: string;
 	/** Share of text this copy has in common with the copy it was matched to; null when it matched none. */
 	similarity: number | null;
@@ -223,15 +240,17 @@ export async function importSources(sources: SourceFile[], store: NoteStore, giv
 	const accept = (i: number, result: PreparedText) => {
 		const name = sources[i].name;
 		if (!result.ok) report[i] = entry(name, 'failed', { reason: `${name}: extraction failed: ${result.error}` });
-		else if (hasBody(result.article)) prepared.push({ index: i, name, article: result.article, body: result.body, hash: hashes[i], similarity: null });
+		else if (hasBody(result.article)) prepared.push({ index: i, name, article: result.article, body: result.body, fingerprint: result.fingerprint, note: result.note, hash: hashes[i], similarity: null });
 		else report[i] = entry(name, 'skipped', { title: result.article.title || null, reason: `${name}: only boilerplate, no article text found` });
 	};
 	const pending = sources.map((_, i) => i).filter((i) => texts[i] !== null && report[i] === undefined);
+	const jobOf = (i: number): PrepareJob => ({ name: sources[i].name, text: texts[i] as string, hash: hashes[i] });
+	const context: PrepareContext = { sharedLines, today: options.today };
 	if (options.prepareMany && pending.length > 0) {
 		let done = sources.length - pending.length;
 		const results = await options.prepareMany(
-			pending.map((i) => ({ name: sources[i].name, text: texts[i] as string })),
-			sharedLines,
+			pending.map(jobOf),
+			context,
 			(count) => options.onProgress?.((done += count), sources.length),
 		);
 		pending.forEach((i, k) => accept(i, results[k]));
@@ -246,7 +265,7 @@ export async function importSources(sources: SourceFile[], store: NoteStore, giv
 			}
 			if (pending[next] === i) {
 				next++;
-				accept(i, prepareText(texts[i] as string, sharedLines, options.extract));
+				accept(i, prepareText(jobOf(i), context, options.extract));
 			}
 			options.onProgress?.(i + 1, sources.length);
 		}
@@ -261,7 +280,7 @@ export async function importSources(sources: SourceFile[], store: NoteStore, giv
 	if (fresh.length > 0) for (const note of bodies) finder.add(`note:${note.path}`, noteBodyText(note.text));
 	const groups = new Map<string, Prepared[]>();
 	for (const item of fresh) {
-		const match = finder.add(`src:${item.index}`, articleText(item.article));
+		const match = finder.add(`src:${item.index}`, item.fingerprint);
 		if (match.duplicateOf !== null) item.similarity = Math.max(match.similarity, match.containment);
 		const key = match.duplicateOf ?? `src:${item.index}`;
 		const group = groups.get(key);
@@ -336,14 +355,17 @@ async function writeGroup(
 	while (remaining.length > 0) {
 		const canonical = remaining.splice(pickCanonical(remaining.map((m) => m.article)), 1)[0];
 		const copies = [canonical, ...remaining];
-		const content = renderArticleNote(canonical.article, {
-			body: canonical.body,
-			source: canonical.name,
-			sources: copies.map((m) => m.name),
-			outlets: copies.flatMap((m) => outletsOf(m.article)),
-			sourceHash: canonical.hash,
-			imported: options.today,
-		});
+		const content =
+			copies.length === 1
+				? canonical.note
+				: renderArticleNote(canonical.article, {
+						body: canonical.body,
+						source: canonical.name,
+						sources: copies.map((m) => m.name),
+						outlets: copies.flatMap((m) => outletsOf(m.article)),
+						sourceHash: canonical.hash,
+						imported: options.today,
+					});
 		try {
 			const path = await createNote(options.folder, () => safeNoteName(canonical.article.title, taken), content);
 			report[canonical.index] = entry(canonical.name, 'created', { path, title: canonical.article.title });
@@ -368,7 +390,8 @@ async function reimport(
 	notes: ImportedNote[],
 ): Promise<ImportReportEntry> {
 	const title = item.article.title;
-	const incoming = renderArticleNote(item.article, { body: item.body, source: item.name, sourceHash: item.hash, imported: options.today });
+	// Written for this copy alone, which is what a re-imported source is.
+	const incoming = item.note;
 	const decisions: { path: string; decision: ReturnType<typeof decideReimport> }[] = [];
 	for (const path of candidates) {
 		const current = await store.read(path).catch(() => null);

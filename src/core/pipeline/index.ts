@@ -29,6 +29,11 @@ export interface PipelineOptions {
 	onProgress?: (stage: 'import' | 'link', done: number, total: number) => void;
 }
 
+/**
+ * Imports `sources`, then refreshes the entity notes and links the vault. The pipeline takes the array:
+ * it is emptied once imported, so that its bytes can be freed before the entity and link passes read the
+ * whole vault (a caller that hands over its only reference gets that memory back).
+ */
 export async function importPipeline(sources: SourceFile[], store: VaultStore, settings: EnvoySettings, options: PipelineOptions): Promise<PipelineReport> {
 	await store.ensureFolder(settings.articlesFolder);
 	const { report } = await importSources(sources, store, {
@@ -40,6 +45,7 @@ export async function importPipeline(sources: SourceFile[], store: VaultStore, s
 		yieldToUi: options.yieldToUi,
 		onProgress: (done, total) => options.onProgress?.('import', done, total),
 	});
+	sources.length = 0;
 	const written = report.filter((r) => (r.status === 'created' || r.status === 'updated') && r.path).map((r) => r.path as string);
 	if (written.length === 0) return { notes: report, entities: [], linked: 0 };
 	const entities = await refreshEntities(store, settings);
