@@ -23,6 +23,7 @@ interface Probe {
 	link: Stage | null;
 	statuses: Record<string, number>;
 	maxRssMb: number;
+	peakRssAfter: Record<string, number>;
 }
 
 // The probe is bundled as the CLI is (esbuild, no tsx at run time), so it runs the code users run.
@@ -72,7 +73,8 @@ for (const { n, mb, copy, first, again, memory, single } of rows) {
 	process.stdout.write(`${label('entity notes (discovery over the vault)')}${fmt(mb, first.entities)}\n`);
 	process.stdout.write(`${label('link the vault')}${fmt(mb, first.link)}\n`);
 	const total = first.read.wall + first.import.wall + (first.entities?.wall ?? 0) + (first.link?.wall ?? 0);
-	process.stdout.write(`${label('whole `envoy import`')}${(mb / total).toFixed(2).padStart(7)} MB/s wall  peak RSS ${first.maxRssMb.toFixed(0)} MB\n`);
+	const peaks = Object.entries(first.peakRssAfter).map(([stage, rss]) => `${stage} ${rss} MB`).join(', ');
+	process.stdout.write(`${label('whole `envoy import`')}${(mb / total).toFixed(2).padStart(7)} MB/s wall  peak RSS after ${peaks}\n`);
 	process.stdout.write(`${label('import again (all unchanged)')}${fmt(mb, again.import)}  statuses ${JSON.stringify(again.statuses)}\n`);
 }
 if (rows.length >= 2) {

@@ -25,8 +25,16 @@ export async function loadLedger(store: VaultStore): Promise<Ledger> {
 	return { version: 1, notes: {} };
 }
 
-export async function saveLedger(store: VaultStore, ledger: Ledger): Promise<void> {
-	await store.writeState(LEDGER, JSON.stringify(ledger));
+/**
+ * Writes the ledger. `written` holds the record lists of notes linked in this run as JSON already: made
+ * note by note, they hold no reference into the note's text, so a 10,000-note run does not keep every note
+ * alive until the end (a record's context strings would otherwise be slices of it).
+ */
+export async function saveLedger(store: VaultStore, ledger: Ledger, written: ReadonlyMap<string, string> = new Map()): Promise<void> {
+	const entries: string[] = [];
+	for (const [path, records] of Object.entries(ledger.notes)) if (!written.has(path)) entries.push(`${JSON.stringify(path)}:${JSON.stringify(records)}`);
+	for (const [path, json] of written) entries.push(`${JSON.stringify(path)}:${json}`);
+	await store.writeState(LEDGER, `{"version":1,"notes":{${entries.join(',')}}}`);
 }
 
 export function linkTargetOf(record: EntityNoteRecord): LinkTarget {
@@ -104,6 +112,7 @@ export async function linkVault(
 	const ledger = await loadLedger(store);
 	const paths = options.only ?? (await store.list(''));
 	const result: LinkRunResult = { notes: [], added: 0, failed: [] };
+	const written = new Map<string, string>();
 	let done = 0;
 	try {
 		for (const path of paths) {
@@ -123,7 +132,7 @@ export async function linkVault(
 						records = linked.records;
 						return linked.text;
 					});
-					if (records.length) ledger.notes[path] = [...(ledger.notes[path] ?? []), ...records];
+					if (records.length) written.set(path, JSON.stringify([...(ledger.notes[path] ?? []), ...records]));
 				}
 			} catch (error) {
 				result.failed.push({ path, reason: reasonOf(error) });
@@ -136,7 +145,7 @@ export async function linkVault(
 		}
 	} finally {
 		// Whatever happened to later notes, the links already written must stay removable.
-		if (!options.dryRun) await saveLedger(store, ledger);
+		if (!options.dryRun) await saveLedger(store, ledger, written);
 	}
 	options.onProgress?.(paths.length, paths.length);
 	return result;
