@@ -38,6 +38,25 @@ describe('inert prose', () => {
 		expect(inert / total).toBeGreaterThan(0.15);
 	});
 
+	it('writes a body of any blocks exactly as the serializer would', () => {
+		const block: fc.Arbitrary<ArticleBlock> = fc.oneof(
+			candidate.map(paragraph),
+			fc.tuple(fc.integer({ min: 1, max: 6 }), candidate).map(([depth, text]): ArticleBlock => ({ kind: 'heading', depth, text })),
+			fc.tuple(fc.boolean(), fc.array(candidate, { minLength: 1, maxLength: 3 })).map(([ordered, items]): ArticleBlock => ({ kind: 'list', ordered, items })),
+			candidate.map((text): ArticleBlock => ({ kind: 'quote', text })),
+		);
+		let direct = 0;
+		fc.assert(
+			fc.property(fc.array(block, { minLength: 1, maxLength: 6 }), (blocks) => {
+				const fast = renderBody(blocks);
+				expect(fast).toBe(renderBody(blocks, { inertProse: false }));
+				if (blocks.every((b) => b.kind !== 'quote')) direct++;
+			}),
+			{ numRuns: 3000 },
+		);
+		expect(direct).toBeGreaterThan(300);
+	});
+
 	it('admits ordinary news prose and refuses what could become markup', () => {
 		expect(isInertProse('Moscow’s “message” to Seoul (and Tokyo) is clear: 40% of trade — in 2024, too!')).toBe(true);
 		expect(isInertProse('Kim Jong-un met U.S. officials on 12/06 at 9 a.m.; talks went on.')).toBe(true);
