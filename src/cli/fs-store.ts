@@ -91,7 +91,7 @@ export class FileSystemStore implements VaultStore, LinkFormatSource {
 			if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${vaultPath}: a note already exists there`);
 			throw error;
 		} finally {
-			fs.rmSync(temp, { force: true });
+			fs.unlinkSync(temp);
 		}
 	}
 
