@@ -29,8 +29,11 @@ export function workerPool(script: URL, threads = Math.min(4, availableParalleli
 				let batchStart = 0;
 				const send = () => {
 					if (next >= jobs.length) {
-						void worker.terminate();
-						resolve();
+						// The listeners hold every text and result of the import: they go with the thread,
+						// or the whole batch would stay in memory through the entity and link passes.
+						worker.removeAllListeners();
+						worker.on('error', () => {});
+						void worker.terminate().finally(resolve);
 						return;
 					}
 					batchStart = next;

@@ -8,6 +8,7 @@ import { findAuthors, findDate, findLead, isBylineOrStamp, isProse } from './hea
 import { OUTLET_CUE_START, looksLikeName, parseCopyright, parseDate, parseOriginal, parseOutletCue, parseSourceLine, parseSupportBanner, parseWritesCredit } from './metadata';
 import { deriveTitle, findTitle, isMetaInfo, splitKicker } from './title';
 import { LONG_LINE, endsSentence, normaliseLine } from './text';
+import { detached } from '../text/detach';
 
 export interface ExtractContext {
 	/** Normalised lines seen repeated across several files of the same batch/site: page furniture. */
@@ -211,10 +212,11 @@ export function extractArticle(text: string, context?: ExtractContext): Article 
 		if (split.kicker && !tags.includes(split.kicker)) tags.push(split.kicker);
 	}
 	const originalPublisher = findOriginal(infos) ?? firstOf(header.map((h) => parseSourceLine(h.line.text)));
-	const article: Article = { title, titleDerived, authors, topics, regions: json.regions, tags, blocks };
-	if (subtitle) article.subtitle = subtitle;
-	if (published) article.published = published;
-	if (publisher) article.publisher = publisher;
-	if (originalPublisher) article.originalPublisher = originalPublisher;
+	// Metadata outlives the text (reports, notes to link): none of it may be a slice holding the text alive.
+	const article: Article = { title: detached(title), titleDerived, authors: authors.map(detached), topics: topics.map(detached), regions: json.regions.map(detached), tags: tags.map(detached), blocks };
+	if (subtitle) article.subtitle = detached(subtitle);
+	if (published) article.published = detached(published);
+	if (publisher) article.publisher = detached(publisher);
+	if (originalPublisher) article.originalPublisher = detached(originalPublisher);
 	return article;
 }

@@ -41,7 +41,7 @@ describe('inert prose', () => {
 	it('writes a body of any blocks exactly as the serializer would', () => {
 		const block: fc.Arbitrary<ArticleBlock> = fc.oneof(
 			candidate.map(paragraph),
-			fc.tuple(fc.integer({ min: 1, max: 6 }), candidate).map(([depth, text]): ArticleBlock => ({ kind: 'heading', depth, text })),
+			fc.tuple(fc.constantFrom(2 as const, 3 as const, 4 as const), candidate).map(([depth, text]): ArticleBlock => ({ kind: 'heading', depth, text })),
 			fc.tuple(fc.boolean(), fc.array(candidate, { minLength: 1, maxLength: 3 })).map(([ordered, items]): ArticleBlock => ({ kind: 'list', ordered, items })),
 			candidate.map((text): ArticleBlock => ({ kind: 'quote', text })),
 		);
