@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdtempSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePage } from './lib/generate-articles';
+import { defaultThreads } from '../src/cli/prepare-pool';
 
 const SIZES = (process.env.ENVOY_BENCH_ARTICLES ?? '1000,10000').split(',').map(Number);
 const work = mkdtempSync(join(tmpdir(), 'envoy-bench-import-'));
@@ -38,7 +39,7 @@ function probe(sources: string, vault: string, mode: 'disk' | 'memory' = 'disk',
 	return JSON.parse(child.stdout) as Probe;
 }
 
-const rows: { n: number; mb: number; copy: number; first: Probe; again: Probe; memory: Probe; single: Probe }[] = [];
+const rows: { n: number; mb: number; copy: number; first: Probe; again: Probe; memory: Probe; single: Probe; pooled: Probe }[] = [];
 for (const n of SIZES) {
 	const sources = join(work, `sources-${n}`);
 	mkdirSync(sources);
@@ -58,17 +59,19 @@ for (const n of SIZES) {
 	const again = probe(sources, vault);
 	const memory = probe(sources, join(work, `unused-${n}`), 'memory');
 	const single = probe(sources, join(work, `vault-single-${n}`), 'disk', 1);
-	rows.push({ n, mb: bytes / 1e6, copy, first, again, memory, single });
+	const pooled = probe(sources, join(work, `vault-pooled-${n}`), 'disk', 2);
+	rows.push({ n, mb: bytes / 1e6, copy, first, again, memory, single, pooled });
 }
 
 const fmt = (mb: number, s: Stage | null) => (s ? `${(mb / s.wall).toFixed(2).padStart(7)} MB/s wall ${(mb / s.cpu).toFixed(2).padStart(7)} MB/s CPU` : '—'.padStart(36));
 const label = (text: string) => `  ${text.padEnd(42)}`;
-for (const { n, mb, copy, first, again, memory, single } of rows) {
+for (const { n, mb, copy, first, again, memory, single, pooled } of rows) {
 	process.stdout.write(`\ncorpus: ${n} generated articles, ${mb.toFixed(1)} MB; statuses ${JSON.stringify(first.statuses)}; ${first.entityNotes} entity notes\n`);
 	process.stdout.write(`${label('baseline: copy the files')}${(mb / copy).toFixed(2).padStart(7)} MB/s wall\n`);
 	process.stdout.write(`${label('read sources')}${fmt(mb, first.read)}\n`);
-	process.stdout.write(`${label('import (decode, clean, dedupe, write)')}${fmt(mb, first.import)}  ${(first.import.wall / copy).toFixed(1)}× copy\n`);
-	process.stdout.write(`${label('… in one thread, as the plugin runs it')}${fmt(mb, single.import)}  threads ${(single.import.wall / first.import.wall).toFixed(2)}× faster\n`);
+	process.stdout.write(`${label(`import, as the CLI runs it (${defaultThreads()} thread${defaultThreads() > 1 ? 's' : ''})`)}${fmt(mb, first.import)}  ${(first.import.wall / copy).toFixed(1)}× copy\n`);
+	process.stdout.write(`${label('… in one thread, as the plugin runs it')}${fmt(mb, single.import)}\n`);
+	process.stdout.write(`${label('… with two worker threads')}${fmt(mb, pooled.import)}  ${(single.import.wall / pooled.import.wall).toFixed(2)}× the speed of one thread\n`);
 	process.stdout.write(`${label('… into a vault in memory (no disk)')}${fmt(mb, memory.import)}\n`);
 	process.stdout.write(`${label('entity notes (discovery over the vault)')}${fmt(mb, first.entities)}\n`);
 	process.stdout.write(`${label('link the vault')}${fmt(mb, first.link)}\n`);

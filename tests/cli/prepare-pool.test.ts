@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractArticle, findSharedLines } from '../../src/core/extract';
 import { prepareText, sourceHash } from '../../src/core/import';
-import { workerPool } from '../../src/cli/prepare-pool';
+import { defaultThreads, workerPool } from '../../src/cli/prepare-pool';
 import { tempDir } from './helpers';
 
 const WORKER = pathToFileURL(join(process.cwd(), 'dist', 'prepare-worker.mjs'));
@@ -38,5 +38,11 @@ describe.skipIf(!existsSync(WORKER.pathname))('import worker threads', () => {
 		const context = { today: '2026-12-01' };
 		const pooled = await workerPool(pathToFileURL(broken), 2)(input, context, () => undefined);
 		expect(pooled).toEqual(input.map((j) => prepareText(j, context, extractArticle)));
+	});
+});
+
+describe('defaultThreads', () => {
+	it('starts one worker per core, up to four (one core means no workers)', () => {
+		expect([1, 2, 3, 4, 8, 64].map((cores) => defaultThreads(cores))).toEqual([1, 2, 3, 4, 4, 4]);
 	});
 });
