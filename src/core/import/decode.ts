@@ -196,10 +196,10 @@ export function decodeSource(bytes: Uint8Array, name: string, options: DecodeOpt
 	return { ok: true, text, encoding, html };
 }
 
-/** Second look after decoding: UTF-16 guesses and Windows-1252 can turn binary into control soup. */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const CONTROL = /[\u0000-\u0008\u000b\u000d-\u0019\u001b-\u001f\u007f]/;
 
+/** Second look after decoding: UTF-16 guesses and Windows-1252 can turn binary into control soup. */
 function hasTooManyControls(text: string): boolean {
 	// Most texts have none at all, which one regular expression scan tells faster than counting.
 	if (!CONTROL.test(text)) return false;
