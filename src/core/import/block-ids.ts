@@ -1,7 +1,7 @@
 // Block ids derived from a block's own words, so `[[Note#^id]]` still resolves after a re-import
 // that re-renders the note: typography, spacing and case may change, the id does not.
 
-import { forEachWord, wordWidthAt } from '../text/char-table';
+import { ASCII_WORD, forEachWord, wordWidthAt } from '../text/char-table';
 import { finishHash53, hash53, LANE_MUL_1, LANE_MUL_2, LANE_START_1, LANE_START_2 } from './hash';
 
 const ID_LENGTH = 6;
@@ -36,19 +36,18 @@ export function wordsHash53(text: string): number {
 	// Locals, so the loop multiplies by constants it can see.
 	const m1 = LANE_MUL_1;
 	const m2 = LANE_MUL_2;
-	let inWord = false;
+	// 0/1 rather than a boolean, as the width is: the loop keeps small integers only.
+	let inWord = 0;
 	let words = 0;
 	for (let i = 0; i < n; i++) {
 		const c = folded.charCodeAt(i);
-		let width = 0;
-		if (c < 128) width = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
-		else width = wordWidthAt(folded, i);
+		const width = c < 128 ? ASCII_WORD[c] : wordWidthAt(folded, i);
 		if (width === 0) {
-			inWord = false;
+			inWord = 0;
 			continue;
 		}
-		if (!inWord) {
-			inWord = true;
+		if (inWord === 0) {
+			inWord = 1;
 			// One space between words, as the key has.
 			if (words++ > 0) {
 				h1 = Math.imul(h1 ^ 32, m1);

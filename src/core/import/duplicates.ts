@@ -4,7 +4,7 @@
 // candidate is confirmed by the exact Jaccard / containment of the two shingle sets.
 
 import type { Article } from '../types';
-import { wordWidthAt } from '../text/char-table';
+import { ASCII_WORD, wordWidthAt } from '../text/char-table';
 import { mix32 } from './hash';
 
 export interface DuplicateOptions {
@@ -55,7 +55,7 @@ export function wordHashes(text: string): number[] {
 	let inWord = false;
 	for (let i = 0; i < n; i++) {
 		const c = folded.charCodeAt(i);
-		const width = c < 128 ? ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0) : wordWidthAt(folded, i);
+		const width = c < 128 ? ASCII_WORD[c] : wordWidthAt(folded, i);
 		if (width === 0) {
 			if (inWord) out.push(h >>> 0);
 			inWord = false;

@@ -3,7 +3,8 @@
 
 // cyrb53's two 32-bit lanes over UTF-16 code units. The steps are exported so that a caller can feed
 // code units as it scans (block ids hash a paragraph's words without building the string).
-export const LANE_START_1 = 0xdeadbeef;
+// As int32 too (0xdeadbeef | 0): the lanes start as small integers, so the loops never hold a double.
+export const LANE_START_1 = 0xdeadbeef | 0;
 export const LANE_START_2 = 0x41c6ce57;
 // As int32 (2654435761 | 0): Math.imul reads it the same, and a small integer stays one in the hot loops.
 export const LANE_MUL_1 = -1640531535;

@@ -36,6 +36,10 @@ export function charTable(single: RegExp): CharTable {
 	};
 }
 
+/** 1 for the ASCII letters and digits, 0 for the rest of ASCII: one load where hot loops compared ranges. */
+export const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+
 /** Letters and digits (`\p{L}` or `\p{N}`): what a "word" is made of for ids and duplicate shingles. */
 export const LETTER_OR_DIGIT = charTable(/[\p{L}\p{N}]/u);
 
