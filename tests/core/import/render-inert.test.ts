@@ -42,7 +42,7 @@ describe('inert prose', () => {
 		const block: fc.Arbitrary<ArticleBlock> = fc.oneof(
 			candidate.map(paragraph),
 			fc.tuple(fc.constantFrom(2 as const, 3 as const, 4 as const), candidate).map(([depth, text]): ArticleBlock => ({ kind: 'heading', depth, text })),
-			fc.tuple(fc.boolean(), fc.array(candidate, { minLength: 1, maxLength: 3 })).map(([ordered, items]): ArticleBlock => ({ kind: 'list', ordered, items })),
+			fc.tuple(fc.boolean(), fc.array(candidate, { minLength: 1, maxLength: 12 })).map(([ordered, items]): ArticleBlock => ({ kind: 'list', ordered, items })),
 			candidate.map((text): ArticleBlock => ({ kind: 'quote', text })),
 		);
 		let direct = 0;
