@@ -12,8 +12,10 @@ const BATCH = 16;
 const MIN_JOBS = 64;
 
 /**
- * One worker per core, up to four. On two cores the main thread is idle while the workers prepare
- * (it only collects results), and bench/import.ts measures two workers at 1.2–1.4× one thread there.
+ * One worker per core, up to four: the main thread only collects results while they prepare. On two
+ * cores bench/import.ts has measured two workers at 0.7–1.4× one thread (about even, on a noisy VM);
+ * the work they share grows with the cores, their fixed costs (copying results back, compiling the
+ * core again) do not.
  */
 export function defaultThreads(cores = availableParallelism()): number {
 	return Math.min(4, cores);
