@@ -231,6 +231,9 @@ export function scanNote(md: string): NoteScan {
 				info = full;
 			} else {
 				prot.push([ls, le]);
+				// A line left of the items' content may end their lists under remark's reading (a rule, a
+				// heading underline): forget them. Reading lines as outside a list only protects more.
+				if (lazy && cols.length > 0) cols = [];
 				if (info.blank && !htmlBlankSeen) {
 					htmlBlankSeen = true;
 					htmlBlankLine = line;
@@ -286,6 +289,8 @@ export function scanNote(md: string): NoteScan {
 			mode = 'normal';
 		}
 		if (info.blank) {
+			// A quote marker left of the items' content opens a quote outside them, even an empty one: the lists end.
+			if (cols.length > 0 && info.quoteDepth > listQuote) cols = [];
 			// An item that starts empty ends at the first blank line.
 			if (emptyItem) cols.pop();
 			emptyItem = false;
@@ -317,6 +322,15 @@ export function scanNote(md: string): NoteScan {
 				mode = 'indented';
 				continue;
 			}
+		}
+
+		if (mode === 'table' && info.quoteDepth === tableQuote && rel < 4 && SETEXT_RE.test(md.slice(info.first, le))) {
+			// Without GFM the "table" is a paragraph, and this underline makes it a heading: read it as one
+			// (a `-` line is a list item or a rule to GFM; reading a heading protects more).
+			for (let k = tableFirst; k < blocks.length; k++) blocks[k].kind = 'heading';
+			prot.push([info.first, le]);
+			mode = 'normal';
+			continue;
 		}
 
 		// Peel list markers (possibly nested: "- 1. text") and the markers of quotes opening inside items off the content.
@@ -453,13 +467,6 @@ export function scanNote(md: string): NoteScan {
 			continue;
 		}
 		if (mode === 'table' && info.quoteDepth === tableQuote && !startsItem) {
-			if (opens && SETEXT_RE.test(lead) && lead.trim().startsWith('=')) {
-				// Without GFM the "table" is a paragraph, and this underline makes it a heading: read it as one.
-				for (let k = tableFirst; k < blocks.length; k++) blocks[k].kind = 'heading';
-				prot.push([c, le]);
-				mode = 'normal';
-				continue;
-			}
 			blocks.push({ start: c, end: le, kind: 'table' });
 			continue;
 		}
@@ -468,7 +475,9 @@ export function scanNote(md: string): NoteScan {
 		if (lead.includes('|') && line + 1 < lineCount) {
 			const nInfo = analyseLine(md, starts[line + 1], lineEnd(line + 1));
 			const next = md.slice(nInfo.first, lineEnd(line + 1));
-			if (nInfo.quoteDepth === info.quoteDepth && DELIM_RE.test(next) && next.includes('-') && (next.includes('|') || lead.trim().startsWith('|')) && tableCells(next) === tableCells(lead)) {
+			// A delimiter row left of the open list item's content is not in the item: it ends the list instead.
+			const inContainer = cols.length === 0 || listQuote !== info.quoteDepth || nInfo.indent >= cols[cols.length - 1];
+			if (inContainer && nInfo.quoteDepth === info.quoteDepth && DELIM_RE.test(next) && next.includes('-') && (next.includes('|') || lead.trim().startsWith('|')) && tableCells(next) === tableCells(lead)) {
 				tableFirst = para >= 0 ? para : blocks.length;
 				closePara();
 				blocks.push({ start: c, end: le, kind: 'table' });
@@ -505,6 +514,12 @@ export function scanNote(md: string): NoteScan {
 		}
 		if (para >= 0 && info.quoteDepth <= paraQuote && !startsItem) {
 			blocks[para].end = le;
+			continue;
+		}
+		// A line of only `=` or `-` has no word to link, and remark may read it as an underline of what
+		// came before: it never opens a paragraph.
+		if (SETEXT_RE.test(lead)) {
+			prot.push([c, le]);
 			continue;
 		}
 		para = blocks.length;
