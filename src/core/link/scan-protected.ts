@@ -314,7 +314,12 @@ export function scanNote(md: string): NoteScan {
 
 		if (rel >= 4) {
 			if (para >= 0 && mode !== 'table') {
-				blocks[para].end = le; // lazy or indented continuation of the paragraph
+				// Lazy or indented continuation of the paragraph. If it starts like a block (`>`, a list
+				// marker, a fence), remark may see that block in a list item this reading has lost track of:
+				// then the line stays out of reach.
+				const lead = md.slice(info.first, le);
+				if (mayOpenBlock(lead) || lead.charCodeAt(0) === 62 /* > */) prot.push([ls, le]);
+				else blocks[para].end = le;
 				continue;
 			}
 			if (mode !== 'table') {
