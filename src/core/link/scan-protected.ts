@@ -316,9 +316,10 @@ export function scanNote(md: string): NoteScan {
 			if (para >= 0 && mode !== 'table') {
 				// Lazy or indented continuation of the paragraph. If it starts like a block (`>`, a list
 				// marker, a fence), remark may see that block in a list item this reading has lost track of:
-				// then the line stays out of reach.
-				const lead = md.slice(info.first, le);
-				if (mayOpenBlock(lead) || lead.charCodeAt(0) === 62 /* > */) prot.push([ls, le]);
+				// then the line stays out of reach. Not `[`: a link is no block here, and a line that starts
+				// with a name would change its reading once the name is linked.
+				const first = md.charCodeAt(info.first);
+				if (first !== 91 /* [ */ && (BLOCK_START[first] === 1 || first === 62 /* > */)) prot.push([ls, le]);
 				else blocks[para].end = le;
 				continue;
 			}
@@ -327,6 +328,9 @@ export function scanNote(md: string): NoteScan {
 				mode = 'indented';
 				continue;
 			}
+			// An indented line under a table: a row to GFM, code to remark after the "table" it reads as a heading.
+			prot.push([ls, le]);
+			continue;
 		}
 
 		if (mode === 'table' && info.quoteDepth === tableQuote && rel < 4 && SETEXT_RE.test(md.slice(info.first, le))) {
@@ -477,7 +481,9 @@ export function scanNote(md: string): NoteScan {
 		}
 		if (mode === 'table') mode = 'normal';
 		// Table: a row with pipes, then a delimiter row with as many cells.
-		if (lead.includes('|') && line + 1 < lineCount) {
+		// Not after paragraph text with a backtick: without GFM the rows continue that paragraph, and a code
+		// span opened in it may run on into them.
+		if (lead.includes('|') && line + 1 < lineCount && !(para >= 0 && md.slice(blocks[para].start, ls).includes('`'))) {
 			const nInfo = analyseLine(md, starts[line + 1], lineEnd(line + 1));
 			const next = md.slice(nInfo.first, lineEnd(line + 1));
 			// A delimiter row left of the open list item's content is not in the item: it ends the list instead.

@@ -64,6 +64,8 @@ const CASES: Array<[string, string, string, Partial<LinkOptions>?]> = [
 	['a rule inside a protected HTML guess ends the list, and the indented line after it is code', '1. <b>x</b> `Putin` Putin\nPutin\n---\n\n\tMoscow\n', '1. <b>x</b> `Putin` Putin\nPutin\n---\n\n\tMoscow\n'],
 	['a dash line under a table makes it a heading to remark (headings are not linked), and the indented line after it code', '| Putin | x |\n|---|---|\n -\n    Moscow\n', '| Putin | x |\n|---|---|\n -\n    Moscow\n'],
 	['an indented quote after a guessed HTML line stays out of reach: remark may read it as a quote in the item', '- <br> x\n\t- y\n`z`\n     > Moscow\n', '- <br> x\n\t- y\n`z`\n     > Moscow\n'],
+	['an indented line under a table is left alone: a row to GFM, code to remark', '| Putin\n---\n    Moscow\n', '| [[Vladimir Putin\\|Putin]]\n---\n    Moscow\n'],
+	['rows after paragraph text with a backtick are not a table: a code span may run on into them', 'Putin ` x\n| Moscow | y |\n|---|---|\n| z ` | Moscow |\n', '[[Vladimir Putin|Putin]] ` x\n| Moscow | y |\n|---|---|\n| z ` | [[Moscow]] |\n'],
 	['a table inside a list item', '- | who |\n  |---|\n  | Moscow |\n', '- | who |\n  |---|\n  | [[Moscow]] |\n'],
 	['name split by a line break', 'Talks with Kim\nJong Un ended.', 'Talks with [[Kim Jong Un]] ended.'],
 	['name split by a line break inside a list item', '- Talks with Kim\n  Jong Un ended.', '- Talks with [[Kim Jong Un]] ended.'],
