@@ -8,6 +8,7 @@ export default defineConfig({
 	},
 	test: {
 		include: ['tests/**/*.test.ts'],
+		setupFiles: ['tests/setup/fast-check.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
 		pool: 'threads',

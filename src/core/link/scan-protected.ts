@@ -488,7 +488,8 @@ export function scanNote(md: string): NoteScan {
 			const next = md.slice(nInfo.first, lineEnd(line + 1));
 			// A delimiter row left of the open list item's content is not in the item: it ends the list instead.
 			const inContainer = cols.length === 0 || listQuote !== info.quoteDepth || nInfo.indent >= cols[cols.length - 1];
-			if (inContainer && nInfo.quoteDepth === info.quoteDepth && DELIM_RE.test(next) && next.includes('-') && (next.includes('|') || lead.trim().startsWith('|')) && tableCells(next) === tableCells(lead)) {
+			// A bare `---` under the row is a heading underline to remark: read as that, never as a table.
+			if (inContainer && !SETEXT_RE.test(next) && nInfo.quoteDepth === info.quoteDepth && DELIM_RE.test(next) && next.includes('-') && (next.includes('|') || lead.trim().startsWith('|')) && tableCells(next) === tableCells(lead)) {
 				tableFirst = para >= 0 ? para : blocks.length;
 				closePara();
 				blocks.push({ start: c, end: le, kind: 'table' });
