@@ -274,7 +274,13 @@ export function scanNote(md: string): NoteScan {
 				mode = 'normal';
 				continue;
 			}
-			if (info.blank || !isParagraphText(raw) || LIST_RE.test(raw) || raw.startsWith('|')) mode = 'normal';
+			// Pipe rows right under a definition stay protected: remark may read the lines after the definition
+			// as one paragraph with a code span running through them, where GFM would see a table.
+			if (raw.startsWith('|') && !info.blank) {
+				prot.push([ls, le]);
+				continue;
+			}
+			if (info.blank || !isParagraphText(raw) || LIST_RE.test(raw)) mode = 'normal';
 			else {
 				prot.push([ls, le]);
 				continue;
