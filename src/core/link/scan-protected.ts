@@ -269,6 +269,9 @@ export function scanNote(md: string): NoteScan {
 		}
 		if (mode === 'definition') {
 			const raw = md.slice(info.first, le);
+			// A line left of the items' content (or in another quote) may end their lists under remark's
+			// reading while it stays protected here: forget them, which only protects more.
+			if (!info.blank && cols.length > 0 && (info.quoteDepth !== listQuote || info.indent < cols[cols.length - 1])) cols = [];
 			if (SETEXT_RE.test(raw) && raw.trim() !== '') {
 				prot.push([ls, le]);
 				mode = 'normal';

@@ -68,6 +68,7 @@ const CASES: Array<[string, string, string, Partial<LinkOptions>?]> = [
 	['a bare dash line under a pipe row is a heading underline, not a table', '| Putin\n---\n[ref]: https://moscow.ru "Moscow"\n', '| Putin\n---\n[ref]: https://moscow.ru "Moscow"\n'],
 	['rows after paragraph text with a backtick are not a table: a code span may run on into them', 'Putin ` x\n| Moscow | y |\n|---|---|\n| z ` | Moscow |\n', '[[Vladimir Putin|Putin]] ` x\n| Moscow | y |\n|---|---|\n| z ` | [[Moscow]] |\n'],
 	['pipe rows right under a definition are left alone: to remark a code span may run through them', '[ref]: https://moscow.ru "x"\n[^1]: ` y\n| Moscow | x |\n|---|---|\n| y ` | z |\n', '[ref]: https://moscow.ru "x"\n[^1]: ` y\n| Moscow | x |\n|---|---|\n| y ` | z |\n'],
+	['a quote after a lazy definition line ends the list, and the indented line after it is code', '- Putin\n[ref]: https://moscow.ru "x"\n> y\n\n\tMoscow\n', '- [[Vladimir Putin|Putin]]\n[ref]: https://moscow.ru "x"\n> y\n\n\tMoscow\n'],
 	['a table inside a list item', '- | who |\n  |---|\n  | Moscow |\n', '- | who |\n  |---|\n  | [[Moscow]] |\n'],
 	['name split by a line break', 'Talks with Kim\nJong Un ended.', 'Talks with [[Kim Jong Un]] ended.'],
 	['name split by a line break inside a list item', '- Talks with Kim\n  Jong Un ended.', '- Talks with [[Kim Jong Un]] ended.'],
