@@ -7,6 +7,7 @@ import type { Candidate } from './candidates';
 import type { PlaceHit } from './gazetteer';
 import { NAME_CONNECTORS, STOP_WORDS } from './lexicon';
 import { decideType, noVotes, vote, type Votes } from './typing';
+import { isUpperCased } from '../text/case';
 
 export interface GroupingInput {
 	docs: { id: string; candidates: Candidate[] }[];
@@ -407,29 +408,19 @@ function titleCaseWords(s: string): string {
 	return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
-/** s === s.toUpperCase(), without making the copy for plain ASCII. */
-function upperCased(s: string): boolean {
-	for (let i = 0; i < s.length; i++) {
-		const c = s.charCodeAt(i);
-		if (c >= 97 && c <= 122) return false;
-		if (c >= 128) return s === s.toUpperCase();
-	}
-	return true;
-}
-
 /** The fullest, most frequent mixed-case form; capitals only when that is all the text has (or an acronym). */
 function displayName(g: Group, d: Draft | undefined): string {
 	let best = '';
 	let bestScore = -1;
 	for (const [surface, count] of g.patternNames ?? g.surfaces) {
 		const words = wordCount(surface);
-		const caps = upperCased(surface);
+		const caps = isUpperCased(surface);
 		const score = (caps ? 0 : 1000) + words * 100 + count;
 		if (score > bestScore) {
 			best = surface;
 			bestScore = score;
 		}
 	}
-	if (upperCased(best) && !(d?.acronym && best.length <= 6)) return titleCaseWords(best);
+	if (isUpperCased(best) && !(d?.acronym && best.length <= 6)) return titleCaseWords(best);
 	return best;
 }

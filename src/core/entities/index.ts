@@ -20,6 +20,7 @@ import { placeIndex } from './gazetteer';
 import { groupCandidates, type Group } from './grouping';
 import { builtinNames, KnownNames, NameTrie } from './known-names';
 import { nameKey, tokenize, type Tokens } from './tokenize';
+import { isUpperCased } from '../text/case';
 
 export { EntityDictionary } from './dictionary';
 export { renderEntityNote, readEntityNote, mergeEntityNote, graphColorGroups } from './notes';
@@ -45,16 +46,6 @@ export interface Discovery {
 	mentions: Map<string, Mention[]>;
 }
 
-/** Whether a surface has no lower-case letter (s === s.toUpperCase(), without making the copy). */
-function inCapitals(s: string): boolean {
-	for (let i = 0; i < s.length; i++) {
-		const c = s.charCodeAt(i);
-		if (c >= 97 && c <= 122) return false;
-		if (c >= 128) return s === s.toUpperCase();
-	}
-	return true;
-}
-
 /** Letters and other characters of a surface, dots left out. */
 function undotted(s: string): number {
 	let n = 0;
@@ -69,7 +60,7 @@ function aliasesOf(g: Group, ignore: Set<string>, personParts: Map<string, numbe
 	if (!base && g.surfaces.size === 1 && g.surfaces.has(g.name)) return [];
 	let hasMixed = false;
 	for (const s of g.surfaces.keys()) {
-		if (inCapitals(s)) continue;
+		if (isUpperCased(s)) continue;
 		hasMixed = true;
 		break;
 	}
@@ -79,7 +70,7 @@ function aliasesOf(g: Group, ignore: Set<string>, personParts: Map<string, numbe
 		// "the Kremlin" speaks for Moscow but is not another spelling of it: it stays under `metonyms`.
 		if (metonyms?.has(nameKey(s))) continue;
 		// Headline capitals are not a spelling anyone wants as an alias, unless capitals are all there is.
-		if (s === g.name || (hasMixed && inCapitals(s) && undotted(s) > 5)) continue;
+		if (s === g.name || (hasMixed && isUpperCased(s) && undotted(s) > 5)) continue;
 		if (ignore.size > 0 && ignore.has(nameKey(s))) continue;
 		if (g.type === 'person' && personParts.size > 0 && !s.includes(' ') && (personParts.get(nameKey(s)) ?? 0) > 1) continue;
 		aliases.add(s);

@@ -36,28 +36,11 @@ export function vote(votes: Votes, cue: Cue): void {
 // Ties go to the earlier type: people are the commonest names in news.
 const ORDER: Cue[] = ['person', 'organisation', 'place', 'event', 'concept', 'adjective'];
 
-function count(votes: Votes, cue: Cue): number {
-	switch (cue) {
-		case 'person':
-			return votes.person;
-		case 'organisation':
-			return votes.organisation;
-		case 'place':
-			return votes.place;
-		case 'concept':
-			return votes.concept;
-		case 'event':
-			return votes.event;
-		case 'adjective':
-			return votes.adjective;
-	}
-}
-
 function best(votes: Votes): Cue | null {
 	let top: Cue | null = null;
 	let most = 0;
 	for (const cue of ORDER) {
-		const n = count(votes, cue);
+		const n = votes[cue];
 		if (n > most) {
 			top = cue;
 			most = n;
